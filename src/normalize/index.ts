@@ -1,0 +1,23 @@
+import type { Source } from '../read/source.js';
+import { collapseCjkSpaces, simplifyGlyphs } from './cjk.js';
+import { stripMarkdown, type FrontMatter } from './markdown.js';
+import { identity, SourceLocator, type Text } from './offsets.js';
+import { fullWidthCjkPunctuation, halfWidthAlnum } from './punctuation.js';
+
+export interface Normalized {
+  text: Text;
+  locator: SourceLocator;
+  frontMatter: FrontMatter | null;
+}
+
+/** The normalisers, in order. Each is Text → Text, so the map back to the source survives. */
+export function normalize(source: Source): Normalized {
+  let text = identity(source.text);
+  let frontMatter: FrontMatter | null = null;
+  if (source.format === 'markdown') ({ text, frontMatter } = stripMarkdown(text));
+  text = halfWidthAlnum(text);
+  text = simplifyGlyphs(text);
+  text = fullWidthCjkPunctuation(text);
+  text = collapseCjkSpaces(text);
+  return { text, locator: new SourceLocator(source.text, source.pageStarts), frontMatter };
+}

@@ -1,0 +1,89 @@
+import type { Span } from '../../schemas/common.js';
+
+/**
+ * Normalised text that remembers, for every character, the offset in the source it came from.
+ * Every normaliser is an edit of a Text into a Text, so provenance survives any number of them.
+ */
+export interface Text {
+  value: string;
+  /** map[i] = source offset of value[i]; map[value.length] = source length */
+  map: Int32Array;
+}
+
+export interface Edit {
+  start: number;
+  end: number;
+  insert: string;
+}
+
+export function identity(value: string): Text {
+  const map = new Int32Array(value.length + 1);
+  for (let i = 0; i <= value.length; i++) map[i] = i;
+  return { value, map };
+}
+
+/** Applies non-overlapping edits (sorted or not). Replacements of equal length map char to char. */
+export function applyEdits(text: Text, edits: Edit[]): Text {
+  if (edits.length === 0) return text;
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let out = '';
+  const map: number[] = [];
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos) continue; // overlapping edit: first one wins
+    for (let i = pos; i < e.start; i++) map.push(text.map[i]);
+    out += text.value.slice(pos, e.start);
+    const sameLength = e.insert.length === e.end - e.start;
+    for (let k = 0; k < e.insert.length; k++) map.push(text.map[sameLength ? e.start + k : e.start]);
+    out += e.insert;
+    pos = e.end;
+  }
+  for (let i = pos; i <= text.value.length; i++) map.push(text.map[i]);
+  out += text.value.slice(pos);
+  return { value: out, map: Int32Array.from(map) };
+}
+
+/** Edits from a global regex: `replace` returns the new text for a match, or null to leave it. */
+export function replaceAll(text: Text, re: RegExp, replace: (m: RegExpExecArray) => string | null): Text {
+  const edits: Edit[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text.value); m; m = re.exec(text.value)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const insert = replace(m);
+    if (insert !== null && insert !== m[0]) edits.push({ start: m.index, end: m.index + m[0].length, insert });
+  }
+  return applyEdits(text, edits);
+}
+
+/** Turns source offsets into 1-based line/column (and page for PDF). */
+export class SourceLocator {
+  private readonly lineStarts: number[];
+  constructor(
+    source: string,
+    private readonly pageStarts?: number[],
+  ) {
+    this.lineStarts = [0];
+    for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+  }
+  span(offset: number): Span {
+    const line = upperBound(this.lineStarts, offset);
+    const span: Span = { line, column: offset - this.lineStarts[line - 1] + 1 };
+    if (this.pageStarts?.length) span.page = upperBound(this.pageStarts, offset);
+    return span;
+  }
+}
+
+/** Number of elements <= x in a sorted array (so a 1-based index of the bucket x falls in). */
+function upperBound(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(1, lo);
+}

@@ -1,0 +1,26 @@
+import { CJK } from './cjk.js';
+import { replaceAll, type Text } from './offsets.js';
+
+/** Full-width digits, letters and % become ASCII so numbers parse; CRs go. */
+export function halfWidthAlnum(text: Text): Text {
+  let t = replaceAll(text, /\r/g, () => '');
+  t = replaceAll(t, /[０-９Ａ-Ｚａ-ｚ％．]/g, (m) => String.fromCharCode(m[0].charCodeAt(0) - 0xfee0));
+  return t;
+}
+
+const cjkChar = new RegExp(`[${CJK}]`);
+
+/**
+ * ASCII brackets and colons that enclose or follow Chinese text become their full-width forms,
+ * so `(一)` reads as `（一）` and `附件 1:` as `附件1：`; `(020)83193872` is left alone.
+ */
+export function fullWidthCjkPunctuation(text: Text): Text {
+  let t = replaceAll(text, /\(([^()\n]{0,80})\)/g, (m) => (cjkChar.test(m[1]) ? `（${m[1]}）` : null));
+  t = replaceAll(t, new RegExp(`([${CJK}0-9])[:;,](?=\\s|[${CJK}]|$)`, 'gm'), (m) => {
+    const p = m[0].slice(-1);
+    // a digit before ':' is only CJK context when something Chinese came right before (附件1:)
+    if (/[0-9]/.test(m[1]) && !/[\u4e00-\u9fff][0-9]*$/.test(t.value.slice(Math.max(0, m.index - 6), m.index + 1))) return null;
+    return m[1] + ({ ':': '：', ';': '；', ',': '，' } as Record<string, string>)[p];
+  });
+  return t;
+}

@@ -1,0 +1,57 @@
+import { DATE_LINE, FILE_NUMBER, TITLE_END } from '../lexicon/patterns.js';
+import type { Line } from './lines.js';
+
+/** What a single line looks like, before any context is applied. */
+export type LineKind =
+  | 'blank'
+  | 'fileNumber' // 人社部发〔2022〕13号 alone on its line
+  | 'issuerMark' // 广东省财政厅文件 / 文件
+  | 'date' // 2022年4月21日
+  | 'printed' // 2022年3月18日印发 (版记)
+  | 'disclosure' // （此件主动公开） / 公开方式：主动公开
+  | 'contactNote' // （联系单位：…）
+  | 'attachmentNote' // 附件：1.…
+  | 'annexHeading' // 附件 / 附件1 / 附件 2：
+  | 'copyTo' // 抄送：
+  | 'section' // 一、
+  | 'clause' // （一）
+  | 'tableRow' // cells separated by tabs
+  | 'agency' // a short line that names an organisation
+  | 'text';
+
+export const SECTION_MARK = /^([一二三四五六七八九十百]+)、|^第([一二三四五六七八九十百]+)章/;
+export const CLAUSE_MARK = /^（([一二三四五六七八九十百]+)）|^第([一二三四五六七八九十百]+)条(?![^\s（]{0,3}[，。；])/;
+export const AGENCY_SUFFIX =
+  /(厅|局|委员会|委|部|办公室|办公厅|人民政府|政府|中心|院|署|行|社|会|办|处|室|所|组|团|队|站|馆|公司|总局|集团|法院|检察院|联合会|工会|办事处|管委会)$/;
+
+export function classifyLine(line: Line): LineKind {
+  const t = line.text.replace(/\s+$/, '');
+  if (t.trim() === '') return 'blank';
+  if (t === '') return 'blank';
+  if (t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';
+  const flat = t.replace(/\s+/g, '');
+  if (/^(.{0,30}?)文件$/.test(flat) && !/[，。；：]/.test(flat)) return 'issuerMark';
+  FILE_NUMBER.lastIndex = 0;
+  const fn = FILE_NUMBER.exec(flat);
+  if (fn && fn.index === 0 && fn[0].length === flat.length) return 'fileNumber';
+  if (/印发$/.test(flat) && new RegExp(DATE_LINE.source.slice(1, -1)).test(flat)) return 'printed';
+  if (DATE_LINE.test(flat)) return 'date';
+  if (/^（此件.{0,12}公开）$|^（此件.{0,10}发布）$|^公开(方式|属性)：/.test(flat)) return 'disclosure';
+  if (/^（联系(单位|人|电话)/.test(flat)) return 'contactNote';
+  if (/^附件\d*[：:]?$/.test(flat) || /^附件\d+[：:]\S{0,0}$/.test(flat)) return 'annexHeading';
+  if (/^附件[：:]\S/.test(flat)) return 'attachmentNote';
+  if (/^抄送[：:]/.test(flat)) return 'copyTo';
+  if (SECTION_MARK.test(flat)) return 'section';
+  if (CLAUSE_MARK.test(flat)) return 'clause';
+  if (isAgencyLine(flat)) return 'agency';
+  return 'text';
+}
+
+export function isAgencyLine(flat: string): boolean {
+  return flat.length >= 3 && flat.length <= 40 && /^[\u4e00-\u9fa5（）]+$/.test(flat) && AGENCY_SUFFIX.test(flat);
+}
+
+/** A line that could end a title: ends with a document-type word and is not a sentence. */
+export function endsTitle(flat: string): boolean {
+  return TITLE_END.test(flat) && !/[。；]/.test(flat) && !/^(特此|现将|各|附件)/.test(flat) && flat.length <= 120;
+}

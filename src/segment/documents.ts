@@ -1,0 +1,53 @@
+import { classifyLine, endsTitle, type LineKind } from './classify.js';
+import type { Line } from './lines.js';
+
+export interface ClassifiedLine extends Line {
+  kind: LineKind;
+  /** the line without any whitespace */
+  flat: string;
+}
+
+export function classify(lines: Line[]): ClassifiedLine[] {
+  return lines.map((l) => ({ ...l, kind: classifyLine(l), flat: l.text.replace(/\s+/g, '') }));
+}
+
+const isSentence = (l: ClassifiedLine) => /[。；！？]/.test(l.flat) && l.flat.length > 30;
+
+/**
+ * Splits a file into documents. A new document begins where, after a body has started, a
+ * 发文机关标志 (…文件) or a standalone 发文字号 appears with a title close below it; the header
+ * block above it (agency lines) belongs to the new document.
+ */
+export function splitDocuments(lines: ClassifiedLine[]): ClassifiedLine[][] {
+  const starts = [0];
+  let bodySeen = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (isSentence(l)) bodySeen = true;
+    if (!bodySeen || (l.kind !== 'issuerMark' && l.kind !== 'fileNumber')) continue;
+    if (!titleBelow(lines, i)) continue;
+    let s = i;
+    for (let k = i - 1; k > starts[starts.length - 1]; k--) {
+      const p = lines[k];
+      if (p.kind === 'blank') continue;
+      if (p.kind === 'agency' || p.kind === 'issuerMark' || (p.kind === 'text' && p.flat.length <= 30 && !/[，。；：]/.test(p.flat))) s = k;
+      else break;
+    }
+    starts.push(s);
+    bodySeen = false;
+    // skip past the header we just found so its own file number does not split again
+    while (i + 1 < lines.length && (lines[i + 1].kind === 'blank' || lines[i + 1].kind === 'fileNumber')) i++;
+  }
+  return starts.map((s, k) => lines.slice(s, starts[k + 1] ?? lines.length));
+}
+
+function titleBelow(lines: ClassifiedLine[], i: number): boolean {
+  let seen = 0;
+  for (let k = i + 1; k < lines.length && seen < 12; k++) {
+    if (lines[k].kind === 'blank') continue;
+    seen++;
+    if (endsTitle(lines[k].flat)) return true;
+    if (isSentence(lines[k])) return false;
+  }
+  return false;
+}

@@ -1,0 +1,104 @@
+import { chineseToInt } from '../lexicon/numerals.js';
+import type { Text } from '../normalize/offsets.js';
+import { CLAUSE_MARK, SECTION_MARK } from './classify.js';
+import type { ClassifiedLine } from './documents.js';
+import { joinTexts, lineText } from './lines.js';
+
+export interface ClauseBlock {
+  number: string;
+  ordinal: number;
+  heading: string | null;
+  paragraphs: Text[];
+}
+
+export interface SectionBlock {
+  number: string | null;
+  ordinal: number | null;
+  heading: string | null;
+  /** paragraphs of the section outside its clauses (the heading paragraph included) */
+  paragraphs: Text[];
+  clauses: ClauseBlock[];
+}
+
+export interface Outline {
+  /** body paragraphs before the first section or clause */
+  preamble: Text[];
+  sections: SectionBlock[];
+}
+
+const TERMINAL = /[。！？；：”」）]$/;
+const HEADING_LIMIT = 40;
+
+const isShortHeading = (flat: string) =>
+  (SECTION_MARK.test(flat) || CLAUSE_MARK.test(flat)) && !/[。；]/.test(flat) && flat.length <= HEADING_LIMIT;
+
+/**
+ * Hard line breaks inside sentences are undone: a line joins the paragraph above unless that
+ * paragraph is finished (terminal punctuation, a short numbered heading) or the line starts a
+ * new numbered item.
+ */
+export function paragraphs(text: Text, lines: ClassifiedLine[]): Text[] {
+  const out: Text[][] = [];
+  let current: Text[] | null = null;
+  let currentFlat = '';
+  for (const l of lines) {
+    if (l.kind === 'blank') continue;
+    const t = lineText(text, l);
+    const startsItem = l.kind === 'section' || l.kind === 'clause' || l.kind === 'tableRow' || /^（[^）]{1,12}）$/.test(l.flat) === false && /^\d+[.、．]\D/.test(l.flat);
+    if (current && !startsItem && !TERMINAL.test(currentFlat) && !isShortHeading(currentFlat) && l.kind !== 'tableRow') {
+      current.push(t);
+      currentFlat += l.flat;
+      continue;
+    }
+    current = [t];
+    currentFlat = l.flat;
+    out.push(current);
+  }
+  return out.map((parts) => trimJoin(parts));
+}
+
+/** Wrapped lines join without a separator, except where two ASCII words would run together. */
+function trimJoin(parts: Text[]): Text {
+  const pieces: Text[] = [];
+  parts.forEach((p, k) => {
+    const prev = pieces[pieces.length - 1];
+    if (k > 0 && /[A-Za-z0-9]$/.test(prev.value) && /^[A-Za-z]/.test(p.value)) pieces.push({ value: ' ', map: Int32Array.of(p.map[0], p.map[0]) });
+    pieces.push(p);
+  });
+  return joinTexts(pieces);
+}
+
+export function outline(paras: Text[]): Outline {
+  const result: Outline = { preamble: [], sections: [] };
+  let section: SectionBlock | null = null;
+  let clause: ClauseBlock | null = null;
+  for (const p of paras) {
+    const s = SECTION_MARK.exec(p.value);
+    const c = CLAUSE_MARK.exec(p.value);
+    if (s) {
+      const number = s[1] ?? s[2];
+      section = { number, ordinal: chineseToInt(number), heading: headingOf(p.value.slice(s[0].length)), paragraphs: [p], clauses: [] };
+      result.sections.push(section);
+      clause = null;
+    } else if (c) {
+      const number = c[1] ?? c[2];
+      if (!section) {
+        section = { number: null, ordinal: null, heading: null, paragraphs: [], clauses: [] };
+        result.sections.push(section);
+      }
+      clause = { number, ordinal: chineseToInt(number) ?? 0, heading: headingOf(p.value.slice(c[0].length)), paragraphs: [p] };
+      section.clauses.push(clause);
+    } else if (clause) clause.paragraphs.push(p);
+    else if (section) section.paragraphs.push(p);
+    else result.preamble.push(p);
+  }
+  return result;
+}
+
+/** `保持规模稳定。按照…` → `保持规模稳定`; a heading line without a full stop is all heading. */
+function headingOf(rest: string): string | null {
+  const r = rest.replace(/^[\s：:]+/, '');
+  const stop = r.search(/[。；]/);
+  if (stop < 0) return r.length <= HEADING_LIMIT ? r || null : null;
+  return stop <= HEADING_LIMIT ? r.slice(0, stop) : null;
+}

@@ -1,0 +1,248 @@
+import { createActor, setup, assign } from 'xstate';
+import { endsTitle } from './classify.js';
+import type { ClassifiedLine } from './documents.js';
+
+/** GB/T 9704 zones of one document. */
+export interface Zones {
+  header: ClassifiedLine[];
+  title: ClassifiedLine[];
+  addressee: ClassifiedLine[];
+  body: ClassifiedLine[];
+  closing: ClassifiedLine[];
+  signature: ClassifiedLine[];
+  annexes: { heading: ClassifiedLine; lines: ClassifiedLine[] }[];
+  colophon: ClassifiedLine[];
+}
+
+type Role = 'title' | 'titleDuplicate' | 'addressee' | null;
+type LineEvent = { type: 'LINE'; line: ClassifiedLine; role: Role };
+
+const empty = (): Zones => ({ header: [], title: [], addressee: [], body: [], closing: [], signature: [], annexes: [], colophon: [] });
+
+type LineZone = 'header' | 'title' | 'addressee' | 'body' | 'closing' | 'colophon';
+const addTo = (zones: Zones, zone: LineZone, line: ClassifiedLine): Zones => ({ ...zones, [zone]: [...zones[zone], line] });
+const openAnnex = (zones: Zones, line: ClassifiedLine): Zones => ({ ...zones, annexes: [...zones.annexes, { heading: line, lines: [] }] });
+const addToAnnex = (zones: Zones, line: ClassifiedLine): Zones => {
+  const annexes = zones.annexes.slice();
+  const last = annexes[annexes.length - 1];
+  annexes[annexes.length - 1] = { heading: last.heading, lines: [...last.lines, line] };
+  return { ...zones, annexes };
+};
+
+/**
+ * The layout machine: one LINE event per line, the state is the zone the reader is in.
+ * Title and addressee ranges need lookahead (they wrap over blank lines), so they arrive as roles.
+ */
+export const layoutMachine = setup({
+  types: { context: {} as { zones: Zones }, events: {} as LineEvent },
+  guards: {
+    isTitle: ({ event }) => event.role === 'title',
+    isTitleDuplicate: ({ event }) => event.role === 'titleDuplicate',
+    isAddressee: ({ event }) => event.role === 'addressee',
+    isBlank: ({ event }) => event.line.kind === 'blank',
+    isFileNumber: ({ event }) => event.line.kind === 'fileNumber',
+    isAnnexHeading: ({ event }) => event.line.kind === 'annexHeading',
+    isColophonMark: ({ event }) => event.line.kind === 'printed' || event.line.kind === 'copyTo',
+    isClosingMark: ({ event }) => ['attachmentNote', 'date', 'disclosure', 'contactNote'].includes(event.line.kind),
+  },
+  actions: {
+    toHeader: assign({ zones: ({ context, event }) => addTo(context.zones, 'header', event.line) }),
+    toTitle: assign({ zones: ({ context, event }) => addTo(context.zones, 'title', event.line) }),
+    toAddressee: assign({ zones: ({ context, event }) => addTo(context.zones, 'addressee', event.line) }),
+    toBody: assign({ zones: ({ context, event }) => addTo(context.zones, 'body', event.line) }),
+    toClosing: assign({ zones: ({ context, event }) => addTo(context.zones, 'closing', event.line) }),
+    toColophon: assign({ zones: ({ context, event }) => addTo(context.zones, 'colophon', event.line) }),
+    openAnnex: assign({ zones: ({ context, event }) => openAnnex(context.zones, event.line) }),
+    toAnnex: assign({ zones: ({ context, event }) => addToAnnex(context.zones, event.line) }),
+  },
+}).createMachine({
+  id: 'layout',
+  context: () => ({ zones: empty() }),
+  initial: 'header',
+  states: {
+    header: {
+      on: {
+        LINE: [
+          { guard: 'isTitle', target: 'title', actions: 'toTitle' },
+          { actions: 'toHeader' },
+        ],
+      },
+    },
+    title: {
+      on: {
+        LINE: [
+          { guard: 'isTitle', actions: 'toTitle' },
+          { guard: 'isBlank' },
+          { guard: 'isTitleDuplicate', target: 'preBody' },
+          { guard: 'isFileNumber', target: 'preBody', actions: 'toHeader' },
+          { guard: 'isAddressee', target: 'preBody', actions: 'toAddressee' },
+          { target: 'body', actions: 'toBody' },
+        ],
+      },
+    },
+    preBody: {
+      on: {
+        LINE: [
+          { guard: 'isBlank' },
+          { guard: 'isTitleDuplicate' },
+          { guard: 'isFileNumber', actions: 'toHeader' },
+          { guard: 'isAddressee', actions: 'toAddressee' },
+          { target: 'body', actions: 'toBody' },
+        ],
+      },
+    },
+    body: {
+      on: {
+        LINE: [
+          { guard: 'isAnnexHeading', target: 'annex', actions: 'openAnnex' },
+          { guard: 'isColophonMark', target: 'colophon', actions: 'toColophon' },
+          { guard: 'isClosingMark', target: 'closing', actions: 'toClosing' },
+          { actions: 'toBody' },
+        ],
+      },
+    },
+    closing: {
+      on: {
+        LINE: [
+          { guard: 'isAnnexHeading', target: 'annex', actions: 'openAnnex' },
+          { guard: 'isColophonMark', target: 'colophon', actions: 'toColophon' },
+          { actions: 'toClosing' },
+        ],
+      },
+    },
+    annex: {
+      on: {
+        LINE: [
+          { guard: 'isAnnexHeading', target: 'annex', reenter: true, actions: 'openAnnex' },
+          { guard: 'isColophonMark', target: 'colophon', actions: 'toColophon' },
+          { actions: 'toAnnex' },
+        ],
+      },
+    },
+    colophon: { on: { LINE: { actions: 'toColophon' } } },
+  },
+});
+
+/** Runs the layout machine over one document's lines. */
+export function segmentZones(lines: ClassifiedLine[]): Zones {
+  const roles = assignRoles(lines);
+  const actor = createActor(layoutMachine).start();
+  lines.forEach((line, i) => actor.send({ type: 'LINE', line, role: roles[i] }));
+  const zones = actor.getSnapshot().context.zones;
+  actor.stop();
+  return settleSignature(zones);
+}
+
+const CONTENT_LIMIT = 40;
+
+/** Lookahead: which lines form the title (it may wrap over blank lines) and the 主送机关. */
+export function assignRoles(lines: ClassifiedLine[]): Role[] {
+  const roles: Role[] = lines.map(() => null);
+  let end = -1;
+  let seen = 0;
+  for (let i = 0; i < lines.length && seen < CONTENT_LIMIT; i++) {
+    const l = lines[i];
+    if (l.kind === 'blank') continue;
+    seen++;
+    if ((l.kind === 'text' || l.kind === 'agency') && endsTitle(l.flat)) {
+      end = i;
+      break;
+    }
+    if (/[。；]/.test(l.flat) && l.flat.length > 60) break;
+  }
+  if (end < 0) return roles;
+  let title = lines[end].flat;
+  roles[end] = 'title';
+  let start = end;
+  for (let k = end - 1; k >= 0; k--) {
+    const l = lines[k];
+    if (l.kind === 'blank') {
+      // a title wraps over a blank line only while its first words (关于/转发/印发…) are still missing
+      if (/关于|转发|印发|通知|意见/.test(title.replace(/(通知|意见|办法|方案)(（[^）]*）)?$/, ''))) break;
+      continue;
+    }
+    if (!['text', 'agency'].includes(l.kind) || /[。；：]/.test(l.flat) || l.flat.length > 60) break;
+    roles[k] = 'title';
+    title = l.flat + title;
+    start = k;
+  }
+  // blank lines inside the title range carry no role; lines after it that repeat it are duplicates
+  const joined = title;
+  let i = end + 1;
+  let addressee: number[] = [];
+  let text = '';
+  for (; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind === 'blank' || l.kind === 'fileNumber') continue;
+    if (joined.endsWith(l.flat) && l.flat.length >= 4) {
+      roles[i] = 'titleDuplicate';
+      continue;
+    }
+    if (l.kind !== 'text' && l.kind !== 'agency') break;
+    addressee.push(i);
+    text += l.flat;
+    if (/[：:]$/.test(text)) break;
+    if (addressee.length >= 4 || /[。]/.test(text)) {
+      addressee = [];
+      break;
+    }
+  }
+  if (addressee.length && /[：:]$/.test(text) && !/[。]|如下|通知$|^(为|根据|按照|经)/.test(text) && text.length <= 300) {
+    for (const k of addressee) roles[k] = 'addressee';
+  }
+  void start;
+  return roles;
+}
+
+const isAgencyish = (l: ClassifiedLine) =>
+  l.kind === 'agency' || (l.kind === 'text' && /^[\u4e00-\u9fa5（）]{2,30}$/.test(l.flat) && !/^[一二三四五六七八九十]+、/.test(l.flat));
+
+/**
+ * The signature block (发文机关署名) sits between the body and the date. Lines of agency names at
+ * the end of the body, or inside the closing zone, move there.
+ */
+function settleSignature(z: Zones): Zones {
+  // trailing agency lines of the body
+  let k = z.body.length - 1;
+  const tail: ClassifiedLine[] = [];
+  while (k >= 0 && (z.body[k].kind === 'blank' || isAgencyish(z.body[k]))) {
+    if (z.body[k].kind !== 'blank') tail.unshift(z.body[k]);
+    k--;
+  }
+  if (tail.length && tail.map((l) => l.flat).join('').match(/(厅|局|委员会|委|部|办公室|办公厅|政府|中心|会|办)$/)) {
+    z.signature.push(...tail);
+    z.body = z.body.slice(0, k + 1);
+  }
+  // agency lines in the closing zone that are not part of the attachment list
+  const closing: ClassifiedLine[] = [];
+  let inNote = false;
+  for (const l of z.closing) {
+    if (l.kind === 'attachmentNote') inNote = true;
+    else if (l.kind !== 'blank' && l.kind !== 'text' && l.kind !== 'agency') inNote = false;
+    if (inNote && l.kind !== 'attachmentNote' && l.kind !== 'blank' && continuesAttachmentList(closing, l)) {
+      closing.push(l);
+      continue;
+    }
+    if (l.kind !== 'attachmentNote' && l.kind !== 'blank') inNote = false;
+    if (isAgencyish(l) || (l.kind === 'text' && /^[\u4e00-\u9fa5（）]{2,30}$/.test(l.flat))) z.signature.push(l);
+    else closing.push(l);
+  }
+  z.closing = closing;
+  // the 印发机关 line just above the 印发日期 belongs to the 版记, not to the last annex
+  const last = z.annexes[z.annexes.length - 1];
+  if (last && z.colophon.length) {
+    while (last.lines.length && (last.lines[last.lines.length - 1].kind === 'blank' || isAgencyish(last.lines[last.lines.length - 1]))) {
+      const l = last.lines.pop()!;
+      if (l.kind !== 'blank') z.colophon.unshift(l);
+    }
+  }
+  return z;
+}
+
+/** 附件：1.… lists wrap: a line continues it when it is numbered or the previous item is unfinished. */
+function continuesAttachmentList(previous: ClassifiedLine[], l: ClassifiedLine): boolean {
+  if (/^\d+[.、．]/.test(l.flat)) return true;
+  const prev = [...previous].reverse().find((p) => p.kind !== 'blank');
+  if (!prev) return false;
+  return !/(表|单|书|通知|办法|方案|意见|目录|清单|细则|指南|名单|）|明细|汇总|规定|标准|要点|计划|材料|说明|图)$/.test(prev.flat);
+}
