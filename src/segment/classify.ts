@@ -48,6 +48,7 @@ export function classifyLine(line: Line): LineKind {
 }
 
 export function isAgencyLine(flat: string): boolean {
+  if (flat.includes('、') && flat.length <= 60) return flat.split('、').every((part) => isAgencyLine(part));
   return flat.length >= 3 && flat.length <= 40 && /^[\u4e00-\u9fa5（）]+$/.test(flat) && AGENCY_SUFFIX.test(flat);
 }
 

@@ -41,17 +41,20 @@ export function paragraphs(text: Text, lines: ClassifiedLine[]): Text[] {
   const out: Text[][] = [];
   let current: Text[] | null = null;
   let currentFlat = '';
+  let currentIsAgency = false;
   for (const l of lines) {
     if (l.kind === 'blank') continue;
     const t = lineText(text, l);
     const startsItem = l.kind === 'section' || l.kind === 'clause' || l.kind === 'tableRow' || /^（[^）]{1,12}）$/.test(l.flat) === false && /^\d+[.、．]\D/.test(l.flat);
-    if (current && !startsItem && !TERMINAL.test(currentFlat) && !isShortHeading(currentFlat) && l.kind !== 'tableRow') {
+    // an organisation alone on its line (联系人 blocks) is a heading of what follows, not wrapped text
+    if (current && !startsItem && !currentIsAgency && !TERMINAL.test(currentFlat) && !isShortHeading(currentFlat) && l.kind !== 'tableRow') {
       current.push(t);
       currentFlat += l.flat;
       continue;
     }
     current = [t];
     currentFlat = l.flat;
+    currentIsAgency = l.kind === 'agency';
     out.push(current);
   }
   return out.map((parts) => trimJoin(parts));

@@ -1,0 +1,77 @@
+import type { Argv, ArgumentsCamelCase } from 'yargs';
+import { join } from 'node:path';
+import { processFile } from '../../pipelines/document.js';
+import type { NoticeRecord } from '../../schemas/notice.js';
+import { writeRecords } from '../emit/json.js';
+import { jsonlFile, jsonlStdout, type JsonlSink } from '../emit/jsonl.js';
+import { expandPaths } from './paths.js';
+import { progress, reportFailure } from './report.js';
+
+interface Args {
+  paths: string[];
+  out?: string;
+  format: 'json' | 'jsonl' | 'sqlite';
+  quiet: boolean;
+}
+
+export const command = 'extract <paths..>';
+export const describe = 'Extract one NoticeRecord per document found in the given files or folders';
+
+export const builder = (y: Argv) =>
+  y
+    .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'files or folders (.txt, .md, .pdf)' })
+    .option('out', { type: 'string', describe: 'write per-document JSON and notices.jsonl (or notices.sqlite) into DIR' })
+    .option('format', { choices: ['json', 'jsonl', 'sqlite'] as const, default: 'json' as const, describe: 'output format' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
+    .example('$0 extract seeds/ --out out/', 'per-document JSON plus out/notices.jsonl')
+    .example('$0 extract notice.txt --format jsonl', 'JSON Lines on stdout');
+
+/** Extracts a batch: bad files are reported and skipped; the rest are emitted. Exit 1 if any failed. */
+export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r: NoticeRecord) => Promise<void>): Promise<number> {
+  const { files, failures } = await expandPaths(paths);
+  failures.forEach(reportFailure);
+  let failed = failures.length;
+  const bar = progress(files.length, quiet);
+  for (const file of files) {
+    const result = await processFile(file);
+    bar.tick(file);
+    if (!result.ok) {
+      bar.end();
+      reportFailure(result);
+      failed++;
+      continue;
+    }
+    for (const r of result.records) await onRecord(r);
+  }
+  bar.end();
+  return failed;
+}
+
+export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
+  const records: NoticeRecord[] = [];
+  let sink: JsonlSink | null = null;
+  if (argv.format === 'jsonl') sink = argv.out ? await jsonlFile(join(argv.out, 'notices.jsonl')) : jsonlStdout();
+  if (argv.format === 'sqlite' && !argv.out) {
+    process.stderr.write('notices: --format sqlite needs --out DIR\n');
+    process.exitCode = 2;
+    return;
+  }
+  const failed = await extractBatch(argv.paths, argv.quiet, async (r) => {
+    if (sink) await sink.write(r);
+    else records.push(r);
+  });
+  await sink?.close();
+  if (argv.format === 'json') {
+    if (argv.out) {
+      await writeRecords(argv.out, records);
+      const all = await jsonlFile(join(argv.out, 'notices.jsonl'));
+      for (const r of records) await all.write(r);
+      await all.close();
+    } else process.stdout.write(JSON.stringify(records, null, 2) + '\n');
+  }
+  if (argv.format === 'sqlite') {
+    const { loadSqlite } = await import('../emit/sqlite.js');
+    await loadSqlite(join(argv.out!, 'notices.sqlite'), records);
+  }
+  if (failed) process.exitCode = 1;
+}

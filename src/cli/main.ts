@@ -1,0 +1,21 @@
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import * as extract from './extract.js';
+import * as schema from './schema.js';
+
+/** `notices <verb>`: one yargs command module per verb. */
+export async function main(argv = hideBin(process.argv)): Promise<void> {
+  await yargs(argv)
+    .scriptName('notices')
+    .command(extract)
+    .command(schema)
+    .demandCommand(1, 'Name a command: extract, check, diff, compare or schema.')
+    .strict()
+    .help()
+    .fail((msg, err) => {
+      if (err) throw err;
+      process.stderr.write(`notices: ${msg}\nRun \`notices --help\` for usage.\n`);
+      process.exit(2);
+    })
+    .parseAsync();
+}

@@ -1,0 +1,61 @@
+import type { Contact } from '../../schemas/notice.js';
+import type { Text } from '../normalize/offsets.js';
+import { lineText } from '../segment/lines.js';
+import { spanAt, type DocumentContext } from './context.js';
+
+const PHONE = /(?:（\d{3,4}）|\(\d{3,4}\)|\d{3,4}-)?\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}/;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+const NAME = '[\\u4e00-\\u9fa5]{2,4}';
+const ORG_LINE = /^[\u4e00-\u9fa5、（）]{3,40}(厅|局|委|部|办|室|处|司|中心|科|站|所|院|会|组)$/;
+
+/**
+ * 联系人 and 联系方式: `梁文嘉，（020）83193872` under an organisation line, `联系人：栾贺` with
+ * `联系电话：…`, `（电话：…，邮箱：…）`, and `（联系单位：…）`.
+ */
+export function extractContacts(ctx: DocumentContext): Contact[] {
+  const out: Contact[] = [];
+  const texts: Text[] = [
+    ...ctx.outline.preamble,
+    ...ctx.outline.sections.flatMap((s) => [...s.paragraphs, ...s.clauses.flatMap((c) => c.paragraphs)]),
+    ...ctx.zones.closing.filter((l) => l.kind !== 'blank').map((l) => lineText(ctx.text, l)),
+  ];
+  let org: string | null = null;
+  let pending: Contact | null = null;
+  for (const t of texts) {
+    const v = t.value.replace(/\s+/g, '');
+    const flat = t.value;
+    if (ORG_LINE.test(v)) {
+      org = v;
+      continue;
+    }
+    const unit = /联系单位[：:]([^）)，,；;]+)/.exec(flat);
+    if (unit) out.push({ org: unit[1], person: null, phone: null, email: null, span: spanAt(ctx, t, unit.index + 5) });
+    const labelled = new RegExp(`联系人[：:]\\s*(${NAME})`).exec(flat);
+    if (labelled) {
+      pending = { org, person: labelled[1], phone: null, email: null, span: spanAt(ctx, t, labelled.index + labelled[0].length - labelled[1].length) };
+      const phone = PHONE.exec(flat.slice(labelled.index));
+      if (phone) pending.phone = phone[0];
+      out.push(pending);
+      continue;
+    }
+    const phoneLabel = /(?:联系)?电话[：:]\s*/.exec(flat);
+    const email = EMAIL.exec(flat);
+    if (phoneLabel || email) {
+      const phone = phoneLabel ? PHONE.exec(flat.slice(phoneLabel.index)) : null;
+      if (pending && !pending.phone && phone && !email) {
+        pending.phone = phone[0];
+        continue;
+      }
+      if (phone || email) {
+        out.push({ org, person: null, phone: phone?.[0] ?? null, email: email?.[0] ?? null, span: spanAt(ctx, t, (email ?? phone)!.index + (phone && !email ? phoneLabel!.index : 0)) });
+        continue;
+      }
+    }
+    const pair = new RegExp(`^(${NAME})[，,：:\\s]*(${PHONE.source})[；;。，,]?$`).exec(v);
+    if (pair) {
+      out.push({ org, person: pair[1], phone: pair[2], email: null, span: spanAt(ctx, t, 0) });
+      continue;
+    }
+  }
+  return out;
+}

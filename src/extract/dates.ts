@@ -1,0 +1,44 @@
+import { DATE, parseDate } from '../lexicon/patterns.js';
+import type { ClassifiedLine } from '../segment/documents.js';
+import type { DocumentContext } from './context.js';
+
+export interface Dates {
+  signedDate: string | null;
+  printedDate: string | null;
+}
+
+const firstDate = (s: string): string | null => {
+  const re = new RegExp(DATE.source, 'g');
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const d = parseDate(m);
+    if (d) return d;
+  }
+  return null;
+};
+
+/**
+ * 成文日期: the date line after the body (closing zone, or right after the signature); a date
+ * broken over two lines (`2015` / `年5月21日`) is joined. 印发日期: the 版记 line ending in 印发.
+ */
+export function extractDates(ctx: DocumentContext): Dates {
+  const printedLine = [...ctx.zones.colophon, ...ctx.zones.closing].find((l) => l.kind === 'printed');
+  const printedDate = printedLine ? firstDate(printedLine.flat) : null;
+  let signedDate: string | null = null;
+  const closing = ctx.zones.closing.filter((l) => l.kind !== 'blank');
+  const dateLine = closing.find((l) => l.kind === 'date');
+  if (dateLine) signedDate = firstDate(dateLine.flat);
+  if (!signedDate) signedDate = splitDate([...closing, ...tail(ctx.zones.body, 4)]);
+  return { signedDate, printedDate };
+}
+
+function tail(lines: ClassifiedLine[], n: number): ClassifiedLine[] {
+  return lines.filter((l) => l.kind !== 'blank').slice(-n);
+}
+
+function splitDate(lines: ClassifiedLine[]): string | null {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const joined = lines[i].flat + lines[i + 1].flat;
+    if (/^(\d{4}|[〇○零一二三四五六七八九]{4})$/.test(lines[i].flat) && new RegExp(`^(${DATE.source})$`).test(joined)) return firstDate(joined);
+  }
+  return null;
+}

@@ -1,0 +1,77 @@
+import { SCHEMA_VERSION } from '../../schemas/common.js';
+import { NoticeRecord } from '../../schemas/notice.js';
+import type { Finding } from '../../schemas/finding.js';
+import type { Normalized } from '../normalize/index.js';
+import type { Source } from '../read/source.js';
+import type { Layout } from '../segment/index.js';
+import type { DocumentContext } from './context.js';
+import { extractContacts } from './contacts.js';
+import { extractDates } from './dates.js';
+import { extractElements } from './elements.js';
+import { extractFileNumber } from './file-number.js';
+import { extractIssuers } from './issuers.js';
+import { extractReferences } from './references.js';
+import { inferRegion } from './region.js';
+import { extractSections } from './sections.js';
+import { extractTitle } from './title.js';
+
+export function contextsOf(source: Source, normalized: Normalized, layouts: Layout[]): DocumentContext[] {
+  const locate = (o: number) => normalized.locator.span(o);
+  return layouts.map((layout, documentIndex) => ({
+    source,
+    documentIndex,
+    text: normalized.text,
+    lines: layout.lines,
+    zones: layout.zones,
+    outline: layout.outline,
+    frontMatter: normalized.frontMatter,
+    locate,
+  }));
+}
+
+/** Whether a document carries enough of a notice to be one: a title, a file number or numbered body. */
+export function looksLikeNotice(r: Pick<NoticeRecord, 'title' | 'fileNumber' | 'sections' | 'issuers'>): boolean {
+  return r.title !== '' && (r.fileNumber !== null || r.sections.length > 0 || r.issuers.length > 0);
+}
+
+/** Runs every extractor over one document and assembles the record (unvalidated). */
+export function extractRecord(ctx: DocumentContext): NoticeRecord {
+  const fileNumber = extractFileNumber(ctx);
+  const title = extractTitle(ctx);
+  const issuers = extractIssuers(ctx, title.title);
+  const { level, region } = inferRegion(issuers.map((i) => i.name), fileNumber, title.title);
+  const elements = extractElements(ctx);
+  const { signedDate, printedDate } = extractDates(ctx);
+  const findings: Finding[] = [];
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    source: { path: ctx.source.path, sha256: ctx.source.sha256, format: ctx.source.format, documentIndex: ctx.documentIndex },
+    fileNumber,
+    title: title.title,
+    titleSpan: title.span,
+    docType: title.docType,
+    level,
+    region,
+    issuers,
+    addressees: elements.addressees,
+    signedDate,
+    printedDate,
+    printedBy: elements.printedBy,
+    disclosure: elements.disclosure,
+    references: extractReferences(ctx, { fileNumber: fileNumber?.normalized ?? null, title: title.title }),
+    sections: extractSections(ctx),
+    targets: [],
+    tables: [],
+    subsidies: [],
+    policyMentions: [],
+    keyRegions: [],
+    contacts: extractContacts(ctx),
+    copyNumber: elements.copyNumber,
+    secrecy: elements.secrecy,
+    urgency: elements.urgency,
+    signers: elements.signers,
+    copyTo: elements.copyTo,
+    attachments: elements.attachments,
+    findings,
+  };
+}

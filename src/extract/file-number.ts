@@ -1,0 +1,45 @@
+import type { FileNumber } from '../../schemas/notice.js';
+import { FILE_NUMBER } from '../lexicon/patterns.js';
+import { lineText } from '../segment/lines.js';
+import { spanAt, type DocumentContext } from './context.js';
+
+const LEADING_WORDS = /^(根据|按照|依据|依照|参照|落实|执行|贯彻|详见|见|和|及|与|或|并|的|文号|字号|发文字号)+/;
+
+/** Parses one 发文字号 match into its parts; `人社部发[2022]13号` → `人社部发〔2022〕13号`. */
+export function parseFileNumber(m: RegExpExecArray): Omit<FileNumber, 'span'> {
+  const prefix = m[1].replace(LEADING_WORDS, '') || m[1];
+  const year = Number(m[2]);
+  const serial = Number(m[3]);
+  return { raw: m[0].slice(m[1].length - prefix.length), normalized: `${prefix}〔${year}〕${serial}号`, prefix, year, serial };
+}
+
+/** Every 发文字号 in a string, with the index where each starts. */
+export function findFileNumbers(s: string): { index: number; value: Omit<FileNumber, 'span'> }[] {
+  const out: { index: number; value: Omit<FileNumber, 'span'> }[] = [];
+  const re = new RegExp(FILE_NUMBER.source, 'g');
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const value = parseFileNumber(m);
+    out.push({ index: m.index + (m[0].length - value.raw.length), value });
+  }
+  return out;
+}
+
+/**
+ * The document's own 发文字号: the standalone line in the header (above or below the title), else
+ * the scraper's front matter (文号), else none. Numbers in the body are references, not this.
+ */
+export function extractFileNumber(ctx: DocumentContext): FileNumber | null {
+  const candidates = [...ctx.zones.header, ...ctx.lines.slice(0, 40)].filter((l) => l.kind === 'fileNumber');
+  for (const line of candidates) {
+    const t = lineText(ctx.text, line);
+    const hit = findFileNumbers(t.value)[0];
+    if (hit) return { ...hit.value, raw: t.value.slice(hit.index).trim(), span: spanAt(ctx, t, hit.index) };
+  }
+  const fm = ctx.frontMatter;
+  const declared = fm?.fields['文号'] ?? fm?.fields['发文字号'];
+  if (fm && declared && ctx.documentIndex === 0) {
+    const hit = findFileNumbers(declared)[0];
+    if (hit) return { ...hit.value, span: ctx.locate(fm.offsets['文号'] ?? fm.offsets['发文字号']) };
+  }
+  return null;
+}

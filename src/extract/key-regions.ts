@@ -1,0 +1,110 @@
+import type { KeyRegion } from '../../schemas/notice.js';
+import { spanAt, type DocumentContext } from './context.js';
+import { bodyParagraphs, parseNumber } from './numbers.js';
+
+/**
+ * Priority areas (重点地区) named in the body: `160个国家乡村振兴重点帮扶县` (count 160),
+ * `易地搬迁集中安置区` (count null), `16个黄河滩区居民迁建安置区`, and any other counted set of
+ * places (`N个…县/区/镇/村/安置点…`).
+ */
+
+/** What a counted set of places ends with (a count of these is a key region, never a target). */
+export const PLACE_SUFFIX =
+  '(?:重点帮扶县|帮扶县|重点县|脱贫县|安置区|安置点|安置社区|迁建区|示范区|先行区|地区|县区|县市|区县|市县|省份|乡镇|街镇|街道|社区|行政村|县|区|市|州|盟|旗|镇|乡|村)';
+const PLACE_AFTER_COUNT = new RegExp(`^([\\u4e00-\\u9fa5]{0,18}?${PLACE_SUFFIX})(?=[和与及、，。；：等作的（）]|$)`);
+
+/** `国家乡村振兴重点帮扶县…` right after `N个`: the place kind, or null when what follows is not a set of places. */
+export function placeKindAfterCount(after: string): string | null {
+  const m = PLACE_AFTER_COUNT.exec(after);
+  return m ? m[1] : null;
+}
+
+/** Named priority-area kinds, found with or without a count. */
+const NAMED_KINDS: RegExp[] = [
+  /(?:国家|省级|省|市级|市|自治区|我省|全省|本省)?(?:乡村振兴)?重点帮扶县/g,
+  /(?:易地(?:扶贫)?搬迁|搬迁)(?:集中|大型|大中型|中型|小型)?(?:安置区|安置点|安置社区)/g,
+  /(?:黄河|长江|淮河)?滩区(?:居民)?迁建(?:安置区|安置点|社区|区)?/g,
+  /(?:国家|省级|省)?(?:革命老区|欠发达地区|边境地区|民族地区|深度贫困地区)/g,
+];
+
+/**
+ * The family a kind belongs to, for de-duplication: every `…重点帮扶县` is one family, every
+ * `…搬迁…安置区/点` another, `…滩区…迁建…` a third; other kinds are their own family.
+ */
+function family(kind: string): string {
+  if (/重点帮扶县|帮扶县$/.test(kind)) return '重点帮扶县';
+  if (/滩区/.test(kind)) return '滩区迁建';
+  if (/搬迁.*安置|安置区$|安置点$/.test(kind)) return '搬迁安置区';
+  return kind;
+}
+
+interface Hit extends KeyRegion {
+  at: number;
+}
+
+export function extractKeyRegions(ctx: DocumentContext): KeyRegion[] {
+  const hits: Hit[] = [];
+  bodyParagraphs(ctx).forEach((para, k) => {
+    const base = k * 1_000_000;
+    const s = para.text.value;
+    const covered: [number, number][] = [];
+    // counted: 160个国家乡村振兴重点帮扶县
+    const counted = /(?<![\d.])(\d+)\s*个/g;
+    for (let m = counted.exec(s); m; m = counted.exec(s)) {
+      if (/[每第]$/.test(s.slice(Math.max(0, m.index - 1), m.index))) continue;
+      const kind = placeKindAfterCount(s.slice(m.index + m[0].length));
+      if (!kind) continue;
+      const count = parseNumber(m[1]);
+      if (count === null || !Number.isInteger(count)) continue;
+      covered.push([m.index, m.index + m[0].length + kind.length]);
+      hits.push({ kind, count, span: spanAt(ctx, para.text, m.index), at: base + m.index });
+    }
+    // named, without a count (or with one already read above)
+    for (const re of NAMED_KINDS) {
+      re.lastIndex = 0;
+      for (let m = re.exec(s); m; m = re.exec(s)) {
+        const a = m.index;
+        const b = a + m[0].length;
+        if (covered.some(([x, y]) => a < y && b > x)) continue;
+        if (/每个?$/.test(s.slice(Math.max(0, a - 2), a))) continue; // 每个重点帮扶县: a scope, not a region list
+        covered.push([a, b]);
+        hits.push({ kind: m[0], count: null, span: spanAt(ctx, para.text, a), at: base + a });
+      }
+    }
+  });
+  return dedupe(hits.sort((x, y) => x.at - y.at)).map(({ kind, count, span }) => ({ kind, count, span }));
+}
+
+/**
+ * One entry per place family unless the text gives distinct counts:
+ * - a family with at least one counted mention keeps its counted mentions (one per distinct kind+count)
+ *   and drops the uncounted ones — `支持省乡村振兴重点帮扶县发展` in a heading is the same set as
+ *   `我省13个乡村振兴重点帮扶县` right after it;
+ * - a family never counted keeps its first mention only.
+ * Families keep the position of their first mention.
+ */
+function dedupe(hits: Hit[]): Hit[] {
+  const byFamily = new Map<string, Hit[]>();
+  for (const h of hits) {
+    const f = family(h.kind);
+    const list = byFamily.get(f) ?? [];
+    list.push(h);
+    byFamily.set(f, list);
+  }
+  const out: Hit[] = [];
+  for (const list of byFamily.values()) {
+    const counted = list.filter((h) => h.count !== null);
+    if (counted.length === 0) {
+      out.push(list[0]);
+      continue;
+    }
+    const seen = new Set<string>();
+    for (const h of counted) {
+      const key = `${h.kind}|${h.count}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(h);
+    }
+  }
+  return out.sort((x, y) => x.at - y.at);
+}

@@ -1,0 +1,150 @@
+import type { Text } from '../normalize/offsets.js';
+import type { DocumentContext } from './context.js';
+
+/**
+ * Shared helpers for the figure extractors (targets, subsidies, policy mentions, key regions):
+ * exact number parsing, the body paragraphs to read, and bracket-aware sentence/clause splitting.
+ */
+
+/** An Arabic number as printed: `3000`, `11.29`, `1,000`, `79.80`. */
+export const NUM = '\\d+(?:,\\d{3})*(?:\\.\\d+)?';
+/** What joins the two ends of a range: `1—2个`, `300-500元`, `1至2个`, `1～2个`. */
+export const RANGE_SEP = '[—–\\-－~～至到]';
+
+/** `79.80` → 79.8, `1,000` → 1000. NaN never escapes: unparsable input gives null. */
+export function parseNumber(printed: string): number | null {
+  const s = printed.replace(/[,，\s]/g, '');
+  if (!/^\d+(?:\.\d+)?$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * `printed × 10^power`, computed on the digits so no binary-float residue appears:
+ * scaleDecimal('387.6', 4) → 3876000 (not 3876000.0000000005), scaleDecimal('0.36', 0) → 0.36.
+ */
+export function scaleDecimal(printed: string, power: number): number | null {
+  const s = printed.replace(/[,，\s]/g, '');
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(s);
+  if (!m) return null;
+  let int = m[1];
+  let frac = m[2] ?? '';
+  if (power > 0) {
+    const pad = frac.padEnd(power, '0');
+    int += pad.slice(0, power);
+    frac = pad.slice(power);
+  } else if (power < 0) {
+    const p = -power;
+    const padded = int.padStart(p + 1, '0');
+    frac = padded.slice(padded.length - p) + frac;
+    int = padded.slice(0, padded.length - p);
+  }
+  const n = Number(frac ? `${int}.${frac}` : int);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A body paragraph together with where it sits in the outline. */
+export interface BodyParagraph {
+  text: Text;
+  /** clause number as printed without brackets (`十一`), null outside clauses */
+  clause: string | null;
+  /** the clause heading (`保持规模稳定`) — used to name a subsidy whose own name is generic */
+  heading: string | null;
+}
+
+/** Preamble, section and clause paragraphs in document order (never the annexes). */
+export function bodyParagraphs(ctx: DocumentContext): BodyParagraph[] {
+  const out: BodyParagraph[] = [];
+  const o = ctx.outline;
+  if (!o) return out;
+  for (const p of o.preamble ?? []) out.push({ text: p, clause: null, heading: null });
+  for (const s of o.sections ?? []) {
+    for (const p of s.paragraphs ?? []) out.push({ text: p, clause: null, heading: s.heading ?? null });
+    for (const c of s.clauses ?? []) for (const p of c.paragraphs ?? []) out.push({ text: p, clause: c.number ?? null, heading: c.heading ?? null });
+  }
+  return out.filter((p) => p.text && typeof p.text.value === 'string' && p.text.value.length > 0);
+}
+
+const OPEN = '（(《“【〔[‘「';
+const CLOSE = '）)》”】〕]’」';
+
+/**
+ * Matched bracket pairs of a string (opening index → closing index). Unbalanced brackets are
+ * ignored, so a stray `（` never swallows the rest of a paragraph.
+ */
+export function bracketPairs(s: string): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const stack: { ch: string; i: number }[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    const o = OPEN.indexOf(ch);
+    const c = CLOSE.indexOf(ch);
+    // “ and ” are distinct; ASCII quotes are not treated as brackets
+    if (o >= 0) stack.push({ ch, i });
+    else if (c >= 0) {
+      for (let k = stack.length - 1; k >= 0; k--) {
+        if (OPEN.indexOf(stack[k].ch) === c) {
+          pairs.set(stack[k].i, i);
+          stack.length = k;
+          break;
+        }
+      }
+    }
+  }
+  return pairs;
+}
+
+/** Index ranges [start, end) of `s` cut at any of `delims` outside brackets; delimiters excluded. */
+export function splitOutsideBrackets(s: string, delims: string, from = 0, to = s.length, pairs = bracketPairs(s)): [number, number][] {
+  const out: [number, number][] = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
+    const close = pairs.get(i);
+    if (close !== undefined && close < to) {
+      i = close;
+      continue;
+    }
+    if (delims.includes(s[i])) {
+      out.push([start, i]);
+      start = i + 1;
+    }
+  }
+  out.push([start, to]);
+  return out;
+}
+
+/** Positions inside any matched bracket pair of the given kinds (default: round brackets). */
+export function insideBrackets(s: string, i: number, pairs = bracketPairs(s), kinds = '（('): boolean {
+  for (const [o, c] of pairs) if (o < i && i < c && kinds.includes(s[o])) return true;
+  return false;
+}
+
+/** A sentence (cut at 。！？；) of a paragraph, with its comma clauses (cut at ，：). */
+export interface Sentence {
+  start: number;
+  end: number;
+  clauses: [number, number][];
+}
+
+export function sentencesOf(s: string): Sentence[] {
+  const pairs = bracketPairs(s);
+  return splitOutsideBrackets(s, '。！？；', 0, s.length, pairs)
+    .filter(([a, b]) => b > a)
+    .map(([start, end]) => ({ start, end, clauses: splitOutsideBrackets(s, '，：', start, end, pairs).filter(([a, b]) => b > a) }));
+}
+
+/** Removes bracketed asides: `脱贫人口（含防止返贫监测对象，下同）务工` → `脱贫人口务工`. */
+export function stripParens(s: string): string {
+  let out = s;
+  for (let k = 0; k < 4; k++) {
+    const next = out.replace(/（[^（）]*）|\([^()]*\)/g, '');
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
+/** Trims spaces and the punctuation that can hang at the ends of a phrase. */
+export function trimPhrase(s: string): string {
+  return s.replace(/^[\s，、：；。“”"]+|[\s，、：；。“”"]+$/g, '');
+}

@@ -1,0 +1,95 @@
+import { isPolicyName, POLICY_HEADS, POLICY_LEAD } from '../lexicon/policies.js';
+import type { DocumentContext } from './context.js';
+import { bodyParagraphs, bracketPairs, sentencesOf, splitOutsideBrackets, stripParens } from './numbers.js';
+
+/**
+ * Support policies named without an amount (`社会保险补贴`, `创业担保贷款及贴息`, …), deduplicated,
+ * in document order.
+ *
+ * - Lists: `按规定落实好A、B、C等政策` → A, B, C (items that are not policy names — `场地安排`,
+ *   `创业培训` — are dropped; `A和B` / `A及B` inside an item are split unless the right side is a
+ *   bare head word, so `培训补贴及生活费补贴` gives two names and `创业担保贷款及贴息` stays one).
+ * - Single names after a verb: `按规定给予岗位补贴`, `享受一次性吸纳就业补贴政策`. A name in a
+ *   sentence that states an amount (`给予生产奖补，其中…补助1000元`) is a subsidy, not a mention.
+ */
+export function extractPolicyMentions(ctx: DocumentContext): string[] {
+  const found: { name: string; at: number }[] = [];
+  bodyParagraphs(ctx).forEach((para, k) => {
+    const s = para.text.value;
+    const pairs = bracketPairs(s);
+    for (const sent of sentencesOf(s)) {
+      const sentence = s.slice(sent.start, sent.end);
+      const hasAmount = /\d[\d,.]*\s*(?:[—–\-－~～至到]\s*\d[\d,.]*\s*)?(?:万元|亿元|千元|元)|一次性\d/.test(sentence);
+      for (const [a, b] of sent.clauses) {
+        const at = k * 1_000_000 + a;
+        const items = splitOutsideBrackets(s, '、', a, b, pairs).map(([x, y]) => s.slice(x, y));
+        if (items.length >= 2) {
+          items.forEach((raw, i) => {
+            let item = stripParens(raw);
+            if (i === 0) item = leadStripped(item);
+            if (i === items.length - 1) item = item.replace(/等(?:[\u4e00-\u9fa5]{0,8})$/, '').replace(/(?:政策|措施|支持)+$/, '');
+            for (const name of splitConjunctions(item)) if (isPolicyName(name)) found.push({ name, at: at + i });
+          });
+          continue;
+        }
+        if (hasAmount) continue;
+        const clause = stripParens(s.slice(a, b));
+        const verb = /(?:给予|落实好|落实|享受|延续|发放|申领|兑现|执行)/g;
+        for (let m = verb.exec(clause); m; m = verb.exec(clause)) {
+          const run = /^[\u4e00-\u9fa5]+/.exec(clause.slice(m.index + m[0].length))?.[0] ?? '';
+          const name = longestName(run.split(/等|政策|的/)[0]);
+          if (!name) continue;
+          for (const n of splitConjunctions(name)) if (isPolicyName(n)) found.push({ name: n, at: at + m.index });
+        }
+      }
+    }
+  });
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const f of found.sort((x, y) => x.at - y.at)) {
+    if (seen.has(f.name)) continue;
+    seen.add(f.name);
+    out.push(f.name);
+  }
+  return out;
+}
+
+const HEAD_AT_END = new RegExp(`(?:${POLICY_HEADS.join('|')})$`);
+
+/** The first list item without the verb that introduces the list: `按规定落实好吸纳…就业补贴` → `吸纳…就业补贴`. */
+function leadStripped(item: string): string {
+  const verbs = /给予|落实好|落实|享受|延续|发放|申领|兑现|执行|实施|提供|包括|用好/g;
+  let cut = -1;
+  for (let m = verbs.exec(item); m; m = verbs.exec(item)) cut = m.index + m[0].length;
+  const rest = cut >= 0 ? item.slice(cut) : item;
+  return rest.replace(POLICY_LEAD, '');
+}
+
+/** The longest prefix of a run of Han characters that ends with a policy head word. */
+function longestName(run: string): string | null {
+  for (let end = run.length; end >= 3; end--) {
+    const prefix = run.slice(0, end).replace(POLICY_LEAD, '');
+    if (HEAD_AT_END.test(prefix) && isPolicyName(prefix)) return prefix;
+  }
+  return null;
+}
+
+/** `一次性创业补贴和创业培训` → [一次性创业补贴, 创业培训]; `创业担保贷款及贴息` stays whole. */
+function splitConjunctions(item: string): string[] {
+  const parts = item.split(/以及|和|与|及(?!时)/);
+  if (parts.length === 1) return [item];
+  const out: string[] = [];
+  let current = parts[0];
+  const conj = item.match(/以及|和|与|及(?!时)/g) ?? [];
+  for (let i = 1; i < parts.length; i++) {
+    const right = parts[i];
+    // a bare head word on the right belongs to the left: 贷款及贴息
+    if (POLICY_HEADS.includes(right) || right.length < 2) current += conj[i - 1] + right;
+    else {
+      out.push(current);
+      current = right;
+    }
+  }
+  out.push(current);
+  return out.map((p) => p.replace(POLICY_LEAD, '')).filter((p) => p.length > 0);
+}

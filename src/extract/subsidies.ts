@@ -1,0 +1,267 @@
+import type { Finding } from '../../schemas/finding.js';
+import type { Subsidy } from '../../schemas/notice.js';
+import { NON_SUBSIDY_MONEY, POLICY_HEADS, SUBSIDY_WORD } from '../lexicon/policies.js';
+import { spanAt, type DocumentContext } from './context.js';
+import { bodyParagraphs, NUM, RANGE_SEP, scaleDecimal, sentencesOf, stripParens, trimPhrase, type BodyParagraph, type Sentence } from './numbers.js';
+
+/**
+ * Amounts of money granted in the body text, one entry per stated amount.
+ *
+ * - `给予就业帮扶车间1000元的一次性奖补` → 1000 元, oneTime, recipient 就业帮扶车间.
+ * - `每人每年安排一次性往返交通补助500元（实际往返一次交通费不足500元的，据实补助）` → ONE entry, 500,
+ *   per `人/年`, cap true: an amount after 不足 is the threshold of the 据实 rule, not an amount.
+ * - `按不超过600元的标准…` / `最高…` / `…以内` → cap true.
+ * - `2万元` → 20000 (amounts are always in 元; digits are scaled exactly).
+ * - `300元/亩` → per `亩`; `20元/100升` → per `100升`.
+ * - A range `1000—3000元` gives one entry: amount = the upper end, cap true (the most paid).
+ * - `给予一次性1000的奖励补贴` (no unit printed) → a subsidy with unitPrinted false and an
+ *   `amount-missing-unit` warning.
+ * Not subsidies: thresholds (`年收入不低于4000元`, `3000元以上的`), wages/prices/fees/budgets
+ * (`月最低工资…3500元/月`, `安排资金500万元`), percentages (never read: an amount needs 元).
+ */
+export function extractSubsidies(ctx: DocumentContext): { subsidies: Subsidy[]; findings: Finding[] } {
+  const subsidies: Subsidy[] = [];
+  const findings: Finding[] = [];
+  for (const para of bodyParagraphs(ctx)) {
+    try {
+      readParagraph(ctx, para, subsidies, findings);
+    } catch {
+      // odd input must never stop the extraction of the rest
+    }
+  }
+  return { subsidies, findings };
+}
+
+interface Amount {
+  /** index of the first digit */
+  at: number;
+  /** index just past the amount (unit and per included) */
+  end: number;
+  printed: string;
+  value: number;
+  unitPrinted: boolean;
+  range: boolean;
+  perAfter: string | null;
+}
+
+const MONEY = new RegExp(
+  `(?<![\\d.,])(${NUM})(?:\\s*${RANGE_SEP}\\s*(${NUM}))?\\s*(亿元|万元|千元|元)` +
+    `(?:\\s*[/／]\\s*每?\\s*((?:\\d+(?:\\.\\d+)?)?(?:吨标准煤|千瓦时|平方米|立方米|万千瓦|千瓦|兆瓦|人次|人|户|亩|吨|升|瓦|月|年|天|日|次|份|个|台|套|辆|头|只|张|间|床|公里|米|家|项|小时|件|kWh|kW|MW|W)(?:[·•/](?:月|年|次|天|日))?))?`,
+  'g',
+);
+const POWER: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
+/** An amount printed without 元 right after a money word: `给予一次性1000的奖励补贴`. */
+const UNITLESS = new RegExp(
+  `(?<=一次性|补助|补贴|奖励|奖补|资助|给予)(${NUM})(?=的(?:[\\u4e00-\\u9fa5]{0,8})(?:${POLICY_HEADS.join('|')})|[，。；]|$)`,
+  'g',
+);
+
+function amountsOf(s: string): Amount[] {
+  const out: Amount[] = [];
+  MONEY.lastIndex = 0;
+  for (let m = MONEY.exec(s); m; m = MONEY.exec(s)) {
+    const power = POWER[m[3]];
+    const upper = m[2] ?? m[1];
+    const value = scaleDecimal(upper, power);
+    if (value === null) continue;
+    out.push({ at: m.index, end: m.index + m[0].length, printed: m[0], value, unitPrinted: true, range: m[2] !== undefined, perAfter: m[4] ?? null });
+  }
+  UNITLESS.lastIndex = 0;
+  for (let m = UNITLESS.exec(s); m; m = UNITLESS.exec(s)) {
+    if (out.some((a) => m!.index >= a.at && m!.index < a.end)) continue;
+    const value = scaleDecimal(m[1], 0);
+    if (value === null || value < 10) continue;
+    out.push({ at: m.index, end: m.index + m[0].length, printed: m[0], value, unitPrinted: false, range: false, perAfter: null });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** Just before the number: what makes it a threshold rather than an amount granted. */
+const THRESHOLD_BEFORE = /(?:不低于|不少于|不高于|高于|低于|超过|达到|满|不足|少于|多于|大于|小于|以上|在)\s*$/;
+const THRESHOLD_AFTER = /^\s*(?:以上|及以上|以下的|及以下|（含）以上|\(含\)以上)/;
+const BUDGET_BEFORE = /(?:资金|经费|预算|投入|总额|共计|合计|累计|总计|总投资|规模|资本)\s*$/;
+const CAP_BEFORE = /(?:不超过|最高|最多|上限|封顶|至多|不高于)[\u4e00-\u9fa5]{0,4}$/;
+const CAP_AFTER = /^\s*(?:以内|以下(?!的)|封顶|为限|为上限)/;
+
+function readParagraph(ctx: DocumentContext, para: BodyParagraph, subsidies: Subsidy[], findings: Finding[]) {
+  const s = para.text.value;
+  const amounts = amountsOf(s);
+  if (amounts.length === 0) return;
+  for (const sent of sentencesOf(s)) {
+    const inSentence = amounts.filter((a) => a.at >= sent.start && a.at < sent.end);
+    let previousEnd = sent.start;
+    let previous: Subsidy | null = null;
+    for (const amt of inSentence) {
+      const clause = sent.clauses.find(([a, b]) => amt.at >= a && amt.at < b) ?? [sent.start, sent.end];
+      const before = s.slice(clause[0], amt.at);
+      const after = s.slice(amt.end, clause[1]);
+      // 不足500元的，据实补助: the threshold of a cap rule on the amount before it
+      if (/不足\s*$/.test(before)) {
+        if (previous && /据实|按实/.test(s.slice(amt.end, sent.end))) previous.cap = true;
+        continue;
+      }
+      if (THRESHOLD_BEFORE.test(before) && !CAP_BEFORE.test(before)) continue;
+      if (THRESHOLD_AFTER.test(s.slice(amt.end))) continue;
+      if (BUDGET_BEFORE.test(before)) continue;
+      if (insideTitle(s, amt.at)) continue;
+      const clauseText = stripParens(s.slice(clause[0], clause[1]));
+      const sentenceText = stripParens(s.slice(sent.start, sent.end));
+      const strong = /补贴|补助|奖补|奖励|资助|贴息|津贴|奖金/;
+      const clauseWord = SUBSIDY_WORD.test(clauseText.replace(amt.printed, ''));
+      if (!clauseWord && !(strong.test(sentenceText) && !NON_SUBSIDY_MONEY.test(clauseText))) continue;
+      if (NON_SUBSIDY_MONEY.test(clauseText) && !strong.test(clauseText)) continue;
+
+      const ownTail = s.slice(amt.end, sent.end);
+      const cap =
+        amt.range ||
+        CAP_BEFORE.test(before) ||
+        CAP_AFTER.test(ownTail) ||
+        /^\s*（[^）]*不足[^）]*据实[^）]*）/.test(ownTail) ||
+        /^\s*[^，。；]{0,4}，?[^，。；]{0,12}不足[^，。；]{0,12}据实/.test(ownTail);
+      const window = s.slice(previousEnd, amt.at);
+      const perTokens = perBefore(stripParens(window));
+      if (amt.perAfter) perTokens.push(amt.perAfter.replace(/^每/, ''));
+      const per = perTokens.length ? [...new Set(perTokens)].join('/') : null;
+
+      const { recipient, condition } = recipientAndCondition(s, sent, clause, amt);
+      const entry: Subsidy = {
+        name: nameOf(s, sent, clause, amt, para),
+        amount: amt.value,
+        unit: '元',
+        unitPrinted: amt.unitPrinted,
+        per,
+        recipient,
+        condition,
+        fundingSource: fundingOf(s, sent, amt),
+        oneTime: /一次性/.test(clauseText),
+        cap,
+        clause: para.clause,
+        text: trimPhrase(s.slice(clause[0], clause[1])),
+        span: spanAt(ctx, para.text, amt.at),
+      };
+      subsidies.push(entry);
+      previous = entry;
+      previousEnd = amt.end;
+      if (!amt.unitPrinted) {
+        findings.push({
+          rule: 'amount-missing-unit',
+          severity: 'warning',
+          message: `金额“${amt.printed}”未注明单位（按元读取）`,
+          span: entry.span,
+          data: { amount: amt.value, text: entry.text },
+        });
+      }
+    }
+  }
+}
+
+/** Inside 《…》 (a title), a number is part of the name. */
+function insideTitle(s: string, i: number): boolean {
+  const open = s.lastIndexOf('《', i);
+  return open >= 0 && s.indexOf('》', open) > i && s.lastIndexOf('》', i) < open;
+}
+
+const PER_TOKEN = /每(?:(?:吸纳|介绍|招用|招聘|培训|输出|安置|帮扶|带动|转移|新增|推荐|引进|录用)(?:\d+|一)(名|人|户|家))|每(?:个|一个|一|位)?(人次|人|户|年|月|季度|亩|吨|家|名|项目|台|套|辆|头|平方米|千瓦时|千瓦|瓦|期|场|所)/g;
+
+/** `每人每年` → [人, 年]; `每吸纳1名脱贫人口` → [人]. */
+function perBefore(window: string): string[] {
+  const out: string[] = [];
+  PER_TOKEN.lastIndex = 0;
+  for (let m = PER_TOKEN.exec(window); m; m = PER_TOKEN.exec(window)) {
+    const t = m[1] ? (m[1] === '名' ? '人' : m[1]) : m[2] === '名' ? '人' : m[2];
+    out.push(t);
+  }
+  return out;
+}
+
+const HEAD = new RegExp(`(?:${POLICY_HEADS.join('|')})`);
+const HEAD_END = new RegExp(`(?:${POLICY_HEADS.join('|')})$`);
+const GENERIC = new RegExp(`^(?:一次性)?(?:${POLICY_HEADS.join('|')})+$`);
+/** Words after which a subsidy's name starts. */
+const NAME_STOP = /.*(?:给予|安排|发放|享受|兑现|落实|按照|按|标准为|标准|分档|进行|予以|可|的|每人|每户|每年|每月|其中|对|从|由|为|，)/;
+
+function cleanName(raw: string): string | null {
+  const cut = raw.replace(NAME_STOP, '');
+  const name = trimPhrase(cut);
+  if (!name || !HEAD_END.test(name) || name.length > 20) return null;
+  return name;
+}
+
+function nameOf(s: string, sent: Sentence, clause: [number, number], amt: Amount, para: BodyParagraph): string | null {
+  const candidates: (string | null)[] = [];
+  const after = stripParens(s.slice(amt.end, clause[1]));
+  // directly after: 200元就业创业服务补助 / 1000元的一次性奖补 / 600元的标准分档给予一次性交通补助
+  const afterHead = new RegExp(`^(?:的)?[\\u4e00-\\u9fa5]{0,16}?${HEAD.source}+`).exec(after);
+  if (afterHead) candidates.push(cleanName(afterHead[0]));
+  // directly before: 交通补助500元 / 商品有机肥补贴250元
+  const before = stripParens(s.slice(clause[0], amt.at)).replace(/(?:标准为|标准是|为|标准|最高|最多|不超过|每人|每户|每年|每月|每亩|共|合计|一次性|按)+$/, '');
+  const beforeHead = /[\u4e00-\u9fa5]*$/.exec(before)?.[0] ?? '';
+  if (HEAD_END.test(beforeHead)) candidates.push(cleanName(beforeHead));
+  // the sentence's named subsidy: 给予生产奖补，其中…补助1000元
+  const head = stripParens(s.slice(sent.start, clause[0]));
+  const given = new RegExp(`(?:给予|安排|发放|享受)([\\u4e00-\\u9fa5]{1,16}?${HEAD.source})`).exec(head);
+  if (given) candidates.push(cleanName(given[1]));
+  // the clause heading: （一）绿肥种植补贴
+  if (para.heading && HEAD_END.test(para.heading) && para.heading.length <= 20) candidates.push(para.heading);
+  const named = candidates.filter((c): c is string => !!c);
+  return named.find((c) => !GENERIC.test(c)) ?? named[0] ?? null;
+}
+
+/**
+ * `对X的Y，…` → condition X, recipient Y; `给予Y1000元` → recipient Y; a clause ending in 的
+ * or holding a rate (`每介绍1人…`) before the amount is a condition; `其中跨省就业每人…` → condition 跨省就业.
+ */
+function recipientAndCondition(s: string, sent: Sentence, clause: [number, number], amt: Amount): { recipient: string | null; condition: string | null } {
+  let recipient: string | null = null;
+  const conditions: string[] = [];
+  const own = stripParens(s.slice(clause[0], amt.at));
+  for (const [a, b] of sent.clauses) {
+    if (a >= clause[0]) break;
+    const c = trimPhrase(stripParens(s.slice(a, b)));
+    const dui = /^(?:[\u4e00-\u9fa5]{0,6}?(?:可|要|应|将))?对(.+)$/.exec(c);
+    if (dui) {
+      const body = dui[1];
+      const k = body.lastIndexOf('的');
+      if (k > 0 && k < body.length - 1) {
+        conditions.push(body.slice(0, k));
+        recipient = body.slice(k + 1);
+      } else if (k === body.length - 1) conditions.push(body.slice(0, k));
+      else recipient = body;
+      continue;
+    }
+    if (/的$/.test(c)) conditions.push(c.replace(/^(?:且|并且|并|同时)/, '').replace(/的$/, ''));
+    else if (/每(?:吸纳|介绍|招用|招聘|培训|输出|安置|帮扶|带动|转移|新增|推荐|引进|录用)/.test(c)) conditions.push(c);
+  }
+  const ownDui = /对([^，]+?)的([\u4e00-\u9fa5、]{2,20}?)(?:给予|补贴|补助|奖励|奖补|资助|发放|按)/.exec(own);
+  if (ownDui) {
+    conditions.push(ownDui[1]);
+    recipient = ownDui[2];
+  }
+  const qizhong = /^其中[，]?([\u4e00-\u9fa5、]{2,20}?)(?=每|按|给予|补助|补贴|奖励|奖补|可|$)/.exec(own);
+  if (qizhong) conditions.push(qizhong[1]);
+  const given = /给予([\u4e00-\u9fa5、]{2,20}?)(?:一次性)?$/.exec(own);
+  if (given && !HEAD.test(given[1])) recipient = given[1];
+  const condition = conditions.map(trimPhrase).filter((c) => c.length > 0);
+  return { recipient: recipient ? trimPhrase(recipient) || null : null, condition: condition.length ? condition.join('，') : null };
+}
+
+const FUNDING = /(?:由|从|利用|使用|通过|用|在)([\u4e00-\u9fa5、]{2,24}?(?:资金|经费|基金))(?:中|内|里)?(?=给予|列支|安排|支付|解决|予以|补助|奖补|支出|统筹|奖励|补贴|发放|承担|负担|，|。|；|$)/g;
+
+/** The fund the amount is paid from: `由就业补助资金列支`, `利用衔接推进乡村振兴补助资金给予…`. Nearest to the amount wins. */
+function fundingOf(s: string, sent: Sentence, amt: Amount): string | null {
+  const pieces: { text: string; offset: number }[] = [];
+  // strip asides per side so the distance to the amount stays meaningful
+  const left = stripParens(s.slice(sent.start, amt.at));
+  const right = stripParens(s.slice(amt.end, sent.end));
+  let best: { name: string; distance: number } | null = null;
+  pieces.push({ text: left, offset: -left.length }, { text: right, offset: 0 });
+  for (const { text, offset } of pieces) {
+    FUNDING.lastIndex = 0;
+    for (let m = FUNDING.exec(text); m; m = FUNDING.exec(text)) {
+      const distance = offset < 0 ? text.length - m.index : m.index;
+      const name = m[1].replace(/^(?:各地|各市|各县|可|按规定|相关)+/, '');
+      if (!best || distance < best.distance) best = { name, distance };
+    }
+  }
+  return best?.name ?? null;
+}

@@ -1,0 +1,532 @@
+import type { Span } from '../../schemas/common.js';
+import type { Table, TableRow } from '../../schemas/notice.js';
+import { chineseToInt } from '../lexicon/numerals.js';
+import { provinceByShortOrName } from '../lexicon/regions.js';
+import type { ClassifiedLine } from '../segment/documents.js';
+import { lineText } from '../segment/lines.js';
+import { spanAt, type DocumentContext } from './context.js';
+
+/**
+ * Annex tables (附件1 2022年度各市…目标任务表) as rows of per-region figures.
+ *
+ * Tables reach us in two layouts, both read by structure rather than by line counts:
+ * - one row per line, cells separated by tabs (Markdown pipe tables arrive this way too, the
+ *   normaliser turns `|` into tabs);
+ * - one cell per line (Word/PDF exports): every cell is a line starting with a tab, a line that
+ *   is only a tab is an empty cell, and blank lines usually, but not always, separate rows.
+ * Either way the cells are cut into header rows (text only, before the first data row), data rows
+ * (optional sequence number, a region/name cell, value cells) and the 合计/总计 row.
+ */
+export function extractTables(ctx: DocumentContext): Table[] {
+  const tables: Table[] = [];
+  for (const annex of ctx.zones.annexes) {
+    try {
+      tables.push(...annexTables(ctx, annex.heading, annex.lines));
+    } catch {
+      // a malformed annex yields no table rather than failing the document
+    }
+  }
+  return tables;
+}
+
+// ---------------------------------------------------------------------------------------------
+// cells and lines
+
+interface Cell {
+  /** the cell as printed, surrounding spaces trimmed */
+  text: string;
+  line: ClassifiedLine;
+  /** index of text[0] in the line (line.start + k is its offset in the normalised text) */
+  k: number;
+  /** first cell after a blank line (one-cell-per-line layout) */
+  chunkStart?: boolean;
+}
+
+type Shape =
+  | { kind: 'empty'; line: ClassifiedLine }
+  | { kind: 'text'; line: ClassifiedLine; flat: string }
+  | { kind: 'cell'; line: ClassifiedLine; cells: Cell[] }
+  | { kind: 'row'; line: ClassifiedLine; cells: Cell[] };
+
+/** The line as it stands in the normalised text: `line.text` drops lines that are only a tab. */
+function rawLine(ctx: DocumentContext, line: ClassifiedLine): string {
+  const value = ctx.text.value;
+  let end = value.indexOf('\n', line.start);
+  if (end < 0) end = value.length;
+  return value.slice(line.start, end).replace(/[ \u3000\u00a0\r]+$/, '');
+}
+
+function splitCells(ctx: DocumentContext, line: ClassifiedLine, raw: string): Cell[] {
+  const cells: Cell[] = [];
+  let from = 0;
+  for (let i = 0; i <= raw.length; i++) {
+    if (i < raw.length && raw[i] !== '\t') continue;
+    const piece = raw.slice(from, i);
+    const lead = piece.length - piece.replace(/^[ \u3000\u00a0]+/, '').length;
+    cells.push({ text: piece.trim(), line, k: from + lead });
+    from = i + 1;
+  }
+  // Markdown pipe tables: the outer pipes became tabs, and leave an empty cell at each end
+  const isPipe = (p: number) => ctx.source.text[ctx.text.map[line.start + p]] === '|';
+  if (cells.length > 1 && raw[0] === '\t' && isPipe(0) && cells[0].text === '') cells.shift();
+  if (cells.length > 1 && raw[raw.length - 1] === '\t' && isPipe(raw.length - 1) && cells[cells.length - 1].text === '') cells.pop();
+  return cells;
+}
+
+function shapeOf(ctx: DocumentContext, line: ClassifiedLine): Shape {
+  const raw = rawLine(ctx, line);
+  if (!raw.includes('\t')) return raw.trim() === '' ? { kind: 'empty', line } : { kind: 'text', line, flat: raw.replace(/\s+/g, '') };
+  const cells = splitCells(ctx, line, raw);
+  const single = raw[0] === '\t' && raw.indexOf('\t', 1) < 0;
+  if (single) {
+    const content = cells[cells.length - 1].text;
+    // a tab-indented paragraph is not a table cell
+    if (content.length > 40 || /[。；]/.test(content)) return { kind: 'text', line, flat: raw.replace(/\s+/g, '') };
+    return { kind: 'cell', line, cells: [cells[cells.length - 1]] };
+  }
+  return { kind: 'row', line, cells };
+}
+
+// ---------------------------------------------------------------------------------------------
+// cell types
+
+const flat = (s: string) => s.replace(/\s+/g, '');
+const NUMERIC = /^[-+]?\d+(?:,\d{3})*(?:\.\d+)?[%％]?$/;
+const NULLISH = /^(?:[—–\-－/／\\、…·.。]+|无|空|\/)$/;
+const TOTAL = /^(?:全[省市区县州盟国])?(?:合计|总计|共计|总数)$|^全(?:省|市|区|县|国)$/;
+const SUBTOTAL = /^小计$/;
+const SEQ_HEADER = /^(?:序号|序|编号|No\.?)$/i;
+const YEAR = /^(?:19|20)\d{2}$/;
+const CN_SEQ = /^[一二三四五六七八九十]+$/;
+
+const isNumeric = (s: string) => NUMERIC.test(flat(s));
+const isNullish = (s: string) => NULLISH.test(flat(s));
+/** A non-empty cell that is neither a number nor a placeholder dash. */
+const isText = (s: string) => s !== '' && !isNumeric(s) && !isNullish(s);
+const isTotal = (s: string) => TOTAL.test(flat(s));
+const isSeqLike = (s: string) => /^\d{1,4}$/.test(flat(s)) || CN_SEQ.test(flat(s));
+const seqValue = (s: string): number | null => chineseToInt(flat(s));
+
+function parseValue(printed: string): number | null {
+  const s = flat(printed).replace(/,/g, '').replace(/[%％]$/, '');
+  if (!/^[-+]?\d+(?:\.\d+)?$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+const UNIT = /^(?:单位[：:])?((?:[十百千万亿]|万亿)?(?:人次|人|户|元|个|家|名|吨|亩|公顷|平方米|平方公里|公里|千米|米|项|次|套|间|所|台|辆|件|张|条|天|小时|课时|岗位|%|％))$/;
+
+/** `目标任务（万人）` → name 目标任务, unit 万人. */
+function splitUnit(name: string): { name: string; unit: string | null } {
+  const m = /^(.+?)[（(]([^（）()]{1,8})[）)]$/.exec(name);
+  if (m) {
+    const u = UNIT.exec(m[2]);
+    if (u) return { name: m[1], unit: u[1] };
+  }
+  return { name, unit: null };
+}
+
+const UNIT_LINE = /^[（(]?单位[：:]([^）)]{1,12})[）)]?$/;
+const META_LINE = /^(?:[（(]?单位[：:]|填报|填表|制表|审核|负责人|联系人|联系电话|注[：:]|注\d|说明[：:]|备注[：:]|附件|\d+[.、．])/;
+
+// ---------------------------------------------------------------------------------------------
+// annexes → table blocks
+
+interface Block {
+  shapes: Shape[];
+  before: Shape[];
+  after: Shape[];
+}
+
+function annexTables(ctx: DocumentContext, heading: ClassifiedLine, lines: ClassifiedLine[]): Table[] {
+  const label = flat(heading.text).replace(/[：:]$/, '') || null;
+  const shapes = lines.map((l) => shapeOf(ctx, l));
+  const blocks: Block[] = [];
+  let before: Shape[] = [];
+  let current: Shape[] | null = null;
+  const close = (i: number): boolean => {
+    if (!current) return false;
+    let made = false;
+    const tableLines = current.filter((s) => s.kind === 'row' || s.kind === 'cell').length;
+    if (tableLines >= 2) {
+      const after: Shape[] = [];
+      for (let k = i; k < shapes.length && shapes[k].kind !== 'row' && shapes[k].kind !== 'cell'; k++) after.push(shapes[k]);
+      blocks.push({ shapes: current, before, after });
+      made = true;
+    } else before = before.concat(current);
+    current = null;
+    return made;
+  };
+  for (let i = 0; i < shapes.length; i++) {
+    const s = shapes[i];
+    if (s.kind === 'row' || s.kind === 'cell') {
+      if (!current) current = [];
+      current.push(s);
+      continue;
+    }
+    if (s.kind === 'empty') {
+      if (current) current.push(s);
+      else before.push(s);
+      continue;
+    }
+    // a short line without tabs between tab rows: a full-width merged row (东部地区), the table goes on
+    if (current && continuesRows(shapes, i)) {
+      current.push({ kind: 'row', line: s.line, cells: [{ text: s.line.text.trim(), line: s.line, k: 0 }] });
+      continue;
+    }
+    if (current && close(i)) before = [];
+    before.push(s);
+  }
+  close(shapes.length);
+
+  const tables: Table[] = [];
+  for (const b of blocks) {
+    const t = parseBlock(ctx, label, b);
+    if (t) tables.push(t);
+  }
+  return tables;
+}
+
+function continuesRows(shapes: Shape[], i: number): boolean {
+  const s = shapes[i];
+  if (s.kind !== 'text') return false;
+  if (s.flat.length > 15 || /[：:。；，]/.test(s.flat) || META_LINE.test(s.flat) || /[表单录]$/.test(s.flat)) return false;
+  const prev = [...shapes.slice(0, i)].reverse().find((x) => x.kind !== 'empty');
+  const next = shapes.slice(i + 1).find((x) => x.kind !== 'empty');
+  return prev?.kind === 'row' && next?.kind === 'row';
+}
+
+// ---------------------------------------------------------------------------------------------
+// a block → header rows + data rows
+
+interface ParsedRow {
+  seq: number | null;
+  label: Cell;
+  labelIndex: number;
+  cells: Cell[];
+  total: boolean;
+}
+
+function parseBlock(ctx: DocumentContext, label: string | null, block: Block): Table | null {
+  const tableLines = block.shapes.filter((s) => s.kind === 'row' || s.kind === 'cell');
+  const cellLines = tableLines.filter((s) => s.kind === 'cell').length;
+  const stream = cellLines > tableLines.length - cellLines;
+  const split = stream ? splitStream(block.shapes) : splitRows(block.shapes);
+  if (!split) return null;
+  let { header } = split;
+  const { data } = split;
+
+  // title and unit from the lines above the table (a 单位 line may also sit in the header)
+  let unit: string | null = null;
+  const titleParts: { flat: string; line: ClassifiedLine }[] = [];
+  for (const s of block.before) {
+    if (s.kind !== 'text') continue;
+    const u = UNIT_LINE.exec(s.flat);
+    if (u) {
+      unit = u[1];
+      continue;
+    }
+    if (META_LINE.test(s.flat) || /[。；]/.test(s.flat) || s.flat.length > 60) continue;
+    titleParts.push({ flat: s.flat, line: s.line });
+  }
+  for (const s of block.after) {
+    const u = s.kind === 'text' ? UNIT_LINE.exec(s.flat) : null;
+    if (u && !unit) unit = u[1];
+  }
+  header = header
+    .map((row) =>
+      row.filter((c) => {
+        const u = UNIT_LINE.exec(flat(c.text));
+        if (u && !unit) unit = u[1];
+        return !u;
+      }),
+    )
+    .filter((row) => row.length > 0);
+
+  const rows = data.map(parseRow).filter((r): r is ParsedRow => r !== null);
+  const bodyRows = rows.filter((r) => !r.total);
+
+  // where the region column sits, and how many value columns follow it
+  const labelIndex = mode(bodyRows.map((r) => r.labelIndex)) ?? headerLabelIndex(header);
+  const grid = headerGrid(header);
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  const rowLength = mode(bodyRows.map((r) => r.cells.length));
+  const valueCount = Math.max(
+    width - labelIndex - 1,
+    ...bodyRows.map((r) => trimTrailing(r.cells.slice(r.labelIndex + 1)).length),
+    0,
+  );
+
+  // column names
+  const units: (string | null)[] = [];
+  const rawNames: string[] = [];
+  for (let j = 0; j < valueCount; j++) {
+    const col = labelIndex + 1 + j;
+    const name = grid.length ? columnName(grid, col) : '';
+    const { name: bare, unit: u } = splitUnit(name);
+    units.push(u);
+    rawNames.push(bare || (valueCount === 1 ? '数值' : `列${col + 1}`));
+  }
+  const columns = dedupe(rawNames);
+  if (!unit) {
+    const distinct = [...new Set(units.filter((u): u is string => u !== null))];
+    if (distinct.length === 1) unit = distinct[0];
+  }
+  const regionHeader = grid.length ? columnName(grid, labelIndex) : '';
+
+  const valuesOf = (r: ParsedRow): Cell[] => {
+    // positional when the row is as wide as the others (合计 printed in the 序号 column)
+    if (!stream && rowLength !== null && r.cells.length === rowLength && r.labelIndex <= labelIndex) {
+      return r.cells.slice(labelIndex + 1, labelIndex + 1 + valueCount);
+    }
+    return align(r.cells.slice(r.labelIndex + 1), valueCount);
+  };
+  const record = (cells: Cell[]) => {
+    const values: Record<string, number | null> = {};
+    const printed: Record<string, string | null> = {};
+    columns.forEach((name, j) => {
+      const text = cells[j]?.text ?? '';
+      printed[name] = text === '' ? null : text;
+      values[name] = text === '' ? null : parseValue(text);
+    });
+    return { values, printed };
+  };
+
+  const outRows: TableRow[] = [];
+  let declaredTotal: Record<string, number | null> | null = null;
+  let declaredTotalPrinted: Record<string, string | null> | null = null;
+  for (const r of rows) {
+    const { values, printed } = record(valuesOf(r));
+    if (r.total) {
+      const filled = Object.values(values).some((v) => v !== null);
+      if (filled && declaredTotal === null) {
+        declaredTotal = values;
+        declaredTotalPrinted = printed;
+      }
+      continue;
+    }
+    // a merged full-width row (东部地区) or a blank line carries nothing
+    if (r.seq === null && Object.values(printed).every((v) => v === null) && r.cells.length === 1) continue;
+    outRows.push({ seq: r.seq, region: flat(r.label.text), values, printed, span: cellSpan(ctx, r.label) });
+  }
+
+  const numericRows = outRows.filter((r) => Object.values(r.values).some((v) => v !== null));
+  const textRows = outRows.filter((r) => Object.values(r.printed).some((v) => v !== null));
+  let kind: Table['kind'];
+  if (numericRows.length > 0) kind = looksRegional(regionHeader, columns, outRows) ? 'target' : 'other';
+  else if (header.length > 0 && textRows.length === 0) kind = 'form';
+  else kind = 'other';
+  if (kind === 'other' && outRows.length === 0 && header.length === 0) return null;
+
+  const firstCell = tableLines.flatMap((s) => (s.kind === 'row' || s.kind === 'cell' ? s.cells : [])).find((c) => c.text !== '');
+  const span = titleParts.length
+    ? spanAt(ctx, lineText(ctx.text, titleParts[0].line), 0)
+    : firstCell
+      ? cellSpan(ctx, firstCell)
+      : spanAt(ctx, lineText(ctx.text, tableLines[0].line), 0);
+
+  return {
+    label,
+    title: titleParts.length ? titleParts.map((p) => p.flat).join('') : null,
+    kind,
+    unit,
+    columns,
+    rows: outRows,
+    declaredTotal,
+    declaredTotalPrinted,
+    span,
+  };
+}
+
+const cellSpan = (ctx: DocumentContext, c: Cell): Span => spanAt(ctx, lineText(ctx.text, c.line), c.k);
+
+function trimTrailing(cells: Cell[]): Cell[] {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1].text === '') n--;
+  return cells.slice(0, n);
+}
+
+/** Fits a row's value cells to the column count: drop padding at the end, then at the start. */
+function align(cells: Cell[], count: number): Cell[] {
+  let out = cells;
+  while (out.length > count && out[out.length - 1].text === '') out = out.slice(0, -1);
+  while (out.length > count && out[0].text === '') out = out.slice(1);
+  return out.slice(0, count);
+}
+
+function mode(xs: number[]): number | null {
+  if (xs.length === 0) return null;
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  let best = xs[0];
+  for (const [x, n] of counts) if (n > (counts.get(best) ?? 0)) best = x;
+  return best;
+}
+
+function dedupe(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const k = (seen.get(n) ?? 0) + 1;
+    seen.set(n, k);
+    return k === 1 ? n : `${n}(${k})`;
+  });
+}
+
+/** Without data rows, the region column is the first one that is not 序号. */
+function headerLabelIndex(header: Cell[][]): number {
+  for (const row of header) {
+    const first = row.findIndex((c) => c.text !== '');
+    if (first === 0 && SEQ_HEADER.test(flat(row[0].text))) return 1;
+  }
+  return 0;
+}
+
+/**
+ * Header rows as a grid of names. A name in an upper row spans the empty cells to its right
+ * (merged cells), but never across a column where a row above it starts a new name.
+ */
+function headerGrid(header: Cell[][]): string[][] {
+  const grid = header.map((row) => row.map((c) => flat(c.text)));
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  const filled = grid.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+  for (let r = 0; r < filled.length - 1; r++) {
+    for (let j = 1; j < width; j++) {
+      if (filled[r][j] !== '' || filled[r][j - 1] === '') continue;
+      if (grid.slice(0, r).some((above) => (above[j] ?? '') !== '')) continue;
+      filled[r][j] = filled[r][j - 1];
+    }
+  }
+  return filled;
+}
+
+function columnName(grid: string[][], col: number): string {
+  const parts: string[] = [];
+  for (const row of grid) {
+    const p = row[col] ?? '';
+    if (p !== '' && parts[parts.length - 1] !== p) parts.push(p);
+  }
+  return parts.join('/');
+}
+
+const REGION_HEADER = /地|市|省|区|县|州|盟|旗|镇|乡|街道|城市|单位|部门/;
+const TARGET_HEADER = /任务|目标|指标|计划|名额/;
+
+function looksRegional(regionHeader: string, columns: string[], rows: TableRow[]): boolean {
+  if (REGION_HEADER.test(regionHeader)) return true;
+  if (columns.some((c) => TARGET_HEADER.test(c))) return true;
+  const places = rows.filter((r) => provinceByShortOrName(r.region) || /[省市区县州盟旗镇乡]$|街道$/.test(r.region)).length;
+  return places * 2 >= rows.length && rows.length > 0;
+}
+
+/** seq / label / the cells after the label. */
+function parseRow(cells: Cell[]): ParsedRow | null {
+  const ne = cells.map((c, i) => ({ c, i })).filter((x) => x.c.text !== '');
+  if (ne.length === 0) return null;
+  let seq: number | null = null;
+  let from = 0;
+  if (isSeqLike(ne[0].c.text) && ne[1] && isText(ne[1].c.text)) {
+    seq = seqValue(ne[0].c.text);
+    from = 1;
+  }
+  const lab = ne.slice(from).find((x) => isText(x.c.text));
+  if (!lab) return null;
+  const total = isTotal(lab.c.text);
+  if (SUBTOTAL.test(flat(lab.c.text))) return null;
+  return { seq: total ? null : seq, label: lab.c, labelIndex: lab.i, cells, total };
+}
+
+// ---------------------------------------------------------------------------------------------
+// layout 1: one row per line
+
+function isDataRow(cells: Cell[], first: boolean): boolean {
+  const ne = cells.filter((c) => c.text !== '');
+  if (ne.length === 0) return false;
+  if (first && SEQ_HEADER.test(flat(ne[0].text))) return false;
+  if (ne.slice(0, 2).some((c) => isTotal(c.text))) return true;
+  if (ne.length === 1) return isSeqLike(ne[0].text) && /^\d+$/.test(flat(ne[0].text));
+  if (isSeqLike(ne[0].text) && isText(ne[1].text)) return true;
+  const nums = ne.slice(1).filter((c) => isNumeric(c.text));
+  if (isText(ne[0].text) && nums.length > 0) return !(first && nums.every((c) => YEAR.test(flat(c.text))));
+  return false;
+}
+
+function splitRows(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } {
+  const rows: Cell[][] = [];
+  let blankRows = 0;
+  for (const s of shapes) {
+    if (s.kind === 'cell') rows.push([{ text: '', line: s.line, k: 0 }, ...s.cells]);
+    else if (s.kind === 'row') {
+      if (s.cells.every((c) => c.text === '')) blankRows++;
+      else rows.push(s.cells);
+    }
+  }
+  const first = rows.findIndex((r, i) => isDataRow(r, i === 0));
+  if (first >= 0) return { header: rows.slice(0, first), data: rows.slice(first) };
+  // no figures anywhere: a blank template (a few header rows, empty rows) or a table of text
+  if (rows.length > 4 && blankRows === 0) return { header: rows.slice(0, 1), data: rows.slice(1) };
+  return { header: rows, data: [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// layout 2: one cell per line
+
+function splitStream(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } | null {
+  const cells: Cell[] = [];
+  let chunkStart = true;
+  for (const s of shapes) {
+    if (s.kind === 'empty' || s.kind === 'text') {
+      chunkStart = true;
+      continue;
+    }
+    if (s.kind !== 'row' && s.kind !== 'cell') continue;
+    s.cells.forEach((c, i) => cells.push({ ...c, chunkStart: chunkStart && i === 0 }));
+    chunkStart = false;
+  }
+  const text = (i: number) => cells[i]?.text ?? '';
+
+  // the first data row: 1 followed by a name; else a name followed by a number; a 合计 row may come first
+  let start = cells.findIndex((c, i) => /^0*1$/.test(flat(c.text)) && isText(text(i + 1)) && !SEQ_HEADER.test(flat(text(i + 1))));
+  if (start < 0) start = cells.findIndex((c, i) => c.chunkStart === true && isText(c.text) && isNumeric(text(i + 1)));
+  let totalAt = cells.findIndex((c) => isTotal(c.text));
+  if (totalAt > 0 && cells[totalAt - 1].text === '' && cells[totalAt - 1].chunkStart) totalAt--;
+  if (totalAt >= 0 && (start < 0 || totalAt < start)) start = totalAt;
+  if (start < 0) return null;
+
+  const header: Cell[][] = [];
+  for (let i = 0; i < start; i++) {
+    if (cells[i].chunkStart || header.length === 0) header.push([]);
+    header[header.length - 1].push(cells[i]);
+  }
+
+  const data: Cell[][] = [];
+  let cur: Cell[] | null = null;
+  let awaitingLabel = false;
+  let lastSeq: number | null = null;
+  for (let i = start; i < cells.length; i++) {
+    const c = cells[i];
+    const next = text(i + 1);
+    let begins = false;
+    let seqStart = false;
+    if (cur === null) {
+      begins = true;
+      seqStart = isSeqLike(c.text) && isText(next);
+    } else if (isSeqLike(c.text) && isText(next) && !awaitingLabel && (lastSeq === null || seqValue(c.text) === lastSeq + 1)) {
+      begins = seqStart = true;
+    } else if (isText(c.text) && !awaitingLabel) {
+      begins = true;
+    } else if (c.text === '' && c.chunkStart && isText(next) && !awaitingLabel) {
+      begins = true;
+      seqStart = true; // a blank 序号 cell before 合计
+    }
+    if (begins) {
+      cur = [];
+      data.push(cur);
+      awaitingLabel = seqStart || (c.text === '' && isText(next));
+      if (seqStart && c.text !== '') lastSeq = seqValue(c.text);
+    } else if (awaitingLabel && isText(c.text)) {
+      awaitingLabel = false;
+    }
+    cur!.push(c);
+  }
+  return { header, data };
+}

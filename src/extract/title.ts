@@ -1,0 +1,33 @@
+import { DOC_TYPES } from '../lexicon/patterns.js';
+import { joinTexts, lineText } from '../segment/lines.js';
+import { spanAt, type DocumentContext } from './context.js';
+import type { Span } from '../../schemas/common.js';
+
+export interface TitleInfo {
+  title: string;
+  span: Span | null;
+  docType: string | null;
+}
+
+const DOC_TYPE_AT_END = new RegExp(`(${DOC_TYPES.join('|')})(（[^）]{1,20}）)?$`);
+
+/** The 标题: the title lines joined (whitespace removed), else the front matter's 标题. */
+export function extractTitle(ctx: DocumentContext): TitleInfo {
+  if (ctx.zones.title.length) {
+    const t = joinTexts(ctx.zones.title.map((l) => lineText(ctx.text, l)));
+    const title = t.value.replace(/\s+/g, '');
+    return { title, span: spanAt(ctx, t, 0), docType: docTypeOf(title) };
+  }
+  const fm = ctx.frontMatter;
+  if (fm?.fields['标题'] && ctx.documentIndex === 0) {
+    const title = fm.fields['标题'].replace(/\s+/g, '');
+    return { title, span: ctx.locate(fm.offsets['标题']), docType: docTypeOf(title) };
+  }
+  return { title: '', span: null, docType: null };
+}
+
+/** `关于印发《…办法》的通知` is a 通知: the last document-type word outside 《》 wins. */
+export function docTypeOf(title: string): string | null {
+  const m = DOC_TYPE_AT_END.exec(title.replace(/《[^》]*》/g, '《》'));
+  return m ? m[1] : null;
+}

@@ -1,0 +1,56 @@
+import { PROVINCES } from './regions.js';
+
+/** Central (national) bodies as they sign notices, long and short forms. */
+export const CENTRAL_AGENCIES = [
+  '中共中央办公厅', '国务院办公厅', '中共中央', '国务院', '全国人大常委会',
+  '人力资源和社会保障部', '人力资源社会保障部', '国家发展和改革委员会', '国家发展改革委', '发展改革委', '财政部', '农业农村部',
+  '国家乡村振兴局', '国务院扶贫办', '教育部', '民政部', '商务部', '工业和信息化部', '住房和城乡建设部', '住房城乡建设部',
+  '交通运输部', '水利部', '国家卫生健康委员会', '国家卫生健康委', '卫生健康委', '退役军人事务部', '应急管理部', '生态环境部',
+  '自然资源部', '科学技术部', '科技部', '公安部', '司法部', '文化和旅游部', '外交部', '国防部', '国家民委', '审计署',
+  '国务院国资委', '国资委', '市场监管总局', '国家市场监督管理总局', '国家税务总局', '税务总局', '海关总署', '中国人民银行',
+  '人民银行', '国家统计局', '国家医保局', '国家医疗保障局', '国家能源局', '国家林草局', '国家知识产权局', '国家移民局',
+  '国家中医药局', '国家疾控局', '国家药监局', '国家邮政局', '中国气象局', '国家铁路局', '中国民航局', '民航局',
+  '银保监会', '证监会', '金融监管总局', '全国总工会', '共青团中央', '全国妇联', '中国残联', '中国科协', '全国工商联',
+  '中央组织部', '中央宣传部', '中央网信办', '中央编办', '国家广电总局', '体育总局', '国家体育总局', '国家粮食和储备局',
+  '国家网信办', '国家数据局', '国家消防救援局', '国家矿山安监局', '国家文物局', '国家外汇局', '国家烟草专卖局',
+].sort((a, b) => b.length - a.length);
+
+const SUFFIX = /(办公厅|办公室|委员会|管委会|办事处|人民政府|总局|厅|局|委|部|署|行|院|会|办|处|室|中心|政府)/g;
+
+/**
+ * Splits a run of agency names printed without separators (a title's issuer prefix, a wrapped
+ * signature block) into names. Provincial names split at each repetition of the province;
+ * central names by the lexicon, then at agency suffixes.
+ */
+export function splitAgencies(run: string): string[] {
+  const s = run.replace(/\s+/g, '').replace(/文件$/, '');
+  if (!s) return [];
+  const lead = PROVINCES.find((p) => s.startsWith(p.name));
+  if (lead) {
+    // 上海市松江区… : split at each repetition of the leading region (province plus city/district)
+    const region = new RegExp(`^${lead.name}(?:[\\u4e00-\\u9fa5]{1,6}?(?:市|区|县|自治州|州|盟|旗))?`).exec(s)?.[0] ?? lead.name;
+    const key = s.indexOf(region, region.length) > 0 ? region : lead.name;
+    return s.split(new RegExp(`(?=${key})`)).filter(Boolean);
+  }
+  const out: string[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const hit = CENTRAL_AGENCIES.find((a) => s.startsWith(a, i));
+    if (hit) {
+      out.push(hit);
+      i += hit.length;
+      continue;
+    }
+    SUFFIX.lastIndex = i + 2;
+    const m = SUFFIX.exec(s);
+    const end = m ? m.index + m[0].length : s.length;
+    out.push(s.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
+export function isCentralAgency(name: string): boolean {
+  const n = name.replace(/\s+/g, '');
+  return CENTRAL_AGENCIES.some((a) => n === a || n.startsWith(a)) || /^(国家|中共中央|国务院|中央|全国)/.test(n);
+}

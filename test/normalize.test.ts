@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { collapseCjkSpaces, simplifyGlyphs } from '../src/normalize/cjk.js';
+import { stripMarkdown } from '../src/normalize/markdown.js';
+import { applyEdits, identity, SourceLocator } from '../src/normalize/offsets.js';
+import { fullWidthCjkPunctuation, halfWidthAlnum } from '../src/normalize/punctuation.js';
+import { decode, sniffBinary } from '../src/read/detect.js';
+
+const sourceChar = (t: { value: string; map: Int32Array }, src: string, ch: string) => src[t.map[t.value.indexOf(ch)]];
+
+describe('CJK spacing', () => {
+  it('removes spaces between CJK characters and between CJK and digits', () => {
+    const t = collapseCjkSpaces(identity('人 力 资 源 社 会 保 障 部\n关于做好 2022 年脱贫人口\n不低于 3000 万人'));
+    expect(t.value).toBe('人力资源社会保障部\n关于做好2022年脱贫人口\n不低于3000万人');
+  });
+  it('keeps spaces between ASCII words and keeps tabs (table cells)', () => {
+    expect(collapseCjkSpaces(identity('SARIF 2.1.0 schema')).value).toBe('SARIF 2.1.0 schema');
+    expect(collapseCjkSpaces(identity('1\t河 北\t83.41')).value).toBe('1\t河北\t83.41');
+  });
+  it('keeps the map back to the source', () => {
+    const src = '人 力 资 源';
+    const t = collapseCjkSpaces(identity(src));
+    expect([...t.value].map((_, i) => src[t.map[i]]).join('')).toBe('人力资源');
+  });
+});
+
+describe('punctuation', () => {
+  it('turns full-width digits into ASCII and ASCII brackets around Chinese into full-width ones', () => {
+    expect(halfWidthAlnum(identity('扣２分，１００％')).value).toBe('扣2分，100%');
+    expect(fullWidthCjkPunctuation(identity('(一) 保持规模稳定 (020)83193872')).value).toBe('（一） 保持规模稳定 (020)83193872');
+    expect(fullWidthCjkPunctuation(identity('附件1:')).value).toBe('附件1：');
+  });
+  it('drops carriage returns (CRLF files)', () => {
+    expect(halfWidthAlnum(identity('一、\r\n二、')).value).toBe('一、\n二、');
+  });
+});
+
+describe('traditional glyphs', () => {
+  it('simplifies stray traditional characters without moving offsets', () => {
+    const t = simplifyGlyphs(identity('支持的優勢特色产业'));
+    expect(t.value).toBe('支持的优势特色产业');
+    expect(t.map[4]).toBe(4);
+  });
+});
+
+describe('markdown', () => {
+  it('removes emphasis and heading markers but keeps content offsets exact', () => {
+    const src = '## 一、明确目标任务\n\n**一、加强组织领导。**各地要切实提高政治站位';
+    const { text } = stripMarkdown(identity(src));
+    expect(text.value).toContain('一、明确目标任务');
+    expect(text.value).toContain('一、加强组织领导。各地要');
+    expect(text.value).not.toContain('*');
+    expect(sourceChar(text, src, '各')).toBe('各');
+    expect(text.map[text.value.indexOf('各')]).toBe(src.indexOf('各'));
+  });
+  it('reads front matter as metadata', () => {
+    const { frontMatter, text } = stripMarkdown(identity('---\n文号: 沪绿容〔2023〕323号\n---\n\n# 标题\n'));
+    expect(frontMatter?.fields['文号']).toBe('沪绿容〔2023〕323号');
+    expect(text.value).not.toContain('文号');
+  });
+  it('turns pipe tables into tab-separated rows', () => {
+    const { text } = stripMarkdown(identity('| 序号 | 地区 | 目标 |\n|---|---|---|\n| 1 | 河北 | 83.41 |\n'));
+    expect(text.value).toMatch(/1\s*\t\s*河北\s*\t\s*83\.41/);
+  });
+});
+
+describe('reading', () => {
+  it('decodes GB18030 when the bytes are not UTF-8', () => {
+    const gbk = Uint8Array.from([0xb9, 0xd8, 0xd3, 0xda, 0xd7, 0xf6, 0xba, 0xc3]); // 关于做好
+    expect(decode(gbk)?.text).toBe('关于做好');
+    expect(decode(gbk)?.encoding).toBe('gb18030');
+  });
+  it('strips a UTF-8 BOM', () => {
+    expect(decode(Uint8Array.from([0xef, 0xbb, 0xbf, 0x41]))?.text).toBe('A');
+  });
+  it('recognises PDFs and binaries by their bytes', () => {
+    expect(sniffBinary(new TextEncoder().encode('%PDF-1.7'))).toBe('pdf');
+    expect(sniffBinary(Uint8Array.from([0, 1, 2, 3]))).toBe('binary');
+    expect(sniffBinary(new TextEncoder().encode('关于做好'))).toBeNull();
+  });
+});
+
+describe('source map', () => {
+  it('locates offsets as 1-based line and column', () => {
+    const loc = new SourceLocator('ab\ncd\nef');
+    expect(loc.span(0)).toEqual({ line: 1, column: 1 });
+    expect(loc.span(4)).toEqual({ line: 2, column: 2 });
+  });
+  it('composes edits', () => {
+    const t = applyEdits(identity('a  b'), [{ start: 1, end: 3, insert: '' }]);
+    expect(t.value).toBe('ab');
+    expect(t.map[1]).toBe(3);
+  });
+});
