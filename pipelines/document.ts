@@ -1,4 +1,5 @@
 import { NoticeRecord } from '../schemas/notice.js';
+import { checkDocument } from '../src/check/run.js';
 import { contextsOf, extractRecord, looksLikeNotice } from '../src/extract/document.js';
 import { normalize } from '../src/normalize/index.js';
 import { readSource, sourceFromBytes, type Source } from '../src/read/source.js';
@@ -8,7 +9,7 @@ import { fail, type Result } from '../src/util/result.js';
 export type FileResult = Result<{ path: string; records: NoticeRecord[] }>;
 
 /**
- * One file's lifecycle: read → normalize → segment → extract → validate.
+ * One file's lifecycle: read → normalize → segment → extract → check (per document) → validate.
  * Any stage may end it with a Failure (path + reason); nothing is thrown to the batch.
  */
 export async function processFile(path: string, bytes?: Uint8Array): Promise<FileResult> {
@@ -28,6 +29,7 @@ export function processSource(source: Source): FileResult {
   if (!drafts.some(looksLikeNotice)) return fail(source.path, 'not a notice (no title with a file number, issuer or numbered sections found)');
   const records: NoticeRecord[] = [];
   for (const draft of drafts) {
+    draft.findings = checkDocument(draft);
     const parsed = NoticeRecord.safeParse(draft);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

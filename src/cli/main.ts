@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import * as check from './check.js';
 import * as extract from './extract.js';
 import * as schema from './schema.js';
 
@@ -8,6 +9,7 @@ export async function main(argv = hideBin(process.argv)): Promise<void> {
   await yargs(argv)
     .scriptName('notices')
     .command(extract)
+    .command(check)
     .command(schema)
     .demandCommand(1, 'Name a command: extract, check, diff, compare or schema.')
     .strict()

@@ -13,6 +13,11 @@ import { extractIssuers } from './issuers.js';
 import { extractReferences } from './references.js';
 import { inferRegion } from './region.js';
 import { extractSections } from './sections.js';
+import { extractTables } from './tables.js';
+import { extractTargets } from './targets.js';
+import { extractSubsidies } from './subsidies.js';
+import { extractPolicyMentions } from './policies.js';
+import { extractKeyRegions } from './key-regions.js';
 import { extractTitle } from './title.js';
 
 export function contextsOf(source: Source, normalized: Normalized, layouts: Layout[]): DocumentContext[] {
@@ -60,11 +65,12 @@ export function extractRecord(ctx: DocumentContext): NoticeRecord {
     disclosure: elements.disclosure,
     references: extractReferences(ctx, { fileNumber: fileNumber?.normalized ?? null, title: title.title }),
     sections: extractSections(ctx),
-    targets: [],
-    tables: [],
-    subsidies: [],
-    policyMentions: [],
-    keyRegions: [],
+    targets: extractTargets(ctx),
+    tables: extractTables(ctx),
+    // amount-missing-unit findings come from the check stage (src/check), which sees unitPrinted
+    subsidies: extractSubsidies(ctx).subsidies,
+    policyMentions: extractPolicyMentions(ctx),
+    keyRegions: extractKeyRegions(ctx),
     contacts: extractContacts(ctx),
     copyNumber: elements.copyNumber,
     secrecy: elements.secrecy,

@@ -148,3 +148,8 @@ export function stripParens(s: string): string {
 export function trimPhrase(s: string): string {
   return s.replace(/^[\s，、：；。“”"]+|[\s，、：；。“”"]+$/g, '');
 }
+
+/** A phrase as quoted in `text`: trimmed, without a leading item number (`（二）`, `一、`, `3.`). */
+export function phraseText(s: string): string {
+  return trimPhrase(trimPhrase(s).replace(/^(?:（[一二三四五六七八九十百\d]+）|[一二三四五六七八九十百]+、|\d+[.、．](?!\d)|第[一二三四五六七八九十百]+条)/, ''));
+}

@@ -24,6 +24,9 @@ export function extractPolicyMentions(ctx: DocumentContext): string[] {
         const at = k * 1_000_000 + a;
         const items = splitOutsideBrackets(s, '、', a, b, pairs).map(([x, y]) => s.slice(x, y));
         if (items.length >= 2) {
+          // 违规发放补贴等行为: a list of something else
+          const tail = /等([\u4e00-\u9fa5]{0,8})$/.exec(stripParens(items[items.length - 1]));
+          if (tail && tail[1] && !LIST_OF_POLICIES.test(tail[1])) continue;
           items.forEach((raw, i) => {
             let item = stripParens(raw);
             if (i === 0) item = leadStripped(item);
@@ -53,6 +56,9 @@ export function extractPolicyMentions(ctx: DocumentContext): string[] {
   }
   return out;
 }
+
+/** What a list of policies ends with: `…等政策`, `…等政策支持`, `…等补贴`. */
+const LIST_OF_POLICIES = /^(?:[\u4e00-\u9fa5]{0,4}(?:政策|措施|支持|扶持|补贴|补助|奖补|优惠|待遇)[\u4e00-\u9fa5]{0,4})$/;
 
 const HEAD_AT_END = new RegExp(`(?:${POLICY_HEADS.join('|')})$`);
 

@@ -2,7 +2,7 @@ import type { Finding } from '../../schemas/finding.js';
 import type { Subsidy } from '../../schemas/notice.js';
 import { NON_SUBSIDY_MONEY, POLICY_HEADS, SUBSIDY_WORD } from '../lexicon/policies.js';
 import { spanAt, type DocumentContext } from './context.js';
-import { bodyParagraphs, NUM, RANGE_SEP, scaleDecimal, sentencesOf, stripParens, trimPhrase, type BodyParagraph, type Sentence } from './numbers.js';
+import { bodyParagraphs, NUM, RANGE_SEP, scaleDecimal, sentencesOf, stripParens, trimPhrase, phraseText, type BodyParagraph, type Sentence } from './numbers.js';
 
 /**
  * Amounts of money granted in the body text, one entry per stated amount.
@@ -77,6 +77,8 @@ function amountsOf(s: string): Amount[] {
 }
 
 /** Just before the number: what makes it a threshold rather than an amount granted. */
+/** A change of an amount (`补贴分别下降0.05元/瓦、0.1元/瓦`), not an amount granted. */
+const DELTA_BEFORE = /(?:下降|减少|降低|增加|提高|上调|下调|递减|递增)[\u4e00-\u9fa5]{0,2}\s*$/;
 const THRESHOLD_BEFORE = /(?:不低于|不少于|不高于|高于|低于|超过|达到|满|不足|少于|多于|大于|小于|以上|在)\s*$/;
 const THRESHOLD_AFTER = /^\s*(?:以上|及以上|以下的|及以下|（含）以上|\(含\)以上)/;
 const BUDGET_BEFORE = /(?:资金|经费|预算|投入|总额|共计|合计|累计|总计|总投资|规模|资本)\s*$/;
@@ -91,6 +93,7 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, subsidies: Sub
     const inSentence = amounts.filter((a) => a.at >= sent.start && a.at < sent.end);
     let previousEnd = sent.start;
     let previous: Subsidy | null = null;
+    let deltaEnd = -1;
     for (const amt of inSentence) {
       const clause = sent.clauses.find(([a, b]) => amt.at >= a && amt.at < b) ?? [sent.start, sent.end];
       const before = s.slice(clause[0], amt.at);
@@ -98,6 +101,10 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, subsidies: Sub
       // 不足500元的，据实补助: the threshold of a cap rule on the amount before it
       if (/不足\s*$/.test(before)) {
         if (previous && /据实|按实/.test(s.slice(amt.end, sent.end))) previous.cap = true;
+        continue;
+      }
+      if (DELTA_BEFORE.test(before) || (deltaEnd >= 0 && /^\s*[、和及]\s*$/.test(s.slice(deltaEnd, amt.at)))) {
+        deltaEnd = amt.end;
         continue;
       }
       if (THRESHOLD_BEFORE.test(before) && !CAP_BEFORE.test(before)) continue;
@@ -118,8 +125,10 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, subsidies: Sub
         CAP_AFTER.test(ownTail) ||
         /^\s*（[^）]*不足[^）]*据实[^）]*）/.test(ownTail) ||
         /^\s*[^，。；]{0,4}，?[^，。；]{0,12}不足[^，。；]{0,12}据实/.test(ownTail);
-      const window = s.slice(previousEnd, amt.at);
-      const perTokens = perBefore(stripParens(window));
+      // per: the amount's own clause first (跨省就业每人每年补助1000元), else the sentence so far (每吸纳1名…，…给予…)
+      const ownWindow = s.slice(Math.max(previousEnd, clause[0]), amt.at);
+      let perTokens = perBefore(stripParens(ownWindow));
+      if (perTokens.length === 0) perTokens = perBefore(stripParens(s.slice(previousEnd, amt.at)));
       if (amt.perAfter) perTokens.push(amt.perAfter.replace(/^每/, ''));
       const per = perTokens.length ? [...new Set(perTokens)].join('/') : null;
 
@@ -133,12 +142,13 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, subsidies: Sub
         recipient,
         condition,
         fundingSource: fundingOf(s, sent, amt),
-        oneTime: /一次性/.test(clauseText),
+        oneTime: false,
         cap,
         clause: para.clause,
-        text: trimPhrase(s.slice(clause[0], clause[1])),
+        text: phraseText(s.slice(clause[0], clause[1])),
         span: spanAt(ctx, para.text, amt.at),
       };
+      entry.oneTime = /一次性/.test(clauseText) || /一次性/.test(entry.name ?? '');
       subsidies.push(entry);
       previous = entry;
       previousEnd = amt.end;
@@ -178,10 +188,11 @@ const HEAD = new RegExp(`(?:${POLICY_HEADS.join('|')})`);
 const HEAD_END = new RegExp(`(?:${POLICY_HEADS.join('|')})$`);
 const GENERIC = new RegExp(`^(?:一次性)?(?:${POLICY_HEADS.join('|')})+$`);
 /** Words after which a subsidy's name starts. */
-const NAME_STOP = /.*(?:给予|安排|发放|享受|兑现|落实|按照|按|标准为|标准|分档|进行|予以|可|的|每人|每户|每年|每月|其中|对|从|由|为|，)/;
+const NAME_STOP = /.*(?:给予|安排|发放|享受|兑现|落实|按照|按|标准为|标准|分档|进行|予以|使用|可|的|其中|对|从|由|为|每人|每户|每年|每月|，)/;
+const NAME_EACH = /^(?:每(?:个|一|位)?(?:人次|人|户|年|月|季度|亩|吨|家|名|项目|台|套|平方米|千瓦时|千瓦|瓦|企业|单位))+/;
 
 function cleanName(raw: string): string | null {
-  const cut = raw.replace(NAME_STOP, '');
+  const cut = raw.replace(NAME_STOP, '').replace(NAME_EACH, '');
   const name = trimPhrase(cut);
   if (!name || !HEAD_END.test(name) || name.length > 20) return null;
   return name;
@@ -218,9 +229,10 @@ function recipientAndCondition(s: string, sent: Sentence, clause: [number, numbe
   for (const [a, b] of sent.clauses) {
     if (a >= clause[0]) break;
     const c = trimPhrase(stripParens(s.slice(a, b)));
-    const dui = /^(?:[\u4e00-\u9fa5]{0,6}?(?:可|要|应|将))?对(.+)$/.exec(c);
+    const dui = /^(?:[\u4e00-\u9fa5]{0,6}?(?:可|要|应|将))?对于?(.+)$/.exec(c);
     if (dui) {
-      const body = dui[1];
+      // 对…的商品有机肥补贴250元/吨: the subsidy itself is no part of who gets it
+      const body = dui[1].replace(/(?:给予|补贴|补助|奖补|奖励|资助)[^的]*$/, '');
       const k = body.lastIndexOf('的');
       if (k > 0 && k < body.length - 1) {
         conditions.push(body.slice(0, k));
@@ -232,15 +244,19 @@ function recipientAndCondition(s: string, sent: Sentence, clause: [number, numbe
     if (/的$/.test(c)) conditions.push(c.replace(/^(?:且|并且|并|同时)/, '').replace(/的$/, ''));
     else if (/每(?:吸纳|介绍|招用|招聘|培训|输出|安置|帮扶|带动|转移|新增|推荐|引进|录用)/.test(c)) conditions.push(c);
   }
-  const ownDui = /对([^，]+?)的([\u4e00-\u9fa5、]{2,20}?)(?:给予|补贴|补助|奖励|奖补|资助|发放|按)/.exec(own);
+  const ownDui = /对于?([^，]+?)的([\u4e00-\u9fa5、]{2,20}?)(?:给予|补贴|补助|奖励|奖补|资助|发放|按)/.exec(own);
   if (ownDui) {
     conditions.push(ownDui[1]);
     recipient = ownDui[2];
   }
   const qizhong = /^其中[，]?([\u4e00-\u9fa5、]{2,20}?)(?=每|按|给予|补助|补贴|奖励|奖补|可|$)/.exec(own);
   if (qizhong) conditions.push(qizhong[1]);
-  const given = /给予([\u4e00-\u9fa5、]{2,20}?)(?:一次性)?$/.exec(own);
-  if (given && !HEAD.test(given[1])) recipient = given[1];
+  const eachPrefix = /^(?:其中)?(?!每)([\u4e00-\u9fa5、]{2,12}?)(?=每)/.exec(own);
+  if (eachPrefix && !qizhong && !HEAD.test(eachPrefix[1]) && !/^(?:各地|各市|各县|各区|可|要|并)|给予|安排|发放|配套|按|由|从|利用/.test(eachPrefix[1])) conditions.push(eachPrefix[1]);
+  const given = /给予([\u4e00-\u9fa5、]{2,20}?)$/.exec(own);
+  const givenTo = given?.[1].replace(/一次性$/, '') ?? '';
+  if (givenTo.length >= 2 && !HEAD.test(givenTo)) recipient = givenTo;
+  if (recipient) recipient = recipient.replace(/(?:最高|最多|不超过|不高于|按照|按|每[个位]?[\u4e00-\u9fa5]{0,3}?(?=最高|最多|不超过|$))+$/, '');
   const condition = conditions.map(trimPhrase).filter((c) => c.length > 0);
   return { recipient: recipient ? trimPhrase(recipient) || null : null, condition: condition.length ? condition.join('，') : null };
 }

@@ -3,7 +3,7 @@ import { chineseToInt } from '../lexicon/numerals.js';
 import { PROVINCES } from '../lexicon/regions.js';
 import { spanAt, type DocumentContext } from './context.js';
 import { placeKindAfterCount } from './key-regions.js';
-import { bodyParagraphs, NUM, RANGE_SEP, scaleDecimal, sentencesOf, stripParens, trimPhrase, type BodyParagraph } from './numbers.js';
+import { bodyParagraphs, NUM, RANGE_SEP, scaleDecimal, sentencesOf, stripParens, trimPhrase, phraseText, type BodyParagraph } from './numbers.js';
 
 /**
  * Numeric targets in the body: `务工规模不低于3000万人` (>=, 3000 万人, persons 30000000),
@@ -48,7 +48,8 @@ const ELIGIBILITY = /认定为|视为|方可|可申请|可享受|予以认定|�
 const LEAD = /^(?:推动|推进|确保|力争|实现|帮助|保持|促进|带动|争取|努力|使|让|其中|并|要|着力|全力|切实|进一步|年内|全年|当年|今年|每年|到\d{4}年底?|\d{4}年(?:底|末)?|截至\d{4}年底?|年底前|年底|前)+/;
 const TIME = /^(?:年内|全年|当年|今年|每年|年底前|年底|\d{4}年(?:底|末)?)+|(?:年内|全年|当年|今年|每年|年底前|年底)+$/;
 const SCOPE_WORD = /^(?:全国|全省|全市|全区|全县|全州|省内|市内|区内|县内|本省|本市|本区|本县|我省|我市|我区|我县|各省份|各省|各市|各地|各县|各区)/;
-const SCOPE_EACH = /^(?:每个|每一个|每)([\u4e00-\u9fa5]{0,6}?(?:村|县|市|区|乡|镇|州|省|户|家庭|企业|车间|基地|社区|街道|园区|单位|学校|项目|地区))(（[^）]{1,6}）)?/;
+const SCOPE_EACH = /^(?:每个|每一个|每)([\u4e00-\u9fa5]{0,6}?(?:乡镇|街镇|县区|县市|市县|社区|街道|园区|家庭|企业|车间|基地|单位|学校|项目|地区|村|县|市|区|乡|镇|州|省|户))(（[^）]{1,6}）)?/;
+const ITEM_MARK = /^(?:（[一二三四五六七八九十百\d]+）|[一二三四五六七八九十百]+、|\d+[.、．](?!\d)|第[一二三四五六七八九十百]+条)/;
 
 function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[]) {
   const s = para.text.value;
@@ -128,7 +129,7 @@ function targetOf(
   const between = cue ? cue[0].replace(/^(?:不低于|不少于|至少|不小于|不超过|不高于|不多于|最多|至多|控制在|超过|高于|多于|低于|少于|达到|稳定在|保持在|力争|确保|实现)/, '') : verb ? verb[0] : '';
   let subject = before.slice(0, cueStart);
   let scope: string | null = null;
-  subject = subject.replace(/^[\s、]+/, '').replace(LEAD, '');
+  subject = subject.replace(ITEM_MARK, '').replace(/^[\s、]+/, '').replace(LEAD, '');
   const each = SCOPE_EACH.exec(subject);
   if (each) {
     scope = each[0];
@@ -170,7 +171,7 @@ function targetOf(
     persons,
     scope,
     clause: para.clause,
-    text: trimPhrase(clause),
+    text: phraseText(clause),
     span: spanAt(ctx, para.text, offset + f.at),
   };
 }

@@ -1,0 +1,52 @@
+import type { Finding } from '../../../schemas/finding.js';
+import { exactSum, halfUnit, round } from '../rounding.js';
+import type { DocumentRule } from '../rule.js';
+
+/**
+ * Per column, the rows against the declared 合计. Rounding bound: each row may be off by half a
+ * unit of its last printed digit, the total by half of its own — within that the gap is `info`.
+ */
+export const tableSumMismatch: DocumentRule = {
+  id: 'table-sum-mismatch',
+  severity: 'error',
+  summary: 'Rows of an annex table do not add up to its declared total (合计) beyond what rounding explains.',
+  check(record) {
+    const out: Finding[] = [];
+    for (const table of record.tables) {
+      if (!table.declaredTotal || table.kind !== 'target') continue;
+      for (const column of Object.keys(table.declaredTotal)) {
+        const declared = table.declaredTotal[column];
+        if (declared === null || declared === undefined) continue;
+        const filled = table.rows.filter((r) => r.values[column] !== null && r.values[column] !== undefined);
+        const blank = table.rows.filter((r) => !filled.includes(r)).map((r) => r.region);
+        const sum = exactSum(filled.map((r) => r.values[column] as number));
+        const bound = round(filled.reduce((b, r) => b + halfUnit(r.printed[column] ?? r.values[column]), 0) + halfUnit(table.declaredTotal && (table.declaredTotalPrinted?.[column] ?? declared)));
+        const gap = round(Math.abs(sum - declared));
+        const label = table.label ?? table.title ?? 'table';
+        if (gap === 0) {
+          if (blank.length)
+            out.push({
+              rule: 'table-sum-mismatch',
+              severity: 'info',
+              message: `${label} ${column}: ${blank.length} blank cell(s) counted as missing, not zero (${blank.join('、')}); the filled rows add up to the declared total ${declared}`,
+              span: table.rows.find((r) => blank.includes(r.region))?.span ?? table.span,
+              data: { table: label, column, sum, declared, bound, gap, rows: filled.length, blank },
+            });
+          continue;
+        }
+        const blanks = blank.length ? `; ${blank.length} blank cell(s) counted as missing (${blank.join('、')})` : '';
+        const explained = gap <= bound + 1e-9;
+        out.push({
+          rule: 'table-sum-mismatch',
+          severity: explained ? 'info' : 'error',
+          message: explained
+            ? `${label} ${column}: rows add up to ${sum}, declared total is ${declared}; the gap ${gap} is within the rounding bound ${bound}${blanks}`
+            : `${label} ${column}: rows add up to ${sum} but the declared total is ${declared}; the gap ${gap} exceeds the rounding bound ${bound}${blanks}`,
+          span: table.rows[table.rows.length - 1]?.span ?? table.span,
+          data: { table: label, column, sum, declared, bound, gap, rows: filled.length, blank },
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,34 @@
+import type { Finding, LocatedFinding } from '../../schemas/finding.js';
+import type { NoticeRecord } from '../../schemas/notice.js';
+import type { CorpusRule, DocumentRule } from './rule.js';
+import { allocationMismatch } from './rules/allocation-mismatch.js';
+import { amountMissingUnit } from './rules/amount-missing-unit.js';
+import { annexMissing } from './rules/annex-missing.js';
+import { duplicateRow } from './rules/duplicate-row.js';
+import { missingField } from './rules/missing-field.js';
+import { numberingGap } from './rules/numbering-gap.js';
+import { tableSumMismatch } from './rules/table-sum-mismatch.js';
+import { targetTableMismatch } from './rules/target-table-mismatch.js';
+
+export const documentRules: DocumentRule[] = [tableSumMismatch, targetTableMismatch, amountMissingUnit, numberingGap, missingField, annexMissing, duplicateRow];
+export const corpusRules: CorpusRule[] = [allocationMismatch];
+export const allRules = [...documentRules, ...corpusRules];
+
+/** Findings that concern one document; they also go into that record's `findings`. */
+export function checkDocument(record: NoticeRecord): Finding[] {
+  return documentRules.flatMap((rule) => rule.check(record));
+}
+
+const locate = (r: NoticeRecord, f: Finding): LocatedFinding => ({
+  path: r.source.path,
+  fileNumber: r.fileNumber?.normalized ?? null,
+  documentIndex: r.source.documentIndex,
+  ...f,
+});
+
+/** Every finding over a batch: each record's own, then the cross-document ones, in input order. */
+export function checkAll(records: NoticeRecord[]): LocatedFinding[] {
+  const own = records.flatMap((r) => r.findings.map((f) => locate(r, f)));
+  const cross = corpusRules.flatMap((rule) => rule.check(records)).map(({ record, finding }) => locate(record, finding));
+  return [...own, ...cross];
+}
