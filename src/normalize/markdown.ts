@@ -32,6 +32,21 @@ export function stripMarkdown(text: Text): { text: Text; frontMatter: FrontMatte
     keep.fill(1, start, end);
   };
 
+  // A text node that spans lines inside a container (blockquote, list) also spans the container's
+  // prefixes (`> `); keep only the characters of its value, matched in order.
+  const keepContent = (start: number | undefined, end: number | undefined, value: string) => {
+    if (start === undefined || end === undefined) return;
+    const slice = text.value.slice(start, end);
+    if (slice === value) return keepRange(start, end);
+    let j = 0;
+    for (let i = 0; i < slice.length && j < value.length; i++) {
+      if (slice[i] === value[j]) {
+        keep[start + i] = 1;
+        j++;
+      }
+    }
+  };
+
   const visit = (node: Nodes, parent: Nodes | null) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
@@ -44,7 +59,7 @@ export function stripMarkdown(text: Text): { text: Text; frontMatter: FrontMatte
       case 'inlineCode':
       case 'code':
       case 'html':
-        keepRange(start, end);
+        keepContent(start, end, node.value);
         if (node.type === 'inlineCode' && start !== undefined && end !== undefined) {
           // keep only the code, drop the backticks
           const inner = text.value.slice(start, end).indexOf(node.value);

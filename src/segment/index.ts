@@ -14,6 +14,18 @@ export interface Layout {
 export function segment(normalized: Normalized): Layout[] {
   return splitDocuments(classify(splitLines(normalized.text))).map((lines) => {
     const zones = segmentZones(lines);
-    return { lines, zones, outline: outline(paragraphs(normalized.text, zones.body)) };
+    let tree = outline(paragraphs(normalized.text, zones.body));
+    // A cover notice that 印发/转发 a document has no numbered body of its own: the structure is
+    // the issued document's (the first annex with numbered sections).
+    if (tree.sections.length === 0) {
+      for (const annex of zones.annexes) {
+        const inner = outline(paragraphs(normalized.text, annex.lines));
+        if (inner.sections.length) {
+          tree = { preamble: [...tree.preamble, ...inner.preamble], sections: inner.sections };
+          break;
+        }
+      }
+    }
+    return { lines, zones, outline: tree };
   });
 }

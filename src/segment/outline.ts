@@ -1,6 +1,7 @@
 import { chineseToInt } from '../lexicon/numerals.js';
 import type { Text } from '../normalize/offsets.js';
 import { CLAUSE_MARK, SECTION_MARK } from './classify.js';
+
 import type { ClassifiedLine } from './documents.js';
 import { joinTexts, lineText } from './lines.js';
 
@@ -71,20 +72,31 @@ function trimJoin(parts: Text[]): Text {
   return joinTexts(pieces);
 }
 
+const ARTICLE = /^第([一二三四五六七八九十百]+)条/;
+const CHAPTER = /^第([一二三四五六七八九十百]+)章/;
+const ITEM = /^（([一二三四五六七八九十百]+)）/;
+
+/**
+ * Two numbering schemes: notices (一、 sections, （一） clauses) and regulations (第X章 chapters,
+ * 第X条 articles, where （一） are items inside an article). A body with articles is read the second way.
+ */
 export function outline(paras: Text[]): Outline {
+  const articles = paras.filter((p) => ARTICLE.test(p.value)).length >= 2;
+  const sectionMark = articles ? CHAPTER : SECTION_MARK;
+  const clauseMark = articles ? ARTICLE : ITEM;
   const result: Outline = { preamble: [], sections: [] };
   let section: SectionBlock | null = null;
   let clause: ClauseBlock | null = null;
   for (const p of paras) {
-    const s = SECTION_MARK.exec(p.value);
-    const c = CLAUSE_MARK.exec(p.value);
+    const s = sectionMark.exec(p.value);
+    const c = clauseMark.exec(p.value);
     if (s) {
       const number = s[1] ?? s[2];
       section = { number, ordinal: chineseToInt(number), heading: headingOf(p.value.slice(s[0].length)), paragraphs: [p], clauses: [] };
       result.sections.push(section);
       clause = null;
     } else if (c) {
-      const number = c[1] ?? c[2];
+      const number = c[1];
       if (!section) {
         section = { number: null, ordinal: null, heading: null, paragraphs: [], clauses: [] };
         result.sections.push(section);

@@ -44,6 +44,8 @@ export const layoutMachine = setup({
     isAnnexHeading: ({ event }) => event.line.kind === 'annexHeading',
     isColophonMark: ({ event }) => event.line.kind === 'printed' || event.line.kind === 'copyTo',
     isClosingMark: ({ event }) => ['attachmentNote', 'date', 'disclosure', 'contactNote'].includes(event.line.kind),
+    // 印发/转发 notices often carry the document they issue right after the date, with no 附件 heading
+    isEmbeddedTitle: ({ event }) => (event.line.kind === 'text' || event.line.kind === 'agency') && endsTitle(event.line.flat) && event.line.flat.length >= 6,
   },
   actions: {
     toHeader: assign({ zones: ({ context, event }) => addTo(context.zones, 'header', event.line) }),
@@ -105,6 +107,7 @@ export const layoutMachine = setup({
       on: {
         LINE: [
           { guard: 'isAnnexHeading', target: 'annex', actions: 'openAnnex' },
+          { guard: 'isEmbeddedTitle', target: 'annex', actions: 'openAnnex' },
           { guard: 'isColophonMark', target: 'colophon', actions: 'toColophon' },
           { actions: 'toClosing' },
         ],
