@@ -84,12 +84,15 @@ describe('extractTargets on edge sentences', () => {
   });
 
   it('a plain target verb reads as =; ranges give value and max; Chinese numerals after a comparator', async () => {
-    const t = await targetsOf('每个县创建2-3个就业帮扶基地。', '每个乡镇至少配备一名就业信息员。');
+    const t = await targetsOf('每个县创建2-3个就业帮扶基地。', '每个乡镇至少配备一名就业信息员。', '全省新增城镇就业110万人。');
     expect(t.map(brief)).toEqual([
       [2, 3, '个', '='],
       [1, null, '名', '>='],
+      [110, null, '万人', '='],
     ]);
-    expect(t.map((x) => x.scope)).toEqual(['每个县', '每个乡镇']);
+    expect(t.map((x) => x.scope)).toEqual(['每个县', '每个乡镇', '全省']);
+    expect(t.map((x) => x.metric)).toEqual(['创建就业帮扶基地', '配备就业信息员', '新增城镇就业']);
+    expect(t[2].persons).toBe(1100000);
   });
 
   it('money, durations, places and eligibility conditions are not targets', async () => {

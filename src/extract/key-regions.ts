@@ -1,6 +1,6 @@
 import type { KeyRegion } from '../../schemas/notice.js';
 import { spanAt, type DocumentContext } from './context.js';
-import { bodyParagraphs, parseNumber } from './numbers.js';
+import { bodyParagraphs, parseNumber, type BodyParagraph } from './numbers.js';
 
 /**
  * Priority areas (重点地区) named in the body: `160个国家乡村振兴重点帮扶县` (count 160),
@@ -45,34 +45,41 @@ interface Hit extends KeyRegion {
 export function extractKeyRegions(ctx: DocumentContext): KeyRegion[] {
   const hits: Hit[] = [];
   bodyParagraphs(ctx).forEach((para, k) => {
-    const base = k * 1_000_000;
-    const s = para.text.value;
-    const covered: [number, number][] = [];
-    // counted: 160个国家乡村振兴重点帮扶县
-    const counted = /(?<![\d.])(\d+)\s*个/g;
-    for (let m = counted.exec(s); m; m = counted.exec(s)) {
-      if (/[每第]$/.test(s.slice(Math.max(0, m.index - 1), m.index))) continue;
-      const kind = placeKindAfterCount(s.slice(m.index + m[0].length));
-      if (!kind) continue;
-      const count = parseNumber(m[1]);
-      if (count === null || !Number.isInteger(count)) continue;
-      covered.push([m.index, m.index + m[0].length + kind.length]);
-      hits.push({ kind, count, span: spanAt(ctx, para.text, m.index), at: base + m.index });
-    }
-    // named, without a count (or with one already read above)
-    for (const re of NAMED_KINDS) {
-      re.lastIndex = 0;
-      for (let m = re.exec(s); m; m = re.exec(s)) {
-        const a = m.index;
-        const b = a + m[0].length;
-        if (covered.some(([x, y]) => a < y && b > x)) continue;
-        if (/每个?$/.test(s.slice(Math.max(0, a - 2), a))) continue; // 每个重点帮扶县: a scope, not a region list
-        covered.push([a, b]);
-        hits.push({ kind: m[0], count: null, span: spanAt(ctx, para.text, a), at: base + a });
-      }
+    try {
+      readParagraph(ctx, para, k * 1_000_000, hits);
+    } catch {
+      // odd input never stops the extraction
     }
   });
   return dedupe(hits.sort((x, y) => x.at - y.at)).map(({ kind, count, span }) => ({ kind, count, span }));
+}
+
+function readParagraph(ctx: DocumentContext, para: BodyParagraph, base: number, hits: Hit[]) {
+  const s = para.text.value;
+  const covered: [number, number][] = [];
+  // counted: 160个国家乡村振兴重点帮扶县
+  const counted = /(?<![\d.])(\d+)\s*个/g;
+  for (let m = counted.exec(s); m; m = counted.exec(s)) {
+    if (/[每第]$/.test(s.slice(Math.max(0, m.index - 1), m.index))) continue;
+    const kind = placeKindAfterCount(s.slice(m.index + m[0].length, m.index + m[0].length + 30));
+    if (!kind) continue;
+    const count = parseNumber(m[1]);
+    if (count === null || !Number.isInteger(count)) continue;
+    covered.push([m.index, m.index + m[0].length + kind.length]);
+    hits.push({ kind, count, span: spanAt(ctx, para.text, m.index), at: base + m.index });
+  }
+  // named, without a count (or with one already read above)
+  for (const re of NAMED_KINDS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const a = m.index;
+      const b = a + m[0].length;
+      if (covered.some(([x, y]) => a < y && b > x)) continue;
+      if (/每个?$/.test(s.slice(Math.max(0, a - 2), a))) continue; // 每个重点帮扶县: a scope, not a region list
+      covered.push([a, b]);
+      hits.push({ kind: m[0], count: null, span: spanAt(ctx, para.text, a), at: base + a });
+    }
+  }
 }
 
 /**

@@ -15,36 +15,10 @@ import { bodyParagraphs, bracketPairs, sentencesOf, splitOutsideBrackets, stripP
 export function extractPolicyMentions(ctx: DocumentContext): string[] {
   const found: { name: string; at: number }[] = [];
   bodyParagraphs(ctx).forEach((para, k) => {
-    const s = para.text.value;
-    const pairs = bracketPairs(s);
-    for (const sent of sentencesOf(s)) {
-      const sentence = s.slice(sent.start, sent.end);
-      const hasAmount = /\d[\d,.]*\s*(?:[—–\-－~～至到]\s*\d[\d,.]*\s*)?(?:万元|亿元|千元|元)|一次性\d/.test(sentence);
-      for (const [a, b] of sent.clauses) {
-        const at = k * 1_000_000 + a;
-        const items = splitOutsideBrackets(s, '、', a, b, pairs).map(([x, y]) => s.slice(x, y));
-        if (items.length >= 2) {
-          // 违规发放补贴等行为: a list of something else
-          const tail = /等([\u4e00-\u9fa5]{0,8})$/.exec(stripParens(items[items.length - 1]));
-          if (tail && tail[1] && !LIST_OF_POLICIES.test(tail[1])) continue;
-          items.forEach((raw, i) => {
-            let item = stripParens(raw);
-            if (i === 0) item = leadStripped(item);
-            if (i === items.length - 1) item = item.replace(/等(?:[\u4e00-\u9fa5]{0,8})$/, '').replace(/(?:政策|措施|支持)+$/, '');
-            for (const name of splitConjunctions(item)) if (isPolicyName(name)) found.push({ name, at: at + i });
-          });
-          continue;
-        }
-        if (hasAmount) continue;
-        const clause = stripParens(s.slice(a, b));
-        const verb = /(?:给予|落实好|落实|享受|延续|发放|申领|兑现|执行)/g;
-        for (let m = verb.exec(clause); m; m = verb.exec(clause)) {
-          const run = /^[\u4e00-\u9fa5]+/.exec(clause.slice(m.index + m[0].length))?.[0] ?? '';
-          const name = longestName(run.split(/等|政策|的/)[0]);
-          if (!name) continue;
-          for (const n of splitConjunctions(name)) if (isPolicyName(n)) found.push({ name: n, at: at + m.index });
-        }
-      }
+    try {
+      readParagraph(para.text.value, k * 1_000_000, found);
+    } catch {
+      // odd input never stops the extraction
     }
   });
   const seen = new Set<string>();
@@ -55,6 +29,39 @@ export function extractPolicyMentions(ctx: DocumentContext): string[] {
     out.push(f.name);
   }
   return out;
+}
+
+function readParagraph(s: string, base: number, found: { name: string; at: number }[]) {
+  const pairs = bracketPairs(s);
+  for (const sent of sentencesOf(s)) {
+    const sentence = s.slice(sent.start, sent.end);
+    const hasAmount = /\d[\d,.]*\s*(?:[—–\-－~～至到]\s*\d[\d,.]*\s*)?(?:万元|亿元|千元|元)|一次性\d/.test(sentence);
+    for (const [a, b] of sent.clauses) {
+      const at = base + a;
+      const items = splitOutsideBrackets(s, '、', a, b, pairs).map(([x, y]) => s.slice(x, y));
+      if (items.length >= 2) {
+        // 违规发放补贴等行为: a list of something else
+        const tail = /等([\u4e00-\u9fa5]{0,8})$/.exec(stripParens(items[items.length - 1]));
+        if (tail && tail[1] && !LIST_OF_POLICIES.test(tail[1])) continue;
+        items.forEach((raw, i) => {
+          let item = stripParens(raw);
+          if (i === 0) item = leadStripped(item);
+          if (i === items.length - 1) item = item.replace(/等(?:[\u4e00-\u9fa5]{0,8})$/, '').replace(/(?:政策|措施|支持)+$/, '');
+          for (const name of splitConjunctions(item)) if (isPolicyName(name)) found.push({ name, at: at + i });
+        });
+        continue;
+      }
+      if (hasAmount) continue;
+      const clause = stripParens(s.slice(a, b));
+      const verb = /(?:给予|落实好|落实|享受|延续|发放|申领|兑现|执行)/g;
+      for (let m = verb.exec(clause); m; m = verb.exec(clause)) {
+        const run = /^[\u4e00-\u9fa5]+/.exec(clause.slice(m.index + m[0].length))?.[0] ?? '';
+        const name = longestName(run.split(/等|政策|的/)[0]);
+        if (!name) continue;
+        for (const n of splitConjunctions(name)) if (isPolicyName(n)) found.push({ name: n, at: at + m.index });
+      }
+    }
+  }
 }
 
 /** What a list of policies ends with: `…等政策`, `…等政策支持`, `…等补贴`. */

@@ -92,15 +92,15 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, subsidies: Sub
   for (const sent of sentencesOf(s)) {
     const inSentence = amounts.filter((a) => a.at >= sent.start && a.at < sent.end);
     let previousEnd = sent.start;
+    const sentenceText = stripParens(s.slice(sent.start, sent.end));
     let previous: Subsidy | null = null;
     let deltaEnd = -1;
     for (const amt of inSentence) {
       const clause = sent.clauses.find(([a, b]) => amt.at >= a && amt.at < b) ?? [sent.start, sent.end];
       const before = s.slice(clause[0], amt.at);
-      const after = s.slice(amt.end, clause[1]);
       // 不足500元的，据实补助: the threshold of a cap rule on the amount before it
       if (/不足\s*$/.test(before)) {
-        if (previous && /据实|按实/.test(s.slice(amt.end, sent.end))) previous.cap = true;
+        if (previous && /据实|按实/.test(s.slice(amt.end, Math.min(sent.end, amt.end + 40)))) previous.cap = true;
         continue;
       }
       if (DELTA_BEFORE.test(before) || (deltaEnd >= 0 && /^\s*[、和及]\s*$/.test(s.slice(deltaEnd, amt.at)))) {
@@ -108,17 +108,16 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, subsidies: Sub
         continue;
       }
       if (THRESHOLD_BEFORE.test(before) && !CAP_BEFORE.test(before)) continue;
-      if (THRESHOLD_AFTER.test(s.slice(amt.end))) continue;
+      if (THRESHOLD_AFTER.test(s.slice(amt.end, amt.end + 12))) continue;
       if (BUDGET_BEFORE.test(before)) continue;
       if (insideTitle(s, amt.at)) continue;
       const clauseText = stripParens(s.slice(clause[0], clause[1]));
-      const sentenceText = stripParens(s.slice(sent.start, sent.end));
       const strong = /补贴|补助|奖补|奖励|资助|贴息|津贴|奖金/;
       const clauseWord = SUBSIDY_WORD.test(clauseText.replace(amt.printed, ''));
       if (!clauseWord && !(strong.test(sentenceText) && !NON_SUBSIDY_MONEY.test(clauseText))) continue;
       if (NON_SUBSIDY_MONEY.test(clauseText) && !strong.test(clauseText)) continue;
 
-      const ownTail = s.slice(amt.end, sent.end);
+      const ownTail = s.slice(amt.end, Math.min(sent.end, amt.end + FUNDING_REACH));
       const cap =
         amt.range ||
         CAP_BEFORE.test(before) ||
@@ -128,7 +127,7 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, subsidies: Sub
       // per: the amount's own clause first (跨省就业每人每年补助1000元), else the sentence so far (每吸纳1名…，…给予…)
       const ownWindow = s.slice(Math.max(previousEnd, clause[0]), amt.at);
       let perTokens = perBefore(stripParens(ownWindow));
-      if (perTokens.length === 0) perTokens = perBefore(stripParens(s.slice(previousEnd, amt.at)));
+      if (perTokens.length === 0) perTokens = perBefore(stripParens(s.slice(previousEnd, amt.at)), true);
       if (amt.perAfter) perTokens.push(amt.perAfter.replace(/^每/, ''));
       const per = perTokens.length ? [...new Set(perTokens)].join('/') : null;
 
@@ -173,11 +172,15 @@ function insideTitle(s: string, i: number): boolean {
 
 const PER_TOKEN = /每(?:(?:吸纳|介绍|招用|招聘|培训|输出|安置|帮扶|带动|转移|新增|推荐|引进|录用)(?:\d+|一)(名|人|户|家))|每(?:个|一个|一|位)?(人次|人|户|年|月|季度|亩|吨|家|名|项目|台|套|辆|头|平方米|千瓦时|千瓦|瓦|期|场|所)/g;
 
-/** `每人每年` → [人, 年]; `每吸纳1名脱贫人口` → [人]. */
-function perBefore(window: string): string[] {
+/**
+ * `每人每年` → [人, 年]; `每吸纳1名脱贫人口` → [人]. With `ratesOnly`, just the `每吸纳1名…` kind: in the
+ * clauses before an amount, a bare `每年` usually belongs to a condition (`对每年跨省稳定就业…的`).
+ */
+function perBefore(window: string, ratesOnly = false): string[] {
   const out: string[] = [];
   PER_TOKEN.lastIndex = 0;
   for (let m = PER_TOKEN.exec(window); m; m = PER_TOKEN.exec(window)) {
+    if (ratesOnly && !m[1]) continue;
     const t = m[1] ? (m[1] === '名' ? '人' : m[1]) : m[2] === '名' ? '人' : m[2];
     out.push(t);
   }
@@ -206,10 +209,12 @@ function nameOf(s: string, sent: Sentence, clause: [number, number], amt: Amount
   if (afterHead) candidates.push(cleanName(afterHead[0]));
   // directly before: 交通补助500元 / 商品有机肥补贴250元
   const before = stripParens(s.slice(clause[0], amt.at)).replace(/(?:标准为|标准是|为|标准|最高|最多|不超过|每人|每户|每年|每月|每亩|共|合计|一次性|按)+$/, '');
-  const beforeHead = /[\u4e00-\u9fa5]*$/.exec(before)?.[0] ?? '';
+  const run = /[\u4e00-\u9fa5]*$/.exec(before)?.[0] ?? '';
+  // 2019年光伏电站奖励标准为…: the year is no part of the name
+  const beforeHead = /\d$/.test(before.slice(0, before.length - run.length)) ? run.replace(/^[年月日]/, '') : run;
   if (HEAD_END.test(beforeHead)) candidates.push(cleanName(beforeHead));
   // the sentence's named subsidy: 给予生产奖补，其中…补助1000元
-  const head = stripParens(s.slice(sent.start, clause[0]));
+  const head = stripParens(s.slice(Math.max(sent.start, clause[0] - FUNDING_REACH), clause[0]));
   const given = new RegExp(`(?:给予|安排|发放|享受)([\\u4e00-\\u9fa5]{1,16}?${HEAD.source})`).exec(head);
   if (given) candidates.push(cleanName(given[1]));
   // the clause heading: （一）绿肥种植补贴
@@ -226,8 +231,9 @@ function recipientAndCondition(s: string, sent: Sentence, clause: [number, numbe
   let recipient: string | null = null;
   const conditions: string[] = [];
   const own = stripParens(s.slice(clause[0], amt.at));
-  for (const [a, b] of sent.clauses) {
-    if (a >= clause[0]) break;
+  // the few clauses right before the amount (bounded, so a run-on sentence stays linear)
+  const preceding = sent.clauses.filter(([a]) => a < clause[0]).slice(-MAX_CLAUSES_BACK);
+  for (const [a, b] of preceding) {
     const c = trimPhrase(stripParens(s.slice(a, b)));
     const dui = /^(?:[\u4e00-\u9fa5]{0,6}?(?:可|要|应|将))?对于?(.+)$/.exec(c);
     if (dui) {
@@ -261,14 +267,18 @@ function recipientAndCondition(s: string, sent: Sentence, clause: [number, numbe
   return { recipient: recipient ? trimPhrase(recipient) || null : null, condition: condition.length ? condition.join('，') : null };
 }
 
+/** How far (clauses back, characters either side) the context of an amount is looked for. */
+const MAX_CLAUSES_BACK = 6;
+const FUNDING_REACH = 200;
+
 const FUNDING = /(?:由|从|利用|使用|通过|用|在)([\u4e00-\u9fa5、]{2,24}?(?:资金|经费|基金))(?:中|内|里)?(?=给予|列支|安排|支付|解决|予以|补助|奖补|支出|统筹|奖励|补贴|发放|承担|负担|，|。|；|$)/g;
 
 /** The fund the amount is paid from: `由就业补助资金列支`, `利用衔接推进乡村振兴补助资金给予…`. Nearest to the amount wins. */
 function fundingOf(s: string, sent: Sentence, amt: Amount): string | null {
   const pieces: { text: string; offset: number }[] = [];
   // strip asides per side so the distance to the amount stays meaningful
-  const left = stripParens(s.slice(sent.start, amt.at));
-  const right = stripParens(s.slice(amt.end, sent.end));
+  const left = stripParens(s.slice(Math.max(sent.start, amt.at - FUNDING_REACH), amt.at));
+  const right = stripParens(s.slice(amt.end, Math.min(sent.end, amt.end + FUNDING_REACH)));
   let best: { name: string; distance: number } | null = null;
   pieces.push({ text: left, offset: -left.length }, { text: right, offset: 0 });
   for (const { text, offset } of pieces) {
