@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { processFile } from '../pipelines/document.js';
+import type { NoticeRecord } from '../schemas/notice.js';
+import { root, SEEDS, seedPath, seedRecords } from './helpers/context.js';
+
+// PDFs printed from the seeds by headless Chromium (Debian chromium + fonts-wqy-zenhei, installed by .ci/run)
+const dir = mkdtempSync(join(tmpdir(), 'notices-pdf-'));
+const pdfOf = (seed: string) => join(dir, seed.replace(/\.txt$/, '.pdf'));
+
+async function extractPdf(seed: string): Promise<NoticeRecord[]> {
+  const r = await processFile(pdfOf(seed));
+  if (!r.ok) throw new Error(`${r.path}: ${r.reason}`);
+  return r.records;
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'scripts', 'seeds-to-pdf.mjs'), dir, seedPath(SEEDS.guangdong), seedPath(SEEDS.heilongjiang), seedPath(SEEDS.jilin)], { stdio: 'ignore' });
+});
+
+describe('PDF input (printed from the seeds)', () => {
+  it('gives the same header facts as the text', async () => {
+    for (const seed of [SEEDS.guangdong, SEEDS.heilongjiang, SEEDS.jilin]) {
+      const fromPdf = await extractPdf(seed);
+      const fromText = await seedRecords(seed);
+      expect(fromPdf.map((r) => r.fileNumber?.normalized)).toEqual(fromText.map((r) => r.fileNumber?.normalized));
+      expect(fromPdf.map((r) => r.title)).toEqual(fromText.map((r) => r.title));
+      expect(fromPdf.map((r) => r.issuers.map((i) => i.name))).toEqual(fromText.map((r) => r.issuers.map((i) => i.name)));
+      expect(fromPdf.map((r) => r.sections.length)).toEqual(fromText.map((r) => r.sections.length));
+      expect(fromPdf.map((r) => r.source.format)).toEqual(fromPdf.map(() => 'pdf'));
+    }
+  });
+
+  it('reads annex tables whose cells the text layer separates with spaces', async () => {
+    const [, nat] = await extractPdf(SEEDS.guangdong);
+    expect(nat.tables.map((t) => [t.label, t.rows.length, Object.values(t.declaredTotal ?? {})])).toEqual([
+      ['附件1', 25, [3019.17]],
+      ['附件2', 8, [877.7]],
+    ]);
+    expect(nat.tables[0].rows.find((r) => r.region === '黑龙江')?.values).toEqual({ 目标任务: 19.67 });
+  });
+
+  it('spans carry the page number', async () => {
+    const [, nat] = await extractPdf(SEEDS.guangdong);
+    expect(nat.fileNumber?.span?.page).toBeGreaterThan(1);
+    expect(nat.tables[1].span.page).toBeGreaterThanOrEqual(nat.tables[0].span.page!);
+  });
+
+  it('the PDF is a real PDF', () => {
+    expect(readFileSync(pdfOf(SEEDS.jilin)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
