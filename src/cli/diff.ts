@@ -1,0 +1,96 @@
+import type { Argv, ArgumentsCamelCase } from 'yargs';
+import { existsSync } from 'node:fs';
+import { processFile } from '../../pipelines/document.js';
+import type { NoticeRecord } from '../../schemas/notice.js';
+import { diffRecords } from '../diff/index.js';
+import { fail, type Failure, type Result } from '../util/result.js';
+import { reportFailure } from './report.js';
+
+interface Args {
+  target: string;
+  against: string;
+  format: 'json' | 'text' | 'html';
+}
+
+export const command = 'diff <target>';
+export const describe = 'Compare a provincial notice with the national one it implements: clause alignment, redline, figures';
+
+export const builder = (y: Argv) =>
+  y
+    .positional('target', { type: 'string', demandOption: true, describe: 'the notice to compare (path, or path#N for document N of the file)' })
+    .option('against', { type: 'string', demandOption: true, describe: 'the base notice (path or path#N); in a file of several, the national one or the one the target cites' })
+    .option('format', { choices: ['json', 'text', 'html'] as const, default: 'json' as const, describe: 'output format' })
+    .example('$0 diff seeds/001_73b8f0cfdb9dd94c.txt --against seeds/000_7dc2baf39b3a8626.txt', 'DiffRecord as JSON')
+    .example('$0 diff jilin.txt --against national.txt --format html > diff.html', 'side-by-side page');
+
+/** `file.txt#1` → file.txt, document 1. A path that exists as written is never split. */
+export function parseDocumentPath(spec: string): { path: string; index: number | null } {
+  const m = /^(.*)#(\d+)$/.exec(spec);
+  if (!m || existsSync(spec)) return { path: spec, index: null };
+  return { path: m[1], index: Number(m[2]) };
+}
+
+async function load(spec: string): Promise<Result<{ path: string; index: number | null; records: NoticeRecord[] }>> {
+  const { path, index } = parseDocumentPath(spec);
+  const r = await processFile(path);
+  if (!r.ok) return r;
+  if (index !== null && !r.records.some((d) => d.source.documentIndex === index)) {
+    return fail(spec, `no document ${index} in this file (it holds ${r.records.length})`);
+  }
+  return { ok: true, path, index, records: r.records };
+}
+
+const sameDoc = (a: NoticeRecord, b: NoticeRecord) => a.source.path === b.source.path && a.source.documentIndex === b.source.documentIndex;
+
+/** The target: the chosen document, else the first that is not national (a provincial notice that forwards the national one comes first). */
+export function pickTarget(records: NoticeRecord[], index: number | null): NoticeRecord {
+  if (index !== null) return records.find((r) => r.source.documentIndex === index)!;
+  return records.find((r) => r.level !== 'national') ?? records[0];
+}
+
+/**
+ * The base among a file's documents: the chosen one; else the one the target cites by file number;
+ * else the national one; else the first that is not the target itself (the target, when the file
+ * holds nothing else: a notice against itself).
+ */
+export function pickBase(records: NoticeRecord[], index: number | null, target: NoticeRecord): NoticeRecord | null {
+  if (index !== null) return records.find((r) => r.source.documentIndex === index) ?? null;
+  const others = records.filter((r) => !sameDoc(r, target));
+  const cited = new Set(target.references.map((x) => x.fileNumber?.replace(/\s+/g, '')).filter(Boolean));
+  return (
+    others.find((r) => r.fileNumber && cited.has(r.fileNumber.normalized)) ??
+    others.find((r) => r.level === 'national') ??
+    others[0] ??
+    records[0] ??
+    null
+  );
+}
+
+export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
+  const failures: Failure[] = [];
+  const t = await load(argv.target);
+  if (!t.ok) failures.push(t);
+  const b = await load(argv.against);
+  if (!b.ok) failures.push(b);
+  if (!t.ok || !b.ok) {
+    failures.forEach(reportFailure);
+    process.exitCode = 1;
+    return;
+  }
+  const target = pickTarget(t.records, t.index);
+  const base = pickBase(b.records, b.index, target);
+  if (!base) {
+    reportFailure(fail(argv.against, 'holds no other notice to compare with'));
+    process.exitCode = 1;
+    return;
+  }
+  const record = diffRecords(base, target);
+  if (argv.format === 'json') process.stdout.write(JSON.stringify(record, null, 2) + '\n');
+  else if (argv.format === 'text') {
+    const { formatText } = await import('../diff/format/text.js');
+    process.stdout.write(formatText(record, { color: Boolean(process.stdout.isTTY) }));
+  } else {
+    const { formatHtml } = await import('../diff/format/html.js');
+    process.stdout.write(formatHtml(record, { base, target }));
+  }
+}

@@ -1,0 +1,198 @@
+import type { ClauseAlignment } from '../../schemas/diff.js';
+import type { NoticeRecord } from '../../schemas/notice.js';
+import { PROVINCES, provinceOfName } from '../lexicon/regions.js';
+import { inserted, redline } from './redline.js';
+import {
+  commonShingles,
+  compareTexts,
+  countMask,
+  coverMask,
+  displayText,
+  isLink,
+  MERGE_GAIN,
+  MIN_SHARED,
+  normalizeClause,
+  round3,
+  shingles,
+  SHINGLE,
+  type PairScore,
+} from './similarity.js';
+
+/** A unit of comparison: a numbered clause （一）…, or a whole 一、 section where a notice has no clauses. */
+export interface Unit {
+  index: number;
+  number: string;
+  heading: string | null;
+  /** as a reader sees it: one line, numbering removed */
+  display: string;
+  /** as compared: see normalizeClause */
+  norm: string;
+}
+
+/**
+ * The clauses of a record in document order. A notice without any （一） clauses (a short forwarding
+ * notice written in 一、二、 sections) is compared section by section instead.
+ */
+export function unitsOf(record: NoticeRecord): Unit[] {
+  const clauses = record.sections.flatMap((s) => s.clauses);
+  const raw = clauses.length
+    ? clauses.map((c) => ({ number: c.number, heading: c.heading, text: c.text }))
+    : record.sections.filter((s) => s.number && s.text.trim()).map((s) => ({ number: s.number!, heading: s.heading, text: s.text }));
+  return raw.map((c, index) => ({ index, number: c.number, heading: c.heading, display: displayText(c.text), norm: normalizeClause(c.text) }));
+}
+
+/** A link between a target unit and a base unit it adapts. */
+export interface Link {
+  t: number;
+  b: number;
+  score: PairScore;
+}
+
+/** How close a second candidate must come to the best for order to decide between them. */
+const ORDER_SLACK = 0.05;
+/** Links this strong are trusted as anchors of the document order. */
+const ANCHOR = 0.5;
+
+/**
+ * Which base units each target unit adapts. Order and numbering are not assumed.
+ * 1. Every pair is scored (similarity.ts, the base's stock phrases aside); each target takes its
+ *    best-scoring base when the pair is a link (enough shared text), else it is added.
+ * 2. Crossing penalty: when another base scores within ORDER_SLACK of the best, the one that crosses
+ *    fewer strong anchor links (clause order kept) wins — reordering is allowed, but only on evidence.
+ * 3. Merges: a further base is folded in when it explains MERGE_GAIN more of the target (or half of
+ *    that base is found in the target) with at least MIN_SHARED new characters.
+ * A base taken by several targets has been split.
+ */
+export function linkUnits(base: Unit[], target: Unit[]): Link[] {
+  const common = commonShingles(base.map((u) => u.norm));
+  const bs = base.map((u) => shingles(u.norm));
+  const ts = target.map((u) => shingles(u.norm));
+  const scores = target.map((t, ti) => base.map((b, bi) => compareTexts(b.norm, t.norm, common, SHINGLE, { base: bs[bi], target: ts[ti] })));
+  const best = target.map((_, t) => {
+    let bi = -1;
+    for (let b = 0; b < base.length; b++) if (isLink(scores[t][b]) && (bi < 0 || scores[t][b].link > scores[t][bi].link)) bi = b;
+    return bi;
+  });
+  const anchors = best.map((b, t) => (b >= 0 && scores[t][b].link >= ANCHOR ? b : -1));
+  const crossings = (t: number, b: number) =>
+    anchors.reduce((n, ab, t2) => n + (ab >= 0 && t2 !== t && (t2 < t ? ab > b : ab < b) ? 1 : 0), 0);
+
+  const links: Link[] = [];
+  target.forEach((tu, t) => {
+    if (best[t] < 0) return;
+    const top = scores[t][best[t]].link;
+    const candidates = base
+      .map((_, b) => b)
+      .filter((b) => isLink(scores[t][b]) && scores[t][b].link >= top - ORDER_SLACK)
+      .map((b) => ({ b, cross: crossings(t, b), link: scores[t][b].link }))
+      .sort((x, y) => x.cross - y.cross || y.link - x.link);
+    const primary = candidates[0].b;
+    links.push({ t, b: primary, score: scores[t][primary] });
+
+    // merges: union coverage of the target over its bases
+    const mask = coverMask(tu.norm, bs[primary], SHINGLE, undefined, common);
+    let covered = countMask(mask);
+    const others = base
+      .map((_, b) => b)
+      .filter((b) => b !== primary && isLink(scores[t][b]))
+      .sort((x, y) => scores[t][y].link - scores[t][x].link);
+    for (const b of others) {
+      const next = coverMask(tu.norm, bs[b], SHINGLE, mask.slice(), common);
+      const gained = countMask(next) - covered;
+      if (gained < MIN_SHARED) continue;
+      if (gained / Math.max(1, tu.norm.length) >= MERGE_GAIN || scores[t][b].base >= 0.5) {
+        mask.set(next);
+        covered += gained;
+        links.push({ t, b, score: scores[t][b] });
+      }
+    }
+  });
+  return links.sort((x, y) => x.t - y.t || x.b - y.b);
+}
+
+const LOCAL_MARKERS = [
+  /\d+(?:\.\d+)?\s*(?:万|亿|千)?元/, // amounts of money
+  /\d+(?:\.\d+)?\s*(?:万人|万名|人|名|个|家|户)/, // local figures and quotas
+  /(?:省|市|州|县)级责任单位|责任单位/,
+  /省(?:人社|人力资源社会保障|财政|发改|发展改革|农业农村|乡村振兴|教育|民政|商务|住建|交通|卫健|税务)(?:厅|委|局)?/,
+  /我省|全省|本省|省内|省定|省级|各市|市（地）|市（州）/,
+];
+
+/** Whether the text a province inserted names local specifics: amounts, quotas, local bodies or places. */
+export function addsLocalSpecifics(text: string, target: NoticeRecord): boolean {
+  if (!text) return false;
+  if (LOCAL_MARKERS.some((re) => re.test(text))) return true;
+  const province = target.region ? provinceOfName(target.region.name) : null;
+  const places = new Set<string>();
+  if (province) {
+    places.add(province.short);
+    // 鲁渝、鲁甘: the province's abbreviation paired with a partner's
+    const others = PROVINCES.filter((p) => p !== province).map((p) => p.abbr).join('');
+    if (new RegExp(`${province.abbr}[${others}]|[${others}]${province.abbr}`).test(text)) return true;
+  }
+  for (const table of target.tables) for (const row of table.rows) if (row.region.length >= 2 && !/合计|总计/.test(row.region)) places.add(row.region.replace(/\s+/g, ''));
+  for (const p of places) if (p && text.includes(p)) return true;
+  return false;
+}
+
+/** Aligns two lists of units (see linkUnits) into ClauseAlignment rows, in target order with removed base units in place. */
+export function alignUnits(baseUnits: Unit[], targetUnits: Unit[], target?: NoticeRecord, links = linkUnits(baseUnits, targetUnits)): ClauseAlignment[] {
+  const basesOf = new Map<number, number[]>();
+  const targetsOf = new Map<number, number[]>();
+  for (const l of links) {
+    basesOf.set(l.t, [...(basesOf.get(l.t) ?? []), l.b]);
+    targetsOf.set(l.b, [...(targetsOf.get(l.b) ?? []), l.t]);
+  }
+
+  type Row = ClauseAlignment & { bi: number | null };
+  const rows: Row[] = [];
+  for (const tu of targetUnits) {
+    const mine = links.filter((l) => l.t === tu.index);
+    if (!mine.length) {
+      rows.push({ base: null, target: tu.number, status: 'added', similarity: 0, tags: [], ops: tu.display ? [{ op: 'insert', text: tu.display }] : [], bi: null });
+      continue;
+    }
+    for (const l of mine) {
+      const bu = baseUnits[l.b];
+      const same = bu.norm === tu.norm;
+      const ops = redline(bu.display, tu.display);
+      const tags: string[] = [];
+      if ((basesOf.get(l.t)?.length ?? 0) > 1) tags.push('merged');
+      if ((targetsOf.get(l.b)?.length ?? 0) > 1) tags.push('split');
+      if (!same && target && addsLocalSpecifics(inserted(ops), target)) tags.push('implementation');
+      rows.push({
+        base: bu.number,
+        target: tu.number,
+        status: same ? 'unchanged' : 'modified',
+        similarity: same ? 1 : round3(l.score.similarity),
+        tags,
+        ops,
+        bi: l.b,
+      });
+    }
+  }
+  // removed base units go after the row of the nearest preceding base unit that is still present
+  for (const bu of baseUnits) {
+    if (targetsOf.has(bu.index)) continue;
+    const row: Row = { base: bu.number, target: null, status: 'removed', similarity: 0, tags: [], ops: bu.display ? [{ op: 'delete', text: bu.display }] : [], bi: bu.index };
+    let at = 0;
+    for (let p = bu.index - 1; p >= 0; p--) {
+      const k = rows.findIndex((r) => r.bi === p);
+      if (k >= 0) {
+        at = k + 1;
+        while (at < rows.length && rows[at].bi === p) at++;
+        break;
+      }
+    }
+    rows.splice(at, 0, row);
+  }
+  return rows.map(({ bi: _bi, ...r }) => r);
+}
+
+/**
+ * Every target clause matched to the base clause(s) it adapts, or `added`; every base clause
+ * without a counterpart `removed`. Clauses may move, merge, split and be renumbered.
+ */
+export function alignClauses(base: NoticeRecord, target: NoticeRecord): ClauseAlignment[] {
+  return alignUnits(unitsOf(base), unitsOf(target), target);
+}

@@ -1,0 +1,131 @@
+import type { ClauseAlignment, DiffRecord } from '../../../schemas/diff.js';
+import type { NoticeRecord } from '../../../schemas/notice.js';
+
+export interface HtmlOptions {
+  /** the two records, for their titles; the page works without them */
+  base?: NoticeRecord;
+  target?: NoticeRecord;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+const CSS = `
+:root{--del:#fbe4e4;--del-ink:#a3201b;--ins:#def5e1;--ins-ink:#17622a;--mute:#666;--line:#ddd;--mod:#b26a00}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.75 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;color:#222;background:#fafafa}
+header{padding:1rem 1.5rem;background:#fff;border-bottom:1px solid var(--line)}
+h1{font-size:1.2rem;margin:0 0 .3rem}
+.meta{color:var(--mute);font-size:.9rem;margin:0}
+.summary{display:flex;gap:1.2rem;flex-wrap:wrap;margin:.6rem 0 0;padding:0;list-style:none;font-size:.9rem}
+.summary b{font-variant-numeric:tabular-nums}
+.views{position:sticky;top:0;z-index:1;background:#fafafa;padding:.5rem 1.5rem;border-bottom:1px solid var(--line)}
+.views label{cursor:pointer;padding:.2rem .7rem;border:1px solid var(--line);border-radius:4px;background:#fff;margin-right:.4rem;font-size:.9rem}
+#view-side:checked~.views label[for=view-side],#view-inline:checked~.views label[for=view-inline]{background:#222;color:#fff;border-color:#222}
+input[name=view]{position:absolute;opacity:0}
+#view-side:checked~main .inline{display:none}
+#view-inline:checked~main .side{display:none}
+main{padding:1rem 1.5rem;max-width:1400px}
+.pair{background:#fff;border:1px solid var(--line);border-left:4px solid var(--line);border-radius:4px;margin:0 0 1rem;padding:.6rem .9rem}
+.pair[data-status=modified]{border-left-color:var(--mod)}
+.pair[data-status=added]{border-left-color:var(--ins-ink)}
+.pair[data-status=removed]{border-left-color:var(--del-ink)}
+.pair h2{font-size:1rem;margin:0 0 .4rem;display:flex;gap:.8rem;align-items:center;flex-wrap:wrap}
+.status{font-size:.8rem;padding:0 .45rem;border-radius:3px;background:#eee}
+[data-status=modified] .status{background:#fff1dc;color:var(--mod)}
+[data-status=added] .status{background:var(--ins);color:var(--ins-ink)}
+[data-status=removed] .status{background:var(--del);color:var(--del-ink)}
+.tag{font-size:.75rem;color:var(--mute);border:1px solid var(--line);border-radius:3px;padding:0 .35rem}
+.sim{display:inline-flex;align-items:center;gap:.4rem;font-size:.85rem;color:var(--mute);font-variant-numeric:tabular-nums}
+.bar{width:80px;height:6px;background:#eee;border-radius:3px;overflow:hidden}
+.bar i{display:block;height:100%;background:#4a7fd6}
+.side{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
+.side>div{min-width:0}
+.side .label,.inline .label{font-size:.75rem;color:var(--mute);margin-bottom:.15rem}
+.text{white-space:pre-wrap;word-break:break-all;margin:0}
+del{background:var(--del);color:var(--del-ink);text-decoration:line-through}
+ins{background:var(--ins);color:var(--ins-ink);text-decoration:none}
+.empty{color:var(--mute);font-style:italic}
+table.numbers{border-collapse:collapse;background:#fff;font-size:.9rem}
+table.numbers th,table.numbers td{border:1px solid var(--line);padding:.3rem .6rem;text-align:left}
+table.numbers td.num{text-align:right;font-variant-numeric:tabular-nums}
+.match{color:var(--ins-ink)}.differs{color:var(--del-ink)}.missing{color:var(--mod)}
+@media (max-width:800px){.side{grid-template-columns:1fr}}
+`;
+
+function opsHtml(c: ClauseAlignment, side: 'base' | 'target' | 'inline'): string {
+  const parts = c.ops
+    .filter((o) => (side === 'base' ? o.op !== 'insert' : side === 'target' ? o.op !== 'delete' : true))
+    .map((o) => {
+      const t = escapeHtml(o.text);
+      if (o.op === 'equal') return t;
+      if (o.op === 'delete') return `<del>${t}</del>`;
+      return `<ins>${t}</ins>`;
+    })
+    .join('');
+  return parts || '<span class="empty">—</span>';
+}
+
+function pairHtml(c: ClauseAlignment, i: number): string {
+  const label = `${c.target ? `（${escapeHtml(c.target)}）` : '—'} ← ${c.base ? `（${escapeHtml(c.base)}）` : '—'}`;
+  const sim = c.status === 'added' || c.status === 'removed' ? '' : `<span class="sim" title="similarity"><span class="bar"><i style="width:${pct(c.similarity)}"></i></span>${pct(c.similarity)}</span>`;
+  const tags = c.tags.map((t) => `<span class="tag">${escapeHtml(t)}</span>`).join('');
+  const attrs = `id="pair-${i}" data-status="${c.status}" data-target="${escapeHtml(c.target ?? '')}" data-base="${escapeHtml(c.base ?? '')}" data-similarity="${c.similarity}"`;
+  return `<section class="pair" ${attrs}>
+<h2><span>${label}</span><span class="status">${c.status}</span>${sim}${tags}</h2>
+<div class="side"><div><div class="label">base${c.base ? ` （${escapeHtml(c.base)}）` : ''}</div><p class="text">${c.base ? opsHtml(c, 'base') : '<span class="empty">no counterpart</span>'}</p></div><div><div class="label">target${c.target ? ` （${escapeHtml(c.target)}）` : ''}</div><p class="text">${c.target ? opsHtml(c, 'target') : '<span class="empty">no counterpart</span>'}</p></div></div>
+<div class="inline"><div class="label">redline</div><p class="text">${opsHtml(c, 'inline')}</p></div>
+</section>`;
+}
+
+function numbersHtml(d: DiffRecord): string {
+  if (!d.numbers.length) return '';
+  const rows = d.numbers
+    .map((n) => `<tr><td>${escapeHtml(n.region)}</td><td>${escapeHtml(n.metric)}</td><td class="num">${n.base ?? '—'}</td><td class="num">${n.target ?? '—'}</td><td class="${n.status}">${n.status}</td></tr>`)
+    .join('\n');
+  return `<h2>Figures</h2>
+<table class="numbers"><thead><tr><th>region</th><th>base table</th><th>base</th><th>target</th><th>status</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>`;
+}
+
+/** A standalone page (inline CSS, no script, no external assets): side-by-side and inline views, clause by clause. */
+export function formatHtml(d: DiffRecord, opts: HtmlOptions = {}): string {
+  const title = `${d.target ?? d.targetPath} ↔ ${d.base ?? d.basePath}`;
+  const names = [
+    opts.target ? `target: ${escapeHtml(opts.target.title)}${d.target ? ` (${escapeHtml(d.target)})` : ''}` : `target: ${escapeHtml(d.target ?? d.targetPath)}`,
+    opts.base ? `base: ${escapeHtml(opts.base.title)}${d.base ? ` (${escapeHtml(d.base)})` : ''}` : `base: ${escapeHtml(d.base ?? d.basePath)}`,
+  ];
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${names.join('<br>')}</p>
+<ul class="summary">
+<li>similarity <b>${pct(d.similarity)}</b></li>
+<li>unchanged <b>${d.counts.unchanged}</b></li>
+<li>modified <b>${d.counts.modified}</b></li>
+<li>added <b>${d.counts.added}</b></li>
+<li>removed <b>${d.counts.removed}</b></li>
+</ul>
+</header>
+<input type="radio" name="view" id="view-side" checked><input type="radio" name="view" id="view-inline">
+<nav class="views"><label for="view-side">side by side</label><label for="view-inline">inline</label></nav>
+<main>
+${d.clauses.map(pairHtml).join('\n')}
+${numbersHtml(d)}
+</main>
+</body>
+</html>
+`;
+}

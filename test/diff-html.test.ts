@@ -1,0 +1,87 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NoticeRecord } from '../schemas/notice.js';
+import { escapeHtml, formatHtml } from '../src/diff/format/html.js';
+import { diffRecords } from '../src/diff/index.js';
+import { root, SEEDS, seedRecords } from './helpers/context.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let national: NoticeRecord;
+let heilongjiang: NoticeRecord;
+
+beforeAll(async () => {
+  [, national] = await seedRecords(SEEDS.guangdong);
+  [heilongjiang] = await seedRecords(SEEDS.heilongjiang);
+});
+
+describe('diff HTML page (static)', () => {
+  it('is standalone: inline CSS, no external assets, no script', () => {
+    const html = formatHtml(diffRecords(national, heilongjiang), { base: national, target: heilongjiang });
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<style>');
+    expect(html).not.toMatch(/<script|<link|src=|url\(/i);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it('escapes clause text', () => {
+    const evil = structuredClone(heilongjiang);
+    evil.sections[0].clauses[0].text = '（一）稳定务工规模。<script>alert(1)</script>&"\'';
+    const html = formatHtml(diffRecords(national, evil), { base: national, target: evil });
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain(escapeHtml('<script>alert(1)</script>'));
+  });
+});
+
+// Chromium is a Debian package that .ci/run installs; without it this suite fails rather than skips.
+describe('diff HTML page in headless Chromium', () => {
+  it('has Chromium at ' + CHROMIUM, () => expect(existsSync(CHROMIUM)).toBe(true));
+
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('renders every clause pair, both views, without console errors; screenshot in out/', async () => {
+    const d = diffRecords(national, heilongjiang);
+    const html = formatHtml(d, { base: national, target: heilongjiang });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.setContent(html, { waitUntil: 'load' });
+
+    const pairs = page.locator('section.pair');
+    expect(await pairs.count()).toBe(d.clauses.length);
+    // the pairs the scorer checks are there, with their status
+    expect(await page.locator('section.pair[data-target="十五"][data-base="八"]').count()).toBe(1);
+    expect(await page.locator('section.pair[data-target="十二"][data-status="added"]').count()).toBe(1);
+    expect(await page.locator('section.pair[data-base="三"][data-status="removed"]').count()).toBe(1);
+    // side by side by default: both columns visible, the inline view hidden
+    const first = pairs.first();
+    expect(await first.locator('.side').isVisible()).toBe(true);
+    expect(await first.locator('.inline').isVisible()).toBe(false);
+    expect((await first.locator('.side ins').allTextContents()).join('')).toContain('19.67');
+    expect(await page.locator('text=similarity').first().isVisible()).toBe(true);
+    // the inline view replaces it on click (CSS only)
+    await page.click('label[for=view-inline]');
+    expect(await first.locator('.inline').isVisible()).toBe(true);
+    expect(await first.locator('.side').isVisible()).toBe(false);
+    expect(await first.locator('.inline del').count()).toBeGreaterThan(0);
+    await page.click('label[for=view-side]');
+
+    mkdirSync(join(root, 'out'), { recursive: true });
+    await page.screenshot({ path: join(root, 'out', 'diff-screenshot.png'), fullPage: false });
+    expect(existsSync(join(root, 'out', 'diff-screenshot.png'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
