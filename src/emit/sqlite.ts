@@ -1,6 +1,630 @@
-import type { NoticeRecord } from '../../schemas/notice.js';
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SCHEMA_VERSION, type Span } from '../../schemas/common.js';
+import { DiffRecord } from '../../schemas/diff.js';
+import { LocatedFinding, type Finding } from '../../schemas/finding.js';
+import { NoticeRecord } from '../../schemas/notice.js';
 
-/** Placeholder until issue 6: the SQLite store. */
-export async function loadSqlite(_path: string, _records: NoticeRecord[]): Promise<void> {
-  throw new Error('SQLite output is not implemented yet');
+/**
+ * The SQLite store (`notices.sqlite`): one row per document in `documents`, its parts in child
+ * tables that cascade on delete, findings and diffs beside them. docs/loading.md documents the
+ * tables; src/emit/queries.ts holds the example queries.
+ *
+ * Conventions: snake_case columns; `position` is the 0-based index of the item in its array in the
+ * record (so `record_json -> '$.targets[0]'` is the target with position 0); `line`/`col`/`page`
+ * are the item's span (1-based; `page` only for PDF); booleans are 0/1; JSON-valued columns end in
+ * `_json`. Every table is STRICT.
+ */
+
+/** Layout of the tables; bumped (and written to PRAGMA user_version) whenever the DDL changes. */
+export const STORE_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS documents (
+  id              INTEGER PRIMARY KEY,
+  sha256          TEXT    NOT NULL,
+  document_index  INTEGER NOT NULL,
+  path            TEXT    NOT NULL,
+  format          TEXT    NOT NULL,
+  file_number     TEXT,
+  file_number_raw TEXT,
+  prefix          TEXT,
+  year            INTEGER,
+  serial          INTEGER,
+  title           TEXT    NOT NULL,
+  doc_type        TEXT,
+  level           TEXT,
+  region_name     TEXT,
+  region_code     TEXT,
+  signed_date     TEXT,
+  printed_date    TEXT,
+  printed_by      TEXT,
+  disclosure      TEXT,
+  copy_number     TEXT,
+  secrecy         TEXT,
+  urgency         TEXT,
+  schema_version  TEXT    NOT NULL,
+  record_json     TEXT    NOT NULL CHECK (json_valid(record_json)),
+  UNIQUE (sha256, document_index)
+) STRICT;
+CREATE INDEX IF NOT EXISTS documents_path ON documents (path, document_index);
+CREATE INDEX IF NOT EXISTS documents_file_number ON documents (file_number);
+CREATE INDEX IF NOT EXISTS documents_region ON documents (region_code);
+
+CREATE TABLE IF NOT EXISTS issuers (
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  name        TEXT    NOT NULL,
+  line INTEGER, col INTEGER, page INTEGER,
+  PRIMARY KEY (document_id, position)
+) STRICT;
+CREATE INDEX IF NOT EXISTS issuers_name ON issuers (name);
+
+CREATE TABLE IF NOT EXISTS addressees (
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  name        TEXT    NOT NULL,
+  PRIMARY KEY (document_id, position)
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS references_ (
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  file_number TEXT,
+  title       TEXT,
+  relation    TEXT    NOT NULL,
+  line INTEGER, col INTEGER, page INTEGER,
+  PRIMARY KEY (document_id, position)
+) STRICT;
+CREATE INDEX IF NOT EXISTS references_file_number ON references_ (file_number);
+
+CREATE TABLE IF NOT EXISTS sections (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  number      TEXT,
+  ordinal     INTEGER,
+  heading     TEXT,
+  text        TEXT    NOT NULL,
+  line INTEGER, col INTEGER, page INTEGER,
+  UNIQUE (document_id, position)
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS clauses (
+  id          INTEGER PRIMARY KEY,
+  section_id  INTEGER NOT NULL REFERENCES sections (id) ON DELETE CASCADE,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  number      TEXT    NOT NULL,
+  ordinal     INTEGER NOT NULL,
+  heading     TEXT,
+  text        TEXT    NOT NULL,
+  line INTEGER, col INTEGER, page INTEGER,
+  UNIQUE (section_id, position)
+) STRICT;
+CREATE INDEX IF NOT EXISTS clauses_document ON clauses (document_id);
+
+CREATE TABLE IF NOT EXISTS targets (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  metric      TEXT    NOT NULL,
+  comparator  TEXT    NOT NULL,
+  value       REAL    NOT NULL,
+  max         REAL,
+  unit        TEXT    NOT NULL,
+  persons     REAL,
+  scope       TEXT,
+  clause      TEXT,
+  text        TEXT    NOT NULL,
+  line INTEGER, col INTEGER, page INTEGER,
+  UNIQUE (document_id, position)
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS tables_ (
+  id           INTEGER PRIMARY KEY,
+  document_id  INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  position     INTEGER NOT NULL,
+  label        TEXT,
+  title        TEXT,
+  kind         TEXT    NOT NULL,
+  unit         TEXT,
+  columns_json TEXT    NOT NULL,
+  line INTEGER, col INTEGER, page INTEGER,
+  UNIQUE (document_id, position)
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS table_rows (
+  id          INTEGER PRIMARY KEY,
+  table_id    INTEGER NOT NULL REFERENCES tables_ (id) ON DELETE CASCADE,
+  row_index   INTEGER,
+  seq         INTEGER,
+  region      TEXT    NOT NULL,
+  column_name TEXT    NOT NULL,
+  value       REAL,
+  printed     TEXT,
+  half_unit   REAL    NOT NULL,
+  is_total    INTEGER NOT NULL CHECK (is_total IN (0, 1)),
+  line INTEGER, col INTEGER, page INTEGER
+) STRICT;
+CREATE INDEX IF NOT EXISTS table_rows_table ON table_rows (table_id, column_name);
+CREATE INDEX IF NOT EXISTS table_rows_region ON table_rows (region);
+
+CREATE TABLE IF NOT EXISTS subsidies (
+  id             INTEGER PRIMARY KEY,
+  document_id    INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  position       INTEGER NOT NULL,
+  name           TEXT,
+  amount         REAL    NOT NULL,
+  unit           TEXT    NOT NULL,
+  unit_printed   INTEGER NOT NULL,
+  per            TEXT,
+  recipient      TEXT,
+  condition      TEXT,
+  funding_source TEXT,
+  one_time       INTEGER NOT NULL,
+  cap            INTEGER NOT NULL,
+  clause         TEXT,
+  text           TEXT    NOT NULL,
+  line INTEGER, col INTEGER, page INTEGER,
+  UNIQUE (document_id, position)
+) STRICT;
+CREATE INDEX IF NOT EXISTS subsidies_recipient ON subsidies (recipient);
+
+CREATE TABLE IF NOT EXISTS policy_mentions (
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  name        TEXT    NOT NULL,
+  PRIMARY KEY (document_id, position)
+) STRICT;
+CREATE INDEX IF NOT EXISTS policy_mentions_name ON policy_mentions (name);
+
+CREATE TABLE IF NOT EXISTS key_regions (
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  kind        TEXT    NOT NULL,
+  count       INTEGER,
+  line INTEGER, col INTEGER, page INTEGER,
+  PRIMARY KEY (document_id, position)
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS contacts (
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  org         TEXT,
+  person      TEXT,
+  phone       TEXT,
+  email       TEXT,
+  line INTEGER, col INTEGER, page INTEGER,
+  PRIMARY KEY (document_id, position)
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS attachments (
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  label       TEXT    NOT NULL,
+  title       TEXT    NOT NULL,
+  PRIMARY KEY (document_id, position)
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS findings (
+  id             INTEGER PRIMARY KEY,
+  document_id    INTEGER REFERENCES documents (id) ON DELETE CASCADE,
+  origin         TEXT    NOT NULL CHECK (origin IN ('extract', 'check')),
+  path           TEXT    NOT NULL,
+  document_index INTEGER NOT NULL,
+  file_number    TEXT,
+  rule           TEXT    NOT NULL,
+  severity       TEXT    NOT NULL,
+  message        TEXT    NOT NULL,
+  data_json      TEXT    NOT NULL,
+  line INTEGER, col INTEGER, page INTEGER
+) STRICT;
+CREATE INDEX IF NOT EXISTS findings_document ON findings (document_id);
+CREATE INDEX IF NOT EXISTS findings_path ON findings (path, document_index);
+CREATE INDEX IF NOT EXISTS findings_rule ON findings (rule, severity);
+
+CREATE TABLE IF NOT EXISTS diffs (
+  id             INTEGER PRIMARY KEY,
+  base           TEXT,
+  target         TEXT,
+  base_path      TEXT    NOT NULL,
+  target_path    TEXT    NOT NULL,
+  similarity     REAL    NOT NULL,
+  unchanged      INTEGER NOT NULL,
+  modified       INTEGER NOT NULL,
+  added          INTEGER NOT NULL,
+  removed        INTEGER NOT NULL,
+  schema_version TEXT    NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS diffs_pair ON diffs (base_path, target_path);
+
+CREATE TABLE IF NOT EXISTS diff_clauses (
+  diff_id       INTEGER NOT NULL REFERENCES diffs (id) ON DELETE CASCADE,
+  position      INTEGER NOT NULL,
+  base_clause   TEXT,
+  target_clause TEXT,
+  status        TEXT    NOT NULL,
+  similarity    REAL    NOT NULL,
+  tags_json     TEXT    NOT NULL,
+  ops_json      TEXT    NOT NULL,
+  PRIMARY KEY (diff_id, position)
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS diff_numbers (
+  diff_id      INTEGER NOT NULL REFERENCES diffs (id) ON DELETE CASCADE,
+  position     INTEGER NOT NULL,
+  metric       TEXT    NOT NULL,
+  region       TEXT    NOT NULL,
+  base_value   REAL,
+  target_value REAL,
+  status       TEXT    NOT NULL,
+  PRIMARY KEY (diff_id, position)
+) STRICT;
+`;
+
+/** Every table of the store, parents before children. */
+export const TABLES = [
+  'meta', 'documents', 'issuers', 'addressees', 'references_', 'sections', 'clauses', 'targets', 'tables_', 'table_rows',
+  'subsidies', 'policy_mentions', 'key_regions', 'contacts', 'attachments', 'findings', 'diffs', 'diff_clauses', 'diff_numbers',
+] as const;
+
+const SPAN = ['line', 'col', 'page'] as const;
+
+/** The columns each insert fills, in bind order. */
+const INSERT_COLUMNS = {
+  documents: [
+    'sha256', 'document_index', 'path', 'format', 'file_number', 'file_number_raw', 'prefix', 'year', 'serial', 'title', 'doc_type',
+    'level', 'region_name', 'region_code', 'signed_date', 'printed_date', 'printed_by', 'disclosure', 'copy_number', 'secrecy',
+    'urgency', 'schema_version', 'record_json',
+  ],
+  issuers: ['document_id', 'position', 'name', ...SPAN],
+  addressees: ['document_id', 'position', 'name'],
+  references_: ['document_id', 'position', 'file_number', 'title', 'relation', ...SPAN],
+  sections: ['document_id', 'position', 'number', 'ordinal', 'heading', 'text', ...SPAN],
+  clauses: ['section_id', 'document_id', 'position', 'number', 'ordinal', 'heading', 'text', ...SPAN],
+  targets: ['document_id', 'position', 'metric', 'comparator', 'value', 'max', 'unit', 'persons', 'scope', 'clause', 'text', ...SPAN],
+  tables_: ['document_id', 'position', 'label', 'title', 'kind', 'unit', 'columns_json', ...SPAN],
+  table_rows: ['table_id', 'row_index', 'seq', 'region', 'column_name', 'value', 'printed', 'half_unit', 'is_total', ...SPAN],
+  subsidies: [
+    'document_id', 'position', 'name', 'amount', 'unit', 'unit_printed', 'per', 'recipient', 'condition', 'funding_source',
+    'one_time', 'cap', 'clause', 'text', ...SPAN,
+  ],
+  policy_mentions: ['document_id', 'position', 'name'],
+  key_regions: ['document_id', 'position', 'kind', 'count', ...SPAN],
+  contacts: ['document_id', 'position', 'org', 'person', 'phone', 'email', ...SPAN],
+  attachments: ['document_id', 'position', 'label', 'title'],
+  findings: [
+    'document_id', 'origin', 'path', 'document_index', 'file_number', 'rule', 'severity', 'message', 'data_json', ...SPAN,
+  ],
+  diffs: ['base', 'target', 'base_path', 'target_path', 'similarity', 'unchanged', 'modified', 'added', 'removed', 'schema_version'],
+  diff_clauses: ['diff_id', 'position', 'base_clause', 'target_clause', 'status', 'similarity', 'tags_json', 'ops_json'],
+  diff_numbers: ['diff_id', 'position', 'metric', 'region', 'base_value', 'target_value', 'status'],
+} as const;
+
+export type InsertTable = keyof typeof INSERT_COLUMNS;
+export type SqlValue = string | number | null;
+type RowOf<T extends InsertTable> = { [C in (typeof INSERT_COLUMNS)[T][number]]: SqlValue };
+
+/** One INSERT: the table and its values in INSERT_COLUMNS order. */
+export type Insert = readonly [InsertTable, SqlValue[]];
+
+export const INSERT_SQL = Object.fromEntries(
+  Object.entries(INSERT_COLUMNS).map(([t, cols]) => [t, `INSERT INTO ${t} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`]),
+) as Record<InsertTable, string>;
+
+/** Replacing a document: its children go with it (ON DELETE CASCADE). */
+export const DELETE_DOCUMENT_SQL = 'DELETE FROM documents WHERE sha256 = ? AND document_index = ?';
+
+function row<T extends InsertTable>(table: T, values: RowOf<T>): Insert {
+  return [table, INSERT_COLUMNS[table].map((c) => (values as Record<string, SqlValue>)[c] ?? null)];
+}
+
+const spanOf = (s: Span | null | undefined) => ({ line: s?.line ?? null, col: s?.column ?? null, page: s?.page ?? null });
+const bit = (b: boolean) => (b ? 1 : 0);
+
+/** Half a unit of the last printed digit (`79.80` → 0.005, `20.8` → 0.05, `3000` → 0.5); 0 when nothing was printed. */
+export function halfUnitOf(printed: string | null | undefined, value: number | null | undefined): number {
+  const s = (printed ?? (value === null || value === undefined ? '' : String(value))).trim();
+  if (!s || !/\d/.test(s)) return 0;
+  const digits = s.replace(/[^\d.]/g, '');
+  const dot = digits.indexOf('.');
+  return 0.5 * 10 ** -(dot < 0 ? 0 : digits.length - dot - 1);
+}
+
+/**
+ * The INSERTs for one record, parents first. The caller runs each and sends back its rowid
+ * (`gen.next(rowid)`), which the children of that row use. Driver-agnostic: the loader runs it with
+ * better-sqlite3, bench/sqlite.mjs with the async sqlite3 driver as well.
+ */
+export function* recordInserts(r: NoticeRecord): Generator<Insert, void, number> {
+  const fn = r.fileNumber;
+  const documentId: number = yield row('documents', {
+    sha256: r.source.sha256,
+    document_index: r.source.documentIndex,
+    path: r.source.path,
+    format: r.source.format,
+    file_number: fn?.normalized ?? null,
+    file_number_raw: fn?.raw ?? null,
+    prefix: fn?.prefix ?? null,
+    year: fn?.year ?? null,
+    serial: fn?.serial ?? null,
+    title: r.title,
+    doc_type: r.docType,
+    level: r.level,
+    region_name: r.region?.name ?? null,
+    region_code: r.region?.code ?? null,
+    signed_date: r.signedDate,
+    printed_date: r.printedDate,
+    printed_by: r.printedBy,
+    disclosure: r.disclosure,
+    copy_number: r.copyNumber,
+    secrecy: r.secrecy,
+    urgency: r.urgency,
+    schema_version: r.schemaVersion,
+    record_json: JSON.stringify(r),
+  });
+  const document_id = documentId;
+  for (const [position, x] of r.issuers.entries()) yield row('issuers', { document_id, position, name: x.name, ...spanOf(x.span) });
+  for (const [position, name] of r.addressees.entries()) yield row('addressees', { document_id, position, name });
+  for (const [position, x] of r.references.entries()) {
+    yield row('references_', { document_id, position, file_number: x.fileNumber, title: x.title, relation: x.relation, ...spanOf(x.span) });
+  }
+  for (const [position, s] of r.sections.entries()) {
+    const section_id: number = yield row('sections', {
+      document_id, position, number: s.number, ordinal: s.ordinal, heading: s.heading, text: s.text, ...spanOf(s.span),
+    });
+    for (const [cp, c] of s.clauses.entries()) {
+      yield row('clauses', {
+        section_id, document_id, position: cp, number: c.number, ordinal: c.ordinal, heading: c.heading, text: c.text, ...spanOf(c.span),
+      });
+    }
+  }
+  for (const [position, t] of r.targets.entries()) {
+    yield row('targets', {
+      document_id, position, metric: t.metric, comparator: t.comparator, value: t.value, max: t.max, unit: t.unit, persons: t.persons,
+      scope: t.scope, clause: t.clause, text: t.text, ...spanOf(t.span),
+    });
+  }
+  for (const [position, t] of r.tables.entries()) {
+    const table_id: number = yield row('tables_', {
+      document_id, position, label: t.label, title: t.title, kind: t.kind, unit: t.unit, columns_json: JSON.stringify(t.columns),
+      ...spanOf(t.span),
+    });
+    // the declared columns, plus any a row has beyond them
+    const columns = [...new Set([...t.columns, ...t.rows.flatMap((tr) => Object.keys(tr.values)), ...Object.keys(t.declaredTotal ?? {})])];
+    for (const [row_index, tr] of t.rows.entries()) {
+      for (const column_name of columns) {
+        const value = tr.values[column_name] ?? null;
+        const printed = tr.printed[column_name] ?? null;
+        yield row('table_rows', {
+          table_id, row_index, seq: tr.seq, region: tr.region, column_name, value, printed,
+          half_unit: halfUnitOf(printed, value), is_total: 0, ...spanOf(tr.span),
+        });
+      }
+    }
+    if (t.declaredTotal) {
+      // the declared 合计 as one more row per column, flagged is_total = 1
+      for (const column_name of columns) {
+        if (!(column_name in t.declaredTotal) && !(column_name in (t.declaredTotalPrinted ?? {}))) continue;
+        const value = t.declaredTotal[column_name] ?? null;
+        const printed = t.declaredTotalPrinted?.[column_name] ?? null;
+        yield row('table_rows', {
+          table_id, row_index: null, seq: null, region: '合计', column_name, value, printed,
+          half_unit: halfUnitOf(printed, value), is_total: 1, line: null, col: null, page: null,
+        });
+      }
+    }
+  }
+  for (const [position, s] of r.subsidies.entries()) {
+    yield row('subsidies', {
+      document_id, position, name: s.name, amount: s.amount, unit: s.unit, unit_printed: bit(s.unitPrinted), per: s.per,
+      recipient: s.recipient, condition: s.condition, funding_source: s.fundingSource, one_time: bit(s.oneTime), cap: bit(s.cap),
+      clause: s.clause, text: s.text, ...spanOf(s.span),
+    });
+  }
+  for (const [position, name] of r.policyMentions.entries()) yield row('policy_mentions', { document_id, position, name });
+  for (const [position, k] of r.keyRegions.entries()) {
+    yield row('key_regions', { document_id, position, kind: k.kind, count: k.count, ...spanOf(k.span) });
+  }
+  for (const [position, c] of r.contacts.entries()) {
+    yield row('contacts', { document_id, position, org: c.org, person: c.person, phone: c.phone, email: c.email, ...spanOf(c.span) });
+  }
+  for (const [position, a] of r.attachments.entries()) yield row('attachments', { document_id, position, label: a.label, title: a.title });
+  for (const f of r.findings) {
+    yield findingRow(f, { document_id, origin: 'extract', path: r.source.path, document_index: r.source.documentIndex, file_number: fn?.normalized ?? null });
+  }
+}
+
+function findingRow(
+  f: Finding,
+  where: { document_id: number | null; origin: 'extract' | 'check'; path: string; document_index: number; file_number: string | null },
+): Insert {
+  return row('findings', {
+    ...where, rule: f.rule, severity: f.severity, message: f.message, data_json: JSON.stringify(f.data ?? {}), ...spanOf(f.span),
+  });
+}
+
+/** The INSERTs for one diff, the diff row first. */
+export function* diffInserts(d: DiffRecord): Generator<Insert, void, number> {
+  const diff_id: number = yield row('diffs', {
+    base: d.base, target: d.target, base_path: d.basePath, target_path: d.targetPath, similarity: d.similarity,
+    unchanged: d.counts.unchanged, modified: d.counts.modified, added: d.counts.added, removed: d.counts.removed,
+    schema_version: d.schemaVersion,
+  });
+  for (const [position, c] of d.clauses.entries()) {
+    yield row('diff_clauses', {
+      diff_id, position, base_clause: c.base, target_clause: c.target, status: c.status, similarity: c.similarity,
+      tags_json: JSON.stringify(c.tags), ops_json: JSON.stringify(c.ops),
+    });
+  }
+  for (const [position, n] of d.numbers.entries()) {
+    yield row('diff_numbers', {
+      diff_id, position, metric: n.metric, region: n.region, base_value: n.base, target_value: n.target, status: n.status,
+    });
+  }
+}
+
+function toolVersion(): string {
+  // src/emit/ under vitest, dist/src/emit/ when built: walk up to this package's package.json
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'policy-notices') return pkg.version ?? 'unknown';
+    }
+    dir = dirname(dir);
+  }
+  return 'unknown';
+}
+
+/**
+ * Opens (creating if needed) a store with foreign keys on. A file written by another layout or
+ * record schema version is refused rather than mixed: delete it and load again.
+ */
+export function openStore(path: string): Database.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma('foreign_keys = ON');
+    const layout = db.pragma('user_version', { simple: true }) as number;
+    const tables = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() as number;
+    if (layout === 0 && tables > 0) throw new Error(`${path} is not a notices store (it has tables but no layout version)`);
+    if (layout !== 0 && layout !== STORE_VERSION) {
+      throw new Error(`${path} has store layout ${layout}, this version writes layout ${STORE_VERSION}; delete the file and load again`);
+    }
+    if (layout !== 0) {
+      const schema = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get() as string | undefined;
+      if (schema !== undefined && schema !== SCHEMA_VERSION) {
+        throw new Error(`${path} holds records of schema version ${schema}, this version writes ${SCHEMA_VERSION}; delete the file and load again`);
+      }
+    }
+    db.transaction(() => {
+      db.exec(SCHEMA_SQL);
+      db.pragma(`user_version = ${STORE_VERSION}`);
+      const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+      meta.run('schema_version', SCHEMA_VERSION);
+      meta.run('store_version', String(STORE_VERSION));
+      meta.run('tool_version', toolVersion());
+      db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('created', new Date().toISOString());
+    }).immediate();
+    if (!db.pragma('foreign_keys', { simple: true })) throw new Error('SQLite refused PRAGMA foreign_keys = ON');
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+export interface LoadSummary {
+  documents: number;
+  replaced: number;
+  findings: number;
+  diffs: number;
+}
+
+/**
+ * Loads one batch into an open store, in ONE transaction: any invalid record (checked against the
+ * NoticeRecord schema) or failing insert rolls the whole batch back and the store is as before.
+ *
+ * Idempotent. A document is keyed by its source sha256 + documentIndex: loading it again deletes
+ * the old row (children cascade) and inserts it anew. Documents at a path of this batch whose
+ * sha256 is not in the batch (the file was edited since) are deleted too, so an edited file never
+ * leaves its old version behind. Check findings (`extras.findings`, origin `check`) replace those
+ * of the same path + documentIndex; a diff replaces the diff of the same base/target pair.
+ */
+export function loadInto(
+  db: Database.Database,
+  records: readonly NoticeRecord[],
+  extras: { findings?: readonly LocatedFinding[]; diffs?: readonly DiffRecord[] } = {},
+): LoadSummary {
+  const insert = Object.fromEntries(Object.entries(INSERT_SQL).map(([t, sql]) => [t, db.prepare(sql)])) as Record<InsertTable, Database.Statement>;
+  const run = (gen: Generator<Insert, void, number>) => {
+    let next = gen.next(0);
+    while (!next.done) {
+      const [table, values] = next.value;
+      next = gen.next(Number(insert[table].run(values).lastInsertRowid));
+    }
+  };
+  const deleteDocument = db.prepare(DELETE_DOCUMENT_SQL);
+  const atPath = db.prepare('SELECT id, sha256 FROM documents WHERE path = ?');
+  const deleteById = db.prepare('DELETE FROM documents WHERE id = ?');
+  const documentAt = db.prepare('SELECT id FROM documents WHERE path = ? AND document_index = ? ORDER BY id DESC LIMIT 1').pluck();
+  const deleteCheckFindings = db.prepare("DELETE FROM findings WHERE origin = 'check' AND path = ? AND document_index = ?");
+  const deleteDiff = db.prepare('DELETE FROM diffs WHERE base_path = ? AND target_path = ? AND base IS ? AND target IS ?');
+  const touch = db.prepare("INSERT INTO meta (key, value) VALUES ('updated', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+
+  const load = db.transaction((): LoadSummary => {
+    const summary: LoadSummary = { documents: 0, replaced: 0, findings: 0, diffs: 0 };
+    const valid = records.map((r, i) => {
+      const where = `${r?.source?.path ?? `record ${i}`}#${r?.source?.documentIndex ?? '?'}`;
+      return validated(NoticeRecord, r, `${where}: not a valid NoticeRecord`);
+    });
+    const findings = (extras.findings ?? []).map((f, i) => validated(LocatedFinding, f, `finding ${i}: not a valid LocatedFinding`));
+    const diffs = (extras.diffs ?? []).map((d, i) => validated(DiffRecord, d, `diff ${i}: not a valid DiffRecord`));
+    const shasAt = new Map<string, Set<string>>();
+    for (const r of valid) {
+      if (!shasAt.has(r.source.path)) shasAt.set(r.source.path, new Set());
+      shasAt.get(r.source.path)!.add(r.source.sha256);
+    }
+    for (const [path, shas] of shasAt) {
+      for (const old of atPath.all(path) as { id: number; sha256: string }[]) {
+        if (!shas.has(old.sha256)) summary.replaced += deleteById.run(old.id).changes;
+      }
+    }
+    for (const r of valid) {
+      summary.replaced += deleteDocument.run(r.source.sha256, r.source.documentIndex).changes;
+      run(recordInserts(r));
+      summary.documents++;
+    }
+    {
+      const keys = new Set<string>();
+      for (const f of findings) {
+        const key = JSON.stringify([f.path, f.documentIndex]);
+        if (!keys.has(key)) deleteCheckFindings.run(f.path, f.documentIndex);
+        keys.add(key);
+        const document_id = (documentAt.get(f.path, f.documentIndex) as number | undefined) ?? null;
+        const { path, documentIndex: document_index, fileNumber: file_number } = f;
+        insert.findings.run(findingRow(f, { document_id, origin: 'check', path, document_index, file_number })[1]);
+        summary.findings++;
+      }
+    }
+    for (const d of diffs) {
+      deleteDiff.run(d.basePath, d.targetPath, d.base, d.target);
+      run(diffInserts(d));
+      summary.diffs++;
+    }
+    touch.run(new Date().toISOString());
+    return summary;
+  });
+  return load.immediate();
+}
+
+function validated<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, x: unknown, what: string): T {
+  const parsed = schema.safeParse(x);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`${what} at ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+}
+
+/** `notices extract --format sqlite`: loads the records (and optionally check findings and diffs) into the store at `path`. */
+export async function loadSqlite(
+  path: string,
+  records: NoticeRecord[],
+  extras?: { findings?: LocatedFinding[]; diffs?: DiffRecord[] },
+): Promise<void> {
+  const db = openStore(path);
+  try {
+    loadInto(db, records, extras);
+  } finally {
+    db.close();
+  }
 }
