@@ -1,26 +1,56 @@
 /**
- * `npm start`: the main job. Extracts every notice under seeds/ and writes out/.
- * Stages, in order:
- *   1. extract   seeds/**            → NoticeRecord[]        (pipelines/document.ts per file)
- *   2. emit      records             → out/<file>.<n>.json, out/notices.jsonl
+ * `npm start`: the main job. Reads seeds/ (or argv[2]) and writes out/ (or argv[3]).
+ *
+ *   1. extract  every notice file          → NoticeRecord[]   (pipelines/document.ts, one lifecycle per file)
+ *   2. check    within and across records  → Finding[]        (src/check)
+ *   3. diff     each provincial notice against the national one → DiffRecord[] (src/diff)
+ *   4. emit     out/<file>.<n>.json, out/notices.jsonl, out/diffs/*.json, out/check.sarif,
+ *               out/notices.sqlite, out/compare.html
  */
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { DiffRecord } from '../schemas/diff.js';
 import type { NoticeRecord } from '../schemas/notice.js';
+import { formatSarif } from '../src/check/format/sarif.js';
+import { checkAll } from '../src/check/run.js';
 import { extractBatch } from '../src/cli/extract.js';
-import { writeRecords } from '../src/emit/json.js';
+import { formatHtml } from '../src/compare/format.js';
+import { compareRows } from '../src/compare/rows.js';
+import { diffRecords } from '../src/diff/index.js';
+import { recordFileName, writeRecords } from '../src/emit/json.js';
 import { jsonlFile } from '../src/emit/jsonl.js';
+import { loadSqlite } from '../src/emit/sqlite.js';
 
 const root = join(new URL('../..', import.meta.url).pathname);
-const seeds = process.argv[2] ?? join(root, 'seeds');
-const out = process.argv[3] ?? join(root, 'out');
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const seeds = args[0] ?? join(root, 'seeds');
+const out = args[1] ?? join(root, 'out');
 const quiet = process.argv.includes('--quiet');
+const say = (s: string) => quiet || process.stderr.write(s + '\n');
 
+// 1. extract
 const records: NoticeRecord[] = [];
 const failed = await extractBatch([seeds], quiet, async (r) => void records.push(r));
+
+// 2. check
+const findings = checkAll(records);
+
+// 3. diff: every provincial notice against the national one among the inputs
+const national = records.find((r) => r.level === 'national');
+const diffs = new Map<NoticeRecord, DiffRecord>();
+if (national) for (const r of records) if (r.level !== 'national') diffs.set(r, diffRecords(national, r));
+
+// 4. emit
 await writeRecords(out, records);
 const jsonl = await jsonlFile(join(out, 'notices.jsonl'));
 for (const r of records) await jsonl.write(r);
 await jsonl.close();
+await mkdir(join(out, 'diffs'), { recursive: true });
+for (const [r, d] of diffs) await writeFile(join(out, 'diffs', recordFileName(r)), JSON.stringify(d, null, 2) + '\n');
+await writeFile(join(out, 'check.sarif'), JSON.stringify(formatSarif(findings), null, 2) + '\n');
+await writeFile(join(out, 'compare.html'), formatHtml(compareRows(records, diffs)));
+await loadSqlite(join(out, 'notices.sqlite'), records, { findings, diffs: [...diffs.values()] });
 
-process.stderr.write(`notices: ${records.length} documents from ${seeds} → ${out}${failed ? `, ${failed} file(s) failed` : ''}\n`);
+const errors = findings.filter((f) => f.severity === 'error').length;
+say(`notices: ${records.length} documents, ${findings.length} findings (${errors} errors), ${diffs.size} diffs from ${seeds} → ${out}${failed ? `; ${failed} file(s) failed` : ''}`);
 if (failed) process.exitCode = 1;

@@ -1,6 +1,8 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import * as check from './check.js';
+import * as compare from './compare.js';
+import * as diff from './diff.js';
 import * as extract from './extract.js';
 import * as schema from './schema.js';
 
@@ -9,7 +11,9 @@ export async function main(argv = hideBin(process.argv)): Promise<void> {
   await yargs(argv)
     .scriptName('notices')
     .command(extract)
+    .command(diff)
     .command(check)
+    .command(compare)
     .command(schema)
     .demandCommand(1, 'Name a command: extract, check, diff, compare or schema.')
     .strict()
