@@ -7,10 +7,20 @@ const LEADING_WORDS = /^(根据|按照|依据|依照|参照|落实|执行|贯彻
 
 /** Parses one 发文字号 match into its parts; `人社部发[2022]13号` → `人社部发〔2022〕13号`. */
 export function parseFileNumber(m: RegExpExecArray): Omit<FileNumber, 'span'> {
-  const prefix = m[1].replace(LEADING_WORDS, '') || m[1];
+  const prefix = trimPrefix(m[1].replace(LEADING_WORDS, '') || m[1]);
   const year = Number(m[2]);
   const serial = Number(m[3]);
   return { raw: m[0].slice(m[1].length - prefix.length), normalized: `${prefix}〔${year}〕${serial}号`, prefix, year, serial };
+}
+
+/**
+ * Prefixes are short (人社部发, 沪公积金管委会). A long one swallowed the text before it — in
+ * run-on text, the agency names of the header: keep what follows the last agency name.
+ */
+function trimPrefix(prefix: string): string {
+  if (prefix.length <= 8) return prefix;
+  const m = /^.*(?:厅|局|委员会|政府|办公室|文件|通知|号)(.{2,8})$/.exec(prefix);
+  return m ? m[1] : prefix.slice(-8);
 }
 
 /** Every 发文字号 in a string, with the index where each starts. */

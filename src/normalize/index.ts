@@ -4,6 +4,7 @@ import { stripMarkdown, type FrontMatter } from './markdown.js';
 import { identity, SourceLocator, type Text } from './offsets.js';
 import { fullWidthCjkPunctuation, halfWidthAlnum } from './punctuation.js';
 import { pdfTableRows } from './pdf-tables.js';
+import { relineRunOnText } from './reline.js';
 
 export interface Normalized {
   text: Text;
@@ -21,5 +22,6 @@ export function normalize(source: Source): Normalized {
   text = simplifyGlyphs(text);
   text = fullWidthCjkPunctuation(text);
   text = collapseCjkSpaces(text);
+  text = relineRunOnText(text);
   return { text, locator: new SourceLocator(source.text, source.pageStarts), frontMatter };
 }

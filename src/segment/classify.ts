@@ -17,7 +17,12 @@ export type LineKind =
   | 'clause' // （一）
   | 'tableRow' // cells separated by tabs
   | 'agency' // a short line that names an organisation
+  | 'noise' // web-page chrome: breadcrumbs, 打印本页, 扫一扫 …
   | 'text';
+
+/** Web-page chrome that scrapers keep around a notice. */
+const NOISE =
+  /^(\S{1,12}\s*[>＞»]\s*){2,}\S{1,16}$|首页\s*[>＞»]|当前位置[:：]|打印本页|关闭窗口|【(打印|关闭|字号|大|中|小)】|扫一扫|浏览次数|点击[数量率]|字号[:：]\s*[大中小]|版权所有|网站标识码|ICP备|分享到|返回顶部|^(上|下)一篇[:：]|^【?(纠错|收藏|关闭|打印)】?$/;
 
 export const SECTION_MARK = /^([一二三四五六七八九十百]+)、|^第([一二三四五六七八九十百]+)章/;
 export const CLAUSE_MARK = /^（([一二三四五六七八九十百]+)）|^第([一二三四五六七八九十百]+)条(?![^\s（]{0,3}[，。；])/;
@@ -30,6 +35,7 @@ export function classifyLine(line: Line): LineKind {
   if (t === '') return 'blank';
   if (t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';
   const flat = t.replace(/\s+/g, '');
+  if (flat.length <= 80 && NOISE.test(t)) return 'noise';
   if (/^(.{0,30}?)文件$/.test(flat) && !/[，。；：]/.test(flat)) return 'issuerMark';
   FILE_NUMBER.lastIndex = 0;
   const fn = FILE_NUMBER.exec(flat);

@@ -40,6 +40,7 @@ export const layoutMachine = setup({
     isTitleDuplicate: ({ event }) => event.role === 'titleDuplicate',
     isAddressee: ({ event }) => event.role === 'addressee',
     isBlank: ({ event }) => event.line.kind === 'blank',
+    isNoise: ({ event }) => event.line.kind === 'noise',
     isFileNumber: ({ event }) => event.line.kind === 'fileNumber',
     isAnnexHeading: ({ event }) => event.line.kind === 'annexHeading',
     isColophonMark: ({ event }) => event.line.kind === 'printed' || event.line.kind === 'copyTo',
@@ -65,6 +66,7 @@ export const layoutMachine = setup({
     header: {
       on: {
         LINE: [
+          { guard: 'isNoise' },
           { guard: 'isTitle', target: 'title', actions: 'toTitle' },
           { actions: 'toHeader' },
         ],
@@ -73,6 +75,7 @@ export const layoutMachine = setup({
     title: {
       on: {
         LINE: [
+          { guard: 'isNoise' },
           { guard: 'isTitle', actions: 'toTitle' },
           { guard: 'isBlank' },
           { guard: 'isTitleDuplicate', target: 'preBody' },
@@ -85,6 +88,7 @@ export const layoutMachine = setup({
     preBody: {
       on: {
         LINE: [
+          { guard: 'isNoise' },
           { guard: 'isBlank' },
           { guard: 'isTitleDuplicate' },
           { guard: 'isFileNumber', actions: 'toHeader' },
@@ -96,6 +100,7 @@ export const layoutMachine = setup({
     body: {
       on: {
         LINE: [
+          { guard: 'isNoise' },
           { guard: 'isAnnexHeading', target: 'annex', actions: 'openAnnex' },
           { guard: 'isColophonMark', target: 'colophon', actions: 'toColophon' },
           { guard: 'isClosingMark', target: 'closing', actions: 'toClosing' },
@@ -106,6 +111,7 @@ export const layoutMachine = setup({
     closing: {
       on: {
         LINE: [
+          { guard: 'isNoise' },
           { guard: 'isAnnexHeading', target: 'annex', actions: 'openAnnex' },
           { guard: 'isEmbeddedTitle', target: 'annex', actions: 'openAnnex' },
           { guard: 'isColophonMark', target: 'colophon', actions: 'toColophon' },
@@ -116,13 +122,14 @@ export const layoutMachine = setup({
     annex: {
       on: {
         LINE: [
+          { guard: 'isNoise' },
           { guard: 'isAnnexHeading', target: 'annex', reenter: true, actions: 'openAnnex' },
           { guard: 'isColophonMark', target: 'colophon', actions: 'toColophon' },
           { actions: 'toAnnex' },
         ],
       },
     },
-    colophon: { on: { LINE: { actions: 'toColophon' } } },
+    colophon: { on: { LINE: [{ guard: 'isNoise' }, { actions: 'toColophon' }] } },
   },
 });
 
