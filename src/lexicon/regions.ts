@@ -1,3 +1,5 @@
+import { DIVISIONS } from './divisions.js';
+
 /** GB/T 2260 provincial-level divisions: full name, short name, one-character abbreviation, code. */
 export interface Province {
   name: string;
@@ -61,4 +63,44 @@ export function provinceOfAbbreviation(prefix: string): Province | null {
 export function provinceByShortOrName(s: string): Province | null {
   const t = s.replace(/\s+/g, '');
   return PROVINCES.find((p) => p.name === t || p.short === t) ?? null;
+}
+
+/** A prefecture-level (code ends in 00) or county-level division from GB/T 2260. */
+export interface Division {
+  code: string;
+  name: string;
+  kind: 'municipal' | 'county';
+  provinceCode: string;
+}
+
+let divisions: Division[] | null = null;
+
+/** Parsed on first use: the 3,300 names matter only for notices from below the province. */
+export function allDivisions(): Division[] {
+  divisions ??= parseDivisions(DIVISIONS);
+  return divisions;
+}
+
+export function parseDivisions(packed: string): Division[] {
+  return packed.split('|').map((e) => {
+    const code = e.slice(0, 6);
+    return { code, name: e.slice(6), kind: code.endsWith('00') ? 'municipal' : 'county', provinceCode: code.slice(0, 2) };
+  });
+}
+
+/**
+ * The city or county a name starts with (`广州市人力资源…` → 广州市, `松江区人民政府…` → 松江区),
+ * within a province when one is known; without one, only a name unique in the country counts.
+ */
+export function divisionAtStart(list: Division[], name: string, province: Province | null): Division | null {
+  const s = name.replace(/\s+/g, '');
+  const candidates = list.filter((d) => s.startsWith(d.name) && d.name.length >= 2 && (!province || d.provinceCode === province.code.slice(0, 2)));
+  if (!candidates.length) return null;
+  const longest = Math.max(...candidates.map((d) => d.name.length));
+  const best = candidates.filter((d) => d.name.length === longest);
+  return best.length === 1 ? best[0] : null;
+}
+
+export function provinceByCode(code: string): Province | null {
+  return PROVINCES.find((p) => p.code.startsWith(code.slice(0, 2))) ?? null;
 }

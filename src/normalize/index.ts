@@ -3,7 +3,7 @@ import { collapseCjkSpaces, simplifyGlyphs } from './cjk.js';
 import { stripMarkdown, type FrontMatter } from './markdown.js';
 import { identity, SourceLocator, type Text } from './offsets.js';
 import { fullWidthCjkPunctuation, halfWidthAlnum } from './punctuation.js';
-import { pdfTableRows } from './pdf-tables.js';
+import { spacedTableRows } from './table-rows.js';
 import { relineRunOnText } from './reline.js';
 
 export interface Normalized {
@@ -18,7 +18,7 @@ export function normalize(source: Source): Normalized {
   let frontMatter: FrontMatter | null = null;
   if (source.format === 'markdown') ({ text, frontMatter } = stripMarkdown(text));
   text = halfWidthAlnum(text);
-  if (source.format === 'pdf') text = pdfTableRows(text);
+  text = spacedTableRows(text);
   text = simplifyGlyphs(text);
   text = fullWidthCjkPunctuation(text);
   text = collapseCjkSpaces(text);

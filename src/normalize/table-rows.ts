@@ -7,11 +7,13 @@ const ROW = new RegExp(String.raw`^(?:(\d{1,3})[ \t]+)?((?:[\u4e00-\u9fa5] )*${N
 const HEADER = /^(?:[\u4e00-\u9fa5（）()、/]{1,12}[ \t]+){1,7}[\u4e00-\u9fa5（）()、/]{1,12}$/;
 
 /**
- * PDF text layers separate table cells with spaces (sometimes a space and a tab) where the
- * source had columns. Rows that are clearly cells (an optional sequence number, a short name,
- * then only numbers) get one tab per separator, as does the header line right above such rows.
+ * PDF text layers and text copied from web pages separate table cells with spaces (sometimes a
+ * space and a tab) where the source had columns. Rows that are clearly cells (an optional
+ * sequence number, a short name, then only numbers) get one tab per separator, as does the
+ * header line right above such rows. Runs before CJK spacing is collapsed, which would glue
+ * `1 郑州 10.50` into one cell.
  */
-export function pdfTableRows(text: Text): Text {
+export function spacedTableRows(text: Text): Text {
   const lines = text.value.split('\n');
   const isRow = lines.map((l) => ROW.test(l.trim()) && !/^附件/.test(l.trim()));
   const separators = new Set<number>();

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { processSource } from '../pipelines/document.js';
+import { checkAll } from '../src/check/run.js';
+import { sourceFromBytes } from '../src/read/source.js';
+import { root } from './helpers/context.js';
+
+/** Notices written for the tests in the shapes other provinces print (test/fixtures/notices). */
+async function fixture(name: string) {
+  const path = join(root, 'test', 'fixtures', 'notices', name);
+  const read = await sourceFromBytes(path, readFileSync(path));
+  if (!read.ok) throw new Error(read.reason);
+  const r = processSource(read.source);
+  if (!r.ok) throw new Error(r.reason);
+  return r.records;
+}
+
+describe('a Henan notice: 文件 header, 抄送 and 印发 版记, a space-separated annex table', async () => {
+  const [r] = await fixture('henan-2023.txt');
+  it('header and 版记', () => {
+    expect(r.fileNumber?.normalized).toBe('豫人社〔2023〕12号');
+    expect(r.issuers.map((i) => i.name)).toEqual(['河南省人力资源和社会保障厅', '河南省财政厅', '河南省乡村振兴局']);
+    expect(r.region).toEqual({ name: '河南省', code: '410000' });
+    expect([r.signedDate, r.printedDate, r.printedBy, r.disclosure]).toEqual(['2023-03-01', '2023-03-02', '河南省人力资源和社会保障厅办公室', '主动公开']);
+    expect(r.copyTo).toEqual(['人力资源社会保障部', '财政部']);
+    expect(r.references).toContainEqual(expect.objectContaining({ fileNumber: '人社部发〔2023〕5号', relation: 'implements' }));
+  });
+  it('figures', () => {
+    expect(r.targets.map((t) => [t.comparator, t.value, t.unit])).toEqual([['>=', 200, '万人']]);
+    expect(r.subsidies.map((s) => [s.amount, s.cap, s.oneTime])).toEqual([[600, true, true]]);
+    expect(r.keyRegions.map((k) => k.count)).toEqual([38]);
+    expect(r.tables.map((t) => [t.label, t.kind, t.rows.length, t.declaredTotal])).toEqual([['附件', 'target', 4, { 目标任务: 200 }]]);
+    expect(r.contacts[0]).toMatchObject({ person: '王小明', phone: '0371-12345678' });
+  });
+  it('checks clean: the target matches the annex total', () => {
+    expect(checkAll([r]).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
