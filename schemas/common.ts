@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
-/** Bumped whenever a JSON Schema in schemas/*.schema.json changes (a test enforces it). */
+/**
+ * The contract version records carry (`schemaVersion`): bumped when a field is renamed or dropped.
+ */
 export const SCHEMA_VERSION = '1' as const;
+
+/**
+ * Bumped whenever schemas/*.schema.json change at all (fields added): schemas/revisions.json holds
+ * the hash of each revision's schemas and a test fails when they change without a new entry.
+ */
+export const SCHEMA_REVISION = 2;
 
 /** A position in the source as read: 1-based line and column (UTF-16 units); page for PDF. */
 export const Span = z

@@ -96,7 +96,11 @@ export const Contact = z.object({
   span: Span.nullable(),
 });
 
-export const Attachment = z.object({ label: z.string(), title: z.string() });
+export const Attachment = z.object({
+  label: z.string(),
+  title: z.string(),
+  name: z.string().describe('the same as title: the attachment named as readers cite it'),
+});
 
 export const NoticeRecord = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

@@ -37,3 +37,18 @@ describe('a Henan notice: 文件 header, 抄送 and 印发 版记, a space-separ
     expect(checkAll([r]).filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('an upward report with every GB/T 9704 版头 element', async () => {
+  const [r] = await fixture('report-gbt9704.txt');
+  it('份号, 密级, 紧急程度, 签发人 on the file number line, 抄送, 印发', () => {
+    expect([r.copyNumber, r.secrecy, r.urgency]).toEqual(['000123', '机密★1年', '特急']);
+    expect(r.fileNumber?.normalized).toBe('鲁人社字〔2022〕50号');
+    expect(r.signers).toEqual(['张三', '李四']);
+    expect(r.docType).toBe('报告');
+    expect(r.addressees).toEqual(['人力资源社会保障部']);
+    expect(r.attachments.map((a) => a.name)).toEqual(['山东省2022年脱贫人口务工情况统计表', '山东省就业帮扶车间名单']);
+    expect([r.signedDate, r.printedDate]).toEqual(['2022-12-20', '2022-12-21']);
+    expect(r.copyTo).toEqual(['山东省人民政府办公厅', '山东省财政厅']);
+    expect(r.contacts[0]).toMatchObject({ person: '王五', phone: '0531-12345678' });
+  });
+});

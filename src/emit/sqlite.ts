@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SCHEMA_VERSION, type Span } from '../../schemas/common.js';
+import { SCHEMA_REVISION, SCHEMA_VERSION, type Span } from '../../schemas/common.js';
 import { DiffRecord } from '../../schemas/diff.js';
 import { LocatedFinding, type Finding } from '../../schemas/finding.js';
 import { NoticeRecord } from '../../schemas/notice.js';
@@ -512,6 +512,7 @@ export function openStore(path: string): Database.Database {
       db.pragma(`user_version = ${STORE_VERSION}`);
       const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
       meta.run('schema_version', SCHEMA_VERSION);
+      meta.run('schema_revision', String(SCHEMA_REVISION));
       meta.run('store_version', String(STORE_VERSION));
       meta.run('tool_version', toolVersion());
       db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('created', new Date().toISOString());

@@ -1,3 +1,5 @@
+import type { ClassifiedLine } from '../segment/documents.js';
+import { lineText } from '../segment/lines.js';
 import type { DocumentContext } from './context.js';
 
 /** GB/T 9704 版头 and 版记 elements other than the issuer and file number. */
@@ -9,7 +11,7 @@ export interface Elements {
   signers: string[];
   copyTo: string[];
   addressees: string[];
-  attachments: { label: string; title: string }[];
+  attachments: { label: string; title: string; name: string }[];
   printedBy: string | null;
 }
 
@@ -28,10 +30,7 @@ export function extractElements(ctx: DocumentContext): Elements {
   const copyNumber = header.find((h) => /^\d{6}$/.test(h)) ?? null;
   const secrecy = header.map((h) => /(绝密|机密|秘密)(★[^\s]*)?/.exec(h)?.[0]).find(Boolean) ?? null;
   const urgency = header.find((h) => /^(特急|加急|特提|平急)$/.test(h)) ?? null;
-  const signers = header
-    .map((h) => /^签发人[：:](.+)$/.exec(h)?.[1])
-    .filter((s): s is string => !!s)
-    .flatMap((s) => s.split(/[、，,\s]+/).filter(Boolean));
+  const signers = z.header.flatMap((l) => signersOf(ctx, l));
   const copyLine = late.find((l) => l.kind === 'copyTo');
   const copyTo = copyLine ? splitList(copyLine.flat.replace(/^抄送[：:]/, '').replace(/[。.]$/, '')) : [];
   const addressees = z.addressee.length ? splitList(z.addressee.map((l) => l.flat).join('').replace(/[：:]$/, '')) : [];
@@ -43,6 +42,19 @@ export function extractElements(ctx: DocumentContext): Elements {
     else printedBy = [...z.colophon.slice(0, printedIdx)].reverse().find((l) => l.kind === 'agency' || l.kind === 'text')?.flat ?? null;
   }
   return { disclosure, copyNumber, secrecy, urgency, signers, copyTo, addressees, attachments: attachmentsOf(ctx), printedBy };
+}
+
+/**
+ * 签发人：张三　李四 — names are separated by spaces that CJK normalisation removed, so they are
+ * read from the line as printed in the source.
+ */
+function signersOf(ctx: DocumentContext, line: ClassifiedLine): string[] {
+  const at = line.flat.indexOf('签发人');
+  if (at < 0) return [];
+  const t = lineText(ctx.text, line);
+  const printed = ctx.source.text.slice(t.map[0], t.map[t.value.length]);
+  const m = /签\s*发\s*人\s*[：:]\s*(.+)$/.exec(printed);
+  return m ? m[1].trim().split(/[\s、，,\u3000]+/).filter(Boolean) : [];
 }
 
 /** Splits a list on 、，; where the separator is not inside brackets (`发展改革局（委）` stays whole). */
@@ -63,7 +75,11 @@ export function splitList(s: string): string[] {
 }
 
 /** 附件说明: `附件：1.…` with following numbered lines (wrapped items joined), or a single `附件：…`. */
-function attachmentsOf(ctx: DocumentContext): { label: string; title: string }[] {
+function attachmentsOf(ctx: DocumentContext): { label: string; title: string; name: string }[] {
+  return attachmentItems(ctx).map((a) => ({ ...a, name: a.title }));
+}
+
+function attachmentItems(ctx: DocumentContext): { label: string; title: string }[] {
   const lines = ctx.zones.closing.filter((l) => l.kind !== 'blank');
   const start = lines.findIndex((l) => l.kind === 'attachmentNote');
   if (start < 0) return [];

@@ -43,7 +43,11 @@ export function extractFileNumber(ctx: DocumentContext): FileNumber | null {
   for (const line of candidates) {
     const t = lineText(ctx.text, line);
     const hit = findFileNumbers(t.value)[0];
-    if (hit) return { ...hit.value, raw: t.value.slice(hit.index).trim(), span: spanAt(ctx, t, hit.index) };
+    if (hit) {
+      const start = t.map[hit.index];
+      const end = t.map[hit.index + hit.value.raw.length - 1] + 1;
+      return { ...hit.value, raw: ctx.source.text.slice(start, end), span: spanAt(ctx, t, hit.index) };
+    }
   }
   const fm = ctx.frontMatter;
   const declared = fm?.fields['文号'] ?? fm?.fields['发文字号'];

@@ -1,4 +1,4 @@
-import { PDFParse } from 'pdf-parse';
+import type { PDFParse } from 'pdf-parse';
 
 export type PdfText = { ok: true; text: string; pageStarts: number[] } | { ok: false; reason: string };
 
@@ -6,6 +6,8 @@ export type PdfText = { ok: true; text: string; pageStarts: number[] } | { ok: f
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   let parser: PDFParse | undefined;
   try {
+    // pdf.js is large: load it only when a PDF comes in, so text-only runs start fast
+    const { PDFParse } = await import('pdf-parse');
     parser = new PDFParse({ data: bytes });
     const result = await parser.getText();
     let text = '';

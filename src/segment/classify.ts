@@ -39,7 +39,8 @@ export function classifyLine(line: Line): LineKind {
   if (/^(.{0,30}?)文件$/.test(flat) && !/[，。；：]/.test(flat)) return 'issuerMark';
   FILE_NUMBER.lastIndex = 0;
   const fn = FILE_NUMBER.exec(flat);
-  if (fn && fn.index === 0 && fn[0].length === flat.length) return 'fileNumber';
+  // upward documents print 签发人 on the file number's line (GB/T 9704 7.2.4)
+  if (fn && fn.index === 0 && (fn[0].length === flat.length || /^签发人[：:]/.test(flat.slice(fn[0].length)))) return 'fileNumber';
   if (/印发$/.test(flat) && new RegExp(DATE_LINE.source.slice(1, -1)).test(flat)) return 'printed';
   if (DATE_LINE.test(flat)) return 'date';
   if (/^（此件.{0,12}公开）$|^（此件.{0,10}发布）$|^公开(方式|属性)：/.test(flat)) return 'disclosure';
