@@ -52,3 +52,32 @@ describe('an upward report with every GB/T 9704 版头 element', async () => {
     expect(r.contacts[0]).toMatchObject({ person: '王五', phone: '0531-12345678' });
   });
 });
+
+describe('a policy page: metadata block (发文机关/成文日期/发文字号), no 版头, web chrome around it', async () => {
+  const [r, ...rest] = await fixture('govcn-page.txt');
+  it('is one national notice with the printed facts', () => {
+    expect(rest).toEqual([]);
+    expect(r.fileNumber?.normalized).toBe('人社部发〔2022〕13号');
+    expect(r.title).toBe('人力资源社会保障部国家发展改革委财政部农业农村部国家乡村振兴局关于做好2022年脱贫人口稳岗就业工作的通知');
+    expect(r.level).toBe('national');
+    expect(r.issuers.map((i) => i.name)).toEqual(['人力资源社会保障部', '国家发展改革委', '财政部', '农业农村部', '国家乡村振兴局']);
+    expect(r.signedDate).toBe('2022-03-11');
+    expect(r.disclosure).toBe('主动公开');
+    expect([r.sections.length, r.sections.reduce((n, s) => n + s.clauses.length, 0)]).toEqual([3, 10]);
+  });
+});
+
+describe('the metadata block alone fills what the notice does not print', async () => {
+  it('成文日期 and 发文字号 from the block', async () => {
+    const text = '发文字号：测人社发〔2022〕7号\n成文日期：2022-04-28\n\n测试省人力资源和社会保障厅关于做好测试工作的通知\n\n各市人力资源社会保障局：\n\n一、总体要求\n\n（一）做好工作。认真做好测试工作。\n\n测试省人力资源和社会保障厅\n';
+    const { sourceFromBytes } = await import('../src/read/source.js');
+    const read = await sourceFromBytes('meta.txt', new TextEncoder().encode(text));
+    if (!read.ok) throw new Error(read.reason);
+    const out = processSource(read.source);
+    if (!out.ok) throw new Error(out.reason);
+    const [x] = out.records;
+    expect(x.fileNumber?.normalized).toBe('测人社发〔2022〕7号');
+    expect(x.signedDate).toBe('2022-04-28');
+    expect(x.issuers.map((i) => i.name)).toEqual(['测试省人力资源和社会保障厅']);
+  });
+});

@@ -2,6 +2,8 @@ import { SCHEMA_VERSION } from '../../schemas/common.js';
 import { NoticeRecord } from '../../schemas/notice.js';
 import type { Finding } from '../../schemas/finding.js';
 import type { Normalized } from '../normalize/index.js';
+import type { FrontMatter } from '../normalize/markdown.js';
+import { META_KEY } from '../segment/classify.js';
 import type { Source } from '../read/source.js';
 import type { Layout } from '../segment/index.js';
 import type { DocumentContext } from './context.js';
@@ -20,8 +22,27 @@ import { extractPolicyMentions } from './policies.js';
 import { extractKeyRegions } from './key-regions.js';
 import { extractTitle } from './title.js';
 
+/**
+ * Metadata about the notice that is not the notice itself: a scraper's YAML front matter and a
+ * policy page's metadata block (发文字号：… 成文日期：…). Extractors fall back on it only where
+ * the notice does not print the value.
+ */
+function pageMetadata(normalized: Normalized, layouts: Layout[]): FrontMatter | null {
+  const fm: FrontMatter = { fields: { ...(normalized.frontMatter?.fields ?? {}) }, offsets: { ...(normalized.frontMatter?.offsets ?? {}) } };
+  for (const line of layouts[0]?.lines ?? []) {
+    if (line.kind !== 'meta') continue;
+    const m = META_KEY.exec(line.flat);
+    if (!m || !m[2] || m[1] in fm.fields) continue;
+    fm.fields[m[1]] = m[2];
+    const at = line.text.indexOf(m[2].slice(0, 1), line.text.search(/[：:]/));
+    fm.offsets[m[1]] = normalized.text.map[line.start + Math.max(0, at)];
+  }
+  return Object.keys(fm.fields).length ? fm : null;
+}
+
 export function contextsOf(source: Source, normalized: Normalized, layouts: Layout[]): DocumentContext[] {
   const locate = (o: number) => normalized.locator.span(o);
+  const frontMatter = pageMetadata(normalized, layouts);
   return layouts.map((layout, documentIndex) => ({
     source,
     documentIndex,
@@ -29,7 +50,7 @@ export function contextsOf(source: Source, normalized: Normalized, layouts: Layo
     lines: layout.lines,
     zones: layout.zones,
     outline: layout.outline,
-    frontMatter: normalized.frontMatter,
+    frontMatter,
     locate,
   }));
 }

@@ -50,10 +50,10 @@ export function extractFileNumber(ctx: DocumentContext): FileNumber | null {
     }
   }
   const fm = ctx.frontMatter;
-  const declared = fm?.fields['文号'] ?? fm?.fields['发文字号'];
-  if (fm && declared && ctx.documentIndex === 0) {
-    const hit = findFileNumbers(declared)[0];
-    if (hit) return { ...hit.value, span: ctx.locate(fm.offsets['文号'] ?? fm.offsets['发文字号']) };
+  const key = ['发文字号', '文号'].find((k) => fm?.fields[k]);
+  if (fm && key && ctx.documentIndex === 0) {
+    const hit = findFileNumbers(fm.fields[key])[0];
+    if (hit) return { ...hit.value, span: ctx.locate(fm.offsets[key]) };
   }
   return null;
 }

@@ -26,9 +26,11 @@ export function extractIssuers(ctx: DocumentContext, title: string): Issuer[] {
     const names = splitAgencies(prefix).filter((n) => isAgencyLine(n));
     if (names.length && names.join('') === prefix) return names.map((name) => ({ name, span: ctx.zones.title.length ? spanAt(ctx, lineText(ctx.text, ctx.zones.title[0])) : null }));
   }
-  const declared = ctx.frontMatter?.fields['发布单位'];
-  if (declared && ctx.documentIndex === 0 && isAgencyLine(declared.replace(/\s+/g, ''))) {
-    return [{ name: declared.replace(/\s+/g, ''), span: ctx.locate(ctx.frontMatter!.offsets['发布单位']) }];
+  const fm = ctx.frontMatter;
+  const key = ['发文机关', '发文单位', '发布单位', '发布机构'].find((k) => fm?.fields[k]);
+  if (fm && key && ctx.documentIndex === 0) {
+    const names = fm.fields[key].split(/[\s、，,；;]+/).flatMap((n) => splitAgencies(n)).filter((n) => isAgencyLine(n));
+    if (names.length) return names.map((name) => ({ name, span: ctx.locate(fm.offsets[key]) }));
   }
   return [];
 }

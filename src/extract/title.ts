@@ -19,9 +19,10 @@ export function extractTitle(ctx: DocumentContext): TitleInfo {
     return { title, span: spanAt(ctx, t, 0), docType: docTypeOf(title) };
   }
   const fm = ctx.frontMatter;
-  if (fm?.fields['标题'] && ctx.documentIndex === 0) {
-    const title = fm.fields['标题'].replace(/\s+/g, '');
-    return { title, span: ctx.locate(fm.offsets['标题']), docType: docTypeOf(title) };
+  const key = ['标题', '名称'].find((k) => fm?.fields[k]);
+  if (fm && key && ctx.documentIndex === 0) {
+    const title = fm.fields[key].replace(/\s+/g, '');
+    return { title, span: ctx.locate(fm.offsets[key]), docType: docTypeOf(title) };
   }
   return { title: '', span: null, docType: null };
 }

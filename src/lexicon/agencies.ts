@@ -15,38 +15,41 @@ export const CENTRAL_AGENCIES = [
   '国家网信办', '国家数据局', '国家消防救援局', '国家矿山安监局', '国家文物局', '国家外汇局', '国家烟草专卖局',
 ].sort((a, b) => b.length - a.length);
 
-const SUFFIX = /(办公厅|办公室|委员会|管委会|办事处|人民政府|总局|厅|局|委|部|署|行|院|会|办|处|室|中心|政府)/g;
-
 /**
  * Splits a run of agency names printed without separators (a title's issuer prefix, a wrapped
- * signature block) into names. Provincial names split at each repetition of the province;
- * central names by the lexicon, then at agency suffixes.
+ * signature block) into names. Local names split at each repetition of their region prefix
+ * (山东省…厅山东省…局, 广州市…局广州市…局); central names by the lexicon. Text the lexicon does not
+ * know stays whole: splitting at every 会 or 部 would cut 社会 and 内部 apart.
  */
 export function splitAgencies(run: string): string[] {
   const s = run.replace(/\s+/g, '').replace(/文件$/, '');
   if (!s) return [];
   const lead = PROVINCES.find((p) => s.startsWith(p.name));
-  if (lead) {
-    // 上海市松江区… : split at each repetition of the leading region (province plus city/district)
-    const region = new RegExp(`^${lead.name}(?:[\\u4e00-\\u9fa5]{1,6}?(?:市|区|县|自治州|州|盟|旗))?`).exec(s)?.[0] ?? lead.name;
-    const key = s.indexOf(region, region.length) > 0 ? region : lead.name;
-    return s.split(new RegExp(`(?=${key})`)).filter(Boolean);
+  const regionPrefix = lead
+    ? (new RegExp(`^${lead.name}(?:[\\u4e00-\\u9fa5]{1,6}?(?:市|区|县|自治州|州|盟|旗))?`).exec(s)?.[0] ?? lead.name)
+    : /^[\u4e00-\u9fa5]{1,8}?(?:自治区|自治州|省|市|州|盟|县|区|旗)/.exec(s)?.[0];
+  if (regionPrefix) {
+    // 上海市松江区…上海市松江区… splits at the district; 山东省…山东省… at the province
+    const key = s.indexOf(regionPrefix, regionPrefix.length) > 0 ? regionPrefix : lead?.name;
+    if (key && s.indexOf(key, key.length) > 0) return s.split(new RegExp(`(?=${key})`)).filter(Boolean);
+    if (lead) return [s];
   }
   const out: string[] = [];
+  let unknown = '';
   let i = 0;
   while (i < s.length) {
     const hit = CENTRAL_AGENCIES.find((a) => s.startsWith(a, i));
     if (hit) {
+      if (unknown) out.push(unknown);
+      unknown = '';
       out.push(hit);
       i += hit.length;
-      continue;
+    } else {
+      unknown += s[i];
+      i++;
     }
-    SUFFIX.lastIndex = i + 2;
-    const m = SUFFIX.exec(s);
-    const end = m ? m.index + m[0].length : s.length;
-    out.push(s.slice(i, end));
-    i = end;
   }
+  if (unknown) out.push(unknown);
   return out;
 }
 

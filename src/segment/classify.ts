@@ -18,7 +18,11 @@ export type LineKind =
   | 'tableRow' // cells separated by tabs
   | 'agency' // a short line that names an organisation
   | 'noise' // web-page chrome: breadcrumbs, 打印本页, 扫一扫 …
+  | 'meta' // a policy page's metadata block: 发文机关：… 成文日期：… 发文字号：…
   | 'text';
+
+/** The metadata block government policy pages print above a notice (gov.cn: 索引号, 发文机关, 成文日期 …). */
+export const META_KEY = /^(索引号|主题分类|主题词|发文机关|发文单位|发布机构|成文日期|发布日期|标题|名称|发文字号|文号|来源|信息来源|有效性|时效性|公文种类|生效日期|废止日期)[：:]\s*(.*)$/;
 
 /** Web-page chrome that scrapers keep around a notice. */
 const NOISE =
@@ -36,6 +40,7 @@ export function classifyLine(line: Line): LineKind {
   if (t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';
   const flat = t.replace(/\s+/g, '');
   if (flat.length <= 80 && NOISE.test(t)) return 'noise';
+  if (META_KEY.test(flat) && flat.length <= 160) return 'meta';
   if (/^(.{0,30}?)文件$/.test(flat) && !/[，。；：]/.test(flat)) return 'issuerMark';
   FILE_NUMBER.lastIndex = 0;
   const fn = FILE_NUMBER.exec(flat);

@@ -40,7 +40,7 @@ export const layoutMachine = setup({
     isTitleDuplicate: ({ event }) => event.role === 'titleDuplicate',
     isAddressee: ({ event }) => event.role === 'addressee',
     isBlank: ({ event }) => event.line.kind === 'blank',
-    isNoise: ({ event }) => event.line.kind === 'noise',
+    isNoise: ({ event }) => event.line.kind === 'noise' || event.line.kind === 'meta',
     isFileNumber: ({ event }) => event.line.kind === 'fileNumber',
     isAnnexHeading: ({ event }) => event.line.kind === 'annexHeading',
     isColophonMark: ({ event }) => event.line.kind === 'printed' || event.line.kind === 'copyTo',
