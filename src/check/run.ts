@@ -7,10 +7,11 @@ import { annexMissing } from './rules/annex-missing.js';
 import { duplicateRow } from './rules/duplicate-row.js';
 import { missingField } from './rules/missing-field.js';
 import { numberingGap } from './rules/numbering-gap.js';
+import { regionOutsideProvince } from './rules/region-outside-province.js';
 import { tableSumMismatch } from './rules/table-sum-mismatch.js';
 import { targetTableMismatch } from './rules/target-table-mismatch.js';
 
-export const documentRules: DocumentRule[] = [tableSumMismatch, targetTableMismatch, amountMissingUnit, numberingGap, missingField, annexMissing, duplicateRow];
+export const documentRules: DocumentRule[] = [tableSumMismatch, targetTableMismatch, amountMissingUnit, numberingGap, missingField, annexMissing, duplicateRow, regionOutsideProvince];
 export const corpusRules: CorpusRule[] = [allocationMismatch];
 export const allRules = [...documentRules, ...corpusRules];
 
