@@ -17,26 +17,24 @@ export const SEEDS = {
   heilongjiang: '004_d97d9c69bb401369.txt',
 } as const;
 
-export async function contextsFromString(text: string, path = 'inline.txt'): Promise<DocumentContext[]> {
-  const read = await sourceFromBytes(path, new TextEncoder().encode(text));
+async function readBytes(path: string, bytes: Uint8Array) {
+  const read = await sourceFromBytes(path, bytes);
   if (!read.ok) throw new Error(read.reason);
-  const n = normalize(read.source);
-  return contextsOf(read.source, n, segment(n));
+  return read.source;
 }
 
-export async function seedContexts(name: string): Promise<DocumentContext[]> {
-  const path = seedPath(name);
-  const read = await sourceFromBytes(path, readFileSync(path));
-  if (!read.ok) throw new Error(read.reason);
-  const n = normalize(read.source);
-  return contextsOf(read.source, n, segment(n));
+async function contextsOfBytes(path: string, bytes: Uint8Array): Promise<DocumentContext[]> {
+  const source = await readBytes(path, bytes);
+  const n = normalize(source);
+  return contextsOf(source, n, segment(n));
 }
+
+export const contextsFromString = (text: string, path = 'inline.txt') => contextsOfBytes(path, new TextEncoder().encode(text));
+
+export const seedContexts = (name: string) => contextsOfBytes(seedPath(name), readFileSync(seedPath(name)));
 
 export async function seedRecords(name: string): Promise<NoticeRecord[]> {
-  const path = seedPath(name);
-  const read = await sourceFromBytes(path, readFileSync(path));
-  if (!read.ok) throw new Error(read.reason);
-  const r = processSource(read.source);
+  const r = processSource(await readBytes(seedPath(name), readFileSync(seedPath(name))));
   if (!r.ok) throw new Error(r.reason);
   return r.records;
 }
