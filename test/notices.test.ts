@@ -81,3 +81,11 @@ describe('the metadata block alone fills what the notice does not print', async 
     expect(x.issuers.map((i) => i.name)).toEqual(['测试省人力资源和社会保障厅']);
   });
 });
+
+describe('a joint notice whose 版头 names only the lead body', async () => {
+  const [r] = await fixture('joint-lead-header.txt');
+  it('takes the issuers from the signature block (the （印章） placeholder aside)', () => {
+    expect(r.issuers.map((i) => i.name)).toEqual(['河南省人力资源和社会保障厅', '河南省财政厅']);
+    expect(r.signedDate).toBe('2023-03-01');
+  });
+});

@@ -1,6 +1,6 @@
 import type { Span } from '../../schemas/common.js';
 import { splitAgencies } from '../lexicon/agencies.js';
-import { isAgencyLine } from '../segment/classify.js';
+import { isAgencyLine, SEAL } from '../segment/classify.js';
 import type { ClassifiedLine } from '../segment/documents.js';
 import { lineText } from '../segment/lines.js';
 import { spanAt, type DocumentContext } from './context.js';
@@ -18,9 +18,10 @@ const NOT_ISSUER = /^(\d{6}|.*(绝密|机密|秘密)(★.*)?|特急|加急|特�
  */
 export function extractIssuers(ctx: DocumentContext, title: string): Issuer[] {
   const fromHeader = fromLines(ctx, ctx.zones.header.filter((l) => l.kind !== 'fileNumber' && l.kind !== 'blank' && !NOT_ISSUER.test(l.flat)), true);
+  const fromSignature = fromLines(ctx, ctx.zones.signature.filter((l) => !SEAL.test(l.flat)), false);
+  // A joint notice may print only the lead body in its 版头 (GB/T 9704 7.2.2) and sign with all
+  if (fromSignature.length > fromHeader.length && fromHeader.every((h) => fromSignature.some((s) => s.name === h.name))) return fromSignature;
   if (fromHeader.length) return fromHeader;
-  const fromSignature = fromLines(ctx, ctx.zones.signature, false);
-  if (fromSignature.length) return fromSignature;
   const prefix = /^(.{4,}?)(关于|转发|印发)/.exec(title)?.[1];
   if (prefix) {
     const names = splitAgencies(prefix).filter((n) => isAgencyLine(n));

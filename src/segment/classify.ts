@@ -59,6 +59,9 @@ export function classifyLine(line: Line): LineKind {
   return 'text';
 }
 
+/** （印章） / （盖章） placeholders in a signature block. */
+export const SEAL = /^（?(印章|盖章|章|签章)）?$/;
+
 export function isAgencyLine(flat: string): boolean {
   if (flat.includes('、') && flat.length <= 60) return flat.split('、').every((part) => isAgencyLine(part));
   return flat.length >= 3 && flat.length <= 40 && /^[\u4e00-\u9fa5（）]+$/.test(flat) && AGENCY_SUFFIX.test(flat);

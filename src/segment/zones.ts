@@ -1,5 +1,5 @@
 import { createActor, setup, assign } from 'xstate';
-import { endsTitle } from './classify.js';
+import { endsTitle, SEAL } from './classify.js';
 import type { ClassifiedLine } from './documents.js';
 
 /** GB/T 9704 zones of one document. */
@@ -219,7 +219,7 @@ function settleSignature(z: Zones): Zones {
     if (z.body[k].kind !== 'blank') tail.unshift(z.body[k]);
     k--;
   }
-  if (tail.length && tail.map((l) => l.flat).join('').match(/(厅|局|委员会|委|部|办公室|办公厅|政府|中心|会|办)$/)) {
+  if (tail.length && tail.filter((l) => !SEAL.test(l.flat)).map((l) => l.flat).join('').match(/(厅|局|委员会|委|部|办公室|办公厅|政府|中心|会|办)$/)) {
     z.signature.push(...tail);
     z.body = z.body.slice(0, k + 1);
   }
