@@ -101,3 +101,22 @@ describe('provenance: the source text at a span is the extracted value', async (
     });
   }
 });
+
+describe('附注 variants', () => {
+  it.each([
+    ['（此件主动公开）', '主动公开'],
+    ['（此件公开发布）', '公开发布'],
+    ['（此件依申请公开）', '依申请公开'],
+    ['公开方式：主动公开', '主动公开'],
+    ['信息公开选项：主动公开', '主动公开'],
+  ])('%s', async (line, expected) => {
+    const { processSource } = await import('../pipelines/document.js');
+    const { sourceFromBytes } = await import('../src/read/source.js');
+    const text = `测人社发〔2022〕1号\n\n测试省人力资源和社会保障厅关于做好测试工作的通知\n\n各市人力资源社会保障局：\n\n一、总体要求\n\n（一）做好工作。认真做好测试工作。\n\n测试省人力资源和社会保障厅\n\n2022年4月1日\n\n${line}\n`;
+    const read = await sourceFromBytes('d.txt', new TextEncoder().encode(text));
+    if (!read.ok) throw new Error(read.reason);
+    const r = processSource(read.source);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.records[0].disclosure).toBe(expected);
+  });
+});

@@ -20,7 +20,7 @@ export function extractElements(ctx: DocumentContext): Elements {
   const late = [...z.closing, ...z.colophon];
   let disclosure: string | null = null;
   for (const l of late) {
-    const m = /^（此件(.{1,12})）$/.exec(l.flat) ?? /^公开(?:方式|属性)：(.+)$/.exec(l.flat);
+    const m = /^（此件(.{1,12})）$/.exec(l.flat) ?? /^(?:信息)?公开(?:方式|属性|选项|类型)：(.+)$/.exec(l.flat);
     if (l.kind === 'disclosure' && m) {
       disclosure = m[1].replace(/[。.]$/, '');
       break;

@@ -48,7 +48,7 @@ export function classifyLine(line: Line): LineKind {
   if (fn && fn.index === 0 && (fn[0].length === flat.length || /^签发人[：:]/.test(flat.slice(fn[0].length)))) return 'fileNumber';
   if (/印发$/.test(flat) && new RegExp(DATE_LINE.source.slice(1, -1)).test(flat)) return 'printed';
   if (DATE_LINE.test(flat)) return 'date';
-  if (/^（此件.{0,12}公开）$|^（此件.{0,10}发布）$|^公开(方式|属性)：/.test(flat)) return 'disclosure';
+  if (/^（此件.{0,12}公开）$|^（此件.{0,10}发布）$|^(信息)?公开(方式|属性|选项|类型)：/.test(flat)) return 'disclosure';
   if (/^（联系(单位|人|电话)/.test(flat)) return 'contactNote';
   if (/^附件\d*[：:]?$/.test(flat) || /^附件\d+[：:]\S{0,0}$/.test(flat)) return 'annexHeading';
   if (/^附件[：:]\S/.test(flat)) return 'attachmentNote';
