@@ -23,5 +23,8 @@ export function normalize(source: Source): Normalized {
   text = fullWidthCjkPunctuation(text);
   text = collapseCjkSpaces(text);
   text = relineRunOnText(text);
-  return { text, locator: new SourceLocator(source.text, source.pageStarts), frontMatter };
+  const locator = source.fileText !== undefined && source.fileOffsets
+    ? new SourceLocator(source.fileText, source.pageStarts, source.fileOffsets)
+    : new SourceLocator(source.text, source.pageStarts);
+  return { text, locator, frontMatter };
 }

@@ -58,19 +58,25 @@ export function replaceAll(text: Text, re: RegExp, replace: (m: RegExpExecArray)
   return applyEdits(text, edits);
 }
 
-/** Turns source offsets into 1-based line/column (and page for PDF). */
+/**
+ * Turns source offsets into 1-based line/column (and page for PDF). With `fileOffsets` (HTML),
+ * an offset of the source text is first mapped to its offset in `file`, the original file,
+ * and line/column are counted there.
+ */
 export class SourceLocator {
   private readonly lineStarts: number[];
   constructor(
-    source: string,
+    file: string,
     private readonly pageStarts?: number[],
+    private readonly fileOffsets?: Int32Array,
   ) {
     this.lineStarts = [0];
-    for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    for (let i = 0; i < file.length; i++) if (file.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
   }
   span(offset: number): Span {
-    const line = upperBound(this.lineStarts, offset);
-    const span: Span = { line, column: offset - this.lineStarts[line - 1] + 1 };
+    const at = this.fileOffsets?.length ? this.fileOffsets[Math.max(0, Math.min(offset, this.fileOffsets.length - 1))] : offset;
+    const line = upperBound(this.lineStarts, at);
+    const span: Span = { line, column: at - this.lineStarts[line - 1] + 1 };
     if (this.pageStarts?.length) span.page = upperBound(this.pageStarts, offset);
     return span;
   }
