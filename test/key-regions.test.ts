@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { extractKeyRegions } from '../src/extract/key-regions.js';
-import { contextsFromString, seedContexts, SEEDS, sourceOf, textAt } from './helpers/context.js';
+import { contextsFromString, root, seedContexts, SEEDS, sourceOf, textAt } from './helpers/context.js';
 
 const notice = (...clauses: string[]) =>
   `关于做好稳岗就业工作的通知\n\n各市人民政府：\n\n一、重点地区\n${clauses.map((c, i) => `（${'一二三四五六七八九十'[i]}）${c}`).join('\n')}\n\n某某省人力资源和社会保障厅\n2022年5月1日\n`;
@@ -70,5 +72,97 @@ describe('extractKeyRegions on edge sentences', () => {
   it('counts of things that are not places are ignored', async () => {
     const [ctx] = await contextsFromString(notice('每个市创建1—2个劳务品牌培育基地，新建3个就业帮扶车间，3个月内完成。'));
     expect(extractKeyRegions(ctx)).toEqual([]);
+  });
+});
+
+// Sentences in the style of other provinces' and years' 稳岗就业 notices (2021–2024), written for
+// these tests; the fixtures under test/fixtures/figures are whole notices of that kind (not real ones).
+const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'figures', name), 'utf8');
+/** The body (from the preamble to the last clause) as one paragraph: web pages often lose the breaks. */
+function runOn(text: string): string {
+  const lines = text.split('\n');
+  const from = lines.findIndex((l) => /^(?:为|一、)/.test(l));
+  const to = lines.map((l) => /。$/.test(l)).lastIndexOf(true);
+  return [...lines.slice(0, from), lines.slice(from, to + 1).filter((l) => l.trim()).join(''), ...lines.slice(to + 1)].join('\n');
+}
+/** The punctuation typed with an English keyboard. */
+const halfWidth = (text: string) => text.replace(/[，；：。（）]/g, (c) => ({ '，': ',', '；': ';', '：': ':', '。': '.', '（': '(', '）': ')' })[c]!);
+async function regionsOf(...clauses: string[]) {
+  const [ctx] = await contextsFromString(notice(...clauses));
+  return extractKeyRegions(ctx).map(brief);
+}
+async function fixtureRegions(text: string) {
+  const [ctx] = await contextsFromString(text, 'fixture.txt');
+  return extractKeyRegions(ctx).map(brief);
+}
+
+describe('extractKeyRegions on wording from other notices', () => {
+  it('counts in Chinese numerals', async () => {
+    expect(await regionsOf('对全省二十个省级乡村振兴重点帮扶县给予倾斜支持。')).toEqual([['省级乡村振兴重点帮扶县', 20]]);
+    expect(await regionsOf('将23个国家乡村振兴重点帮扶县和十四个省级乡村振兴重点帮扶县作为重点地区。')).toEqual([
+      ['国家乡村振兴重点帮扶县', 23],
+      ['省级乡村振兴重点帮扶县', 14],
+    ]);
+  });
+
+  it('a counted named kind whatever follows it: 238个…安置点就业帮扶', async () => {
+    expect(await regionsOf('抓好全省238个易地扶贫搬迁集中安置点就业帮扶。')).toEqual([['易地扶贫搬迁集中安置点', 238]]);
+  });
+
+  it('大型安置区 on its own is a resettlement area, apart from the counted 集中安置点', async () => {
+    expect(await regionsOf('聚焦大型安置区，开展专项帮扶。')).toEqual([['大型安置区', null]]);
+    expect(await regionsOf('对全省238个易地扶贫搬迁集中安置点和大型安置区实施专项帮扶，对800人以上的大型易地扶贫搬迁安置区开展专项行动。')).toEqual([
+      ['易地扶贫搬迁集中安置点', 238],
+      ['大型安置区', null],
+    ]);
+  });
+
+  it('脱贫县 counted, or as the object of support; 脱贫县要… assigns duties and names no priority area', async () => {
+    expect(await regionsOf('全省35个脱贫县和10个省级重点帮扶县。')).toEqual([
+      ['脱贫县', 35],
+      ['省级重点帮扶县', 10],
+    ]);
+    expect(await regionsOf('加大对脱贫县的支持力度。')).toEqual([['脱贫县', null]]);
+    expect(await regionsOf('脱贫县要将稳岗就业作为巩固拓展脱贫攻坚成果的基础性工作。')).toEqual([]);
+  });
+
+  it('三区三州, 革命老区, 民族地区 and 边境地区', async () => {
+    expect(await regionsOf('向革命老区、民族地区、边境地区倾斜，支持“三区三州”等原深度贫困地区。')).toEqual([
+      ['革命老区', null],
+      ['民族地区', null],
+      ['边境地区', null],
+      ['三区三州', null],
+      ['深度贫困地区', null],
+    ]);
+  });
+
+  it('a whole provincial notice (2023 style)', async () => {
+    expect(await fixtureRegions(fixture('province-2023.txt'))).toEqual([
+      ['国家乡村振兴重点帮扶县', 23],
+      ['省级乡村振兴重点帮扶县', 14],
+      ['易地扶贫搬迁集中安置点', 238],
+      ['大型安置区', null],
+      ['革命老区', null],
+      ['民族地区', null],
+    ]);
+  });
+
+  it('a whole notice (2021 style)', async () => {
+    expect(await fixtureRegions(fixture('province-2021.txt'))).toEqual([
+      ['省级乡村振兴重点帮扶县', 20],
+      ['脱贫县', null],
+      ['三区三州', null],
+      ['深度贫困地区', null],
+    ]);
+  });
+
+  it('the same notice run on in one paragraph, or with half-width punctuation, gives the same regions', async () => {
+    for (const name of ['province-2023.txt', 'province-2021.txt']) {
+      const text = fixture(name);
+      const expected = await fixtureRegions(text);
+      expect(await fixtureRegions(runOn(text))).toEqual(expected);
+      expect(await fixtureRegions(halfWidth(text))).toEqual(expected);
+      expect(await fixtureRegions(halfWidth(runOn(text)))).toEqual(expected);
+    }
   });
 });

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { extractSubsidies } from '../src/extract/subsidies.js';
-import { contextsFromString, seedContexts, SEEDS, sourceOf, textAt } from './helpers/context.js';
+import { contextsFromString, root, seedContexts, SEEDS, sourceOf, textAt } from './helpers/context.js';
 
 /** A minimal notice around body clauses, so the layout puts them in the body. */
 const notice = (...clauses: string[]) =>
@@ -136,5 +138,150 @@ describe('extractSubsidies on edge sentences', () => {
     const { subsidies } = await subsidiesOf('给予（补贴', '补助元元元。', '（（（1000元', '补贴9999999999999999999999元。');
     expect(Array.isArray(subsidies)).toBe(true);
     for (const s of subsidies) expect(Number.isFinite(s.amount)).toBe(true);
+  });
+});
+
+// Sentences in the style of other provinces' and years' 稳岗就业 notices (2021–2024), written for
+// these tests; the fixtures under test/fixtures/figures are whole notices of that kind (not real ones).
+const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'figures', name), 'utf8');
+/** The body (from the preamble to the last clause) as one paragraph: web pages often lose the breaks. */
+function runOn(text: string): string {
+  const lines = text.split('\n');
+  const from = lines.findIndex((l) => /^(?:为|一、)/.test(l));
+  const to = lines.map((l) => /。$/.test(l)).lastIndexOf(true);
+  return [...lines.slice(0, from), lines.slice(from, to + 1).filter((l) => l.trim()).join(''), ...lines.slice(to + 1)].join('\n');
+}
+/** The punctuation typed with an English keyboard. */
+const halfWidth = (text: string) => text.replace(/[，；：。（）]/g, (c) => ({ '，': ',', '；': ';', '：': ':', '。': '.', '（': '(', '）': ')' })[c]!);
+async function fixtureSubsidies(text: string) {
+  const [ctx] = await contextsFromString(text, 'fixture.txt');
+  return extractSubsidies(ctx).subsidies;
+}
+
+describe('extractSubsidies on wording from other notices', () => {
+  it('a range with a unit on both ends (5000元至1万元) is one entry: the upper end, capped', async () => {
+    const { subsidies } = await subsidiesOf('对吸纳脱贫人口较多的就业帮扶车间，按吸纳人数给予5000元至1万元的一次性奖补。', '对新认定的省级就业帮扶车间，一次性给予3万元至5万元奖补。');
+    expect(subsidies.map((s) => [s.amount, s.cap, s.oneTime])).toEqual([
+      [10000, true, true],
+      [50000, true, true],
+    ]);
+    expect(subsidies[0].name).toBe('一次性奖补');
+  });
+
+  it('an amount of 补助资金/奖补资金 granted to a recipient is a subsidy', async () => {
+    const { subsidies } = await subsidiesOf('对认定为就业帮扶车间的，给予补助资金2万元。', '对新认定的省级就业帮扶基地，给予10万元奖补资金。');
+    expect(subsidies.map((s) => s.amount)).toEqual([20000, 100000]);
+  });
+
+  it('appropriations and totals are not subsidies; a capped total per recipient and an amount per person are', async () => {
+    const { subsidies } = await subsidiesOf(
+      '省财政安排资金1.2亿元用于支持脱贫人口稳岗就业。',
+      '全省安排就业补助资金3.5亿元，省财政安排1.2亿元就业补助资金。',
+      '累计发放创业担保贷款12亿元。',
+      '2022年全省发放一次性交通补助2.3亿元，惠及脱贫劳动力46万人。',
+      '按每人1000元给予一次性吸纳就业补贴，同一车间补贴总额不超过5万元。',
+      '对跨省务工的脱贫劳动力，每人每年安排一次性往返交通补助500元。',
+    );
+    expect(subsidies.map((s) => [s.amount, s.cap])).toEqual([
+      [1000, false],
+      [50000, true],
+      [500, false],
+    ]);
+  });
+
+  it('a support loan\'s ceiling is credit, not a grant: no subsidy (the 贴息 is the policy)', async () => {
+    const { subsidies } = await subsidiesOf(
+      '符合条件的个人最高可申请20万元创业担保贷款。',
+      '个人创业担保贷款最高额度为20万元，小微企业最高额度为300万元。',
+      '脱贫人口小额信贷额度5万元以下。',
+      '对符合条件的给予最高20万元创业担保贷款及贴息。',
+    );
+    expect(subsidies).toEqual([]);
+  });
+
+  it('a grant in a sentence that also mentions a loan is still a subsidy', async () => {
+    const { subsidies } = await subsidiesOf('对首次创业的脱贫人口，给予一次性创业补贴5000元，并可申请创业担保贷款。');
+    expect(subsidies.map((s) => s.amount)).toEqual([5000]);
+  });
+
+  it('a 据实 rule after a list of amounts caps them all; the name comes from 交通补贴标准', async () => {
+    const { subsidies } = await subsidiesOf('交通补贴标准为省外每人600元、省内每人300元，实际交通费不足标准的据实补助。', '跨省务工的每人给予一次性交通补助800元，实际交通费不足800元的据实补助。');
+    expect(subsidies.map((s) => [s.amount, s.cap, s.name])).toEqual([
+      [600, true, '交通补贴'],
+      [300, true, '交通补贴'],
+      [800, true, '一次性交通补助'],
+    ]);
+  });
+
+  it('lists of amounts per grade and per place are one entry each; 每人每天 is per 人/天', async () => {
+    const { subsidies } = await subsidiesOf(
+      '技能培训补贴标准按初级工每人1500元、中级工每人2000元、高级工每人2500元执行。',
+      '按照省外每人每年不超过1000元、省内每人每年不超过500元的标准给予一次性交通补助。',
+      '参训期间按每人每天50元的标准给予生活费补贴，每人补贴最高不超过1500元。',
+    );
+    expect(subsidies.map((s) => [s.amount, s.cap, s.per])).toEqual([
+      [1500, false, '人'],
+      [2000, false, '人'],
+      [2500, false, '人'],
+      [1000, true, '人/年'],
+      [500, true, '人/年'],
+      [50, false, '人/天'],
+      [1500, true, '人'],
+    ]);
+  });
+
+  it('提高到1万元 states a new amount; an aggregate cap after a per-person amount is its own entry', async () => {
+    const { subsidies } = await subsidiesOf(
+      '一次性创业补贴标准为5000元，带动3人以上就业的提高到1万元。',
+      '对吸纳脱贫人口就业的经营主体，每吸纳1人给予2000元奖补，最高不超过5万元。',
+    );
+    expect(subsidies.map((s) => [s.amount, s.cap])).toEqual([
+      [5000, false],
+      [10000, false],
+      [2000, false],
+      [50000, true],
+    ]);
+    expect(subsidies[0]).toMatchObject({ name: '一次性创业补贴', oneTime: true });
+  });
+
+  it('thresholds, wages, earnings, investments and shares are not subsidies', async () => {
+    const { subsidies } = await subsidiesOf(
+      '对家庭年人均纯收入低于6000元的脱贫家庭，优先安排公益性岗位。',
+      '脱贫劳动力月工资收入达到2000元以上的，给予稳岗奖补。',
+      '对月工资3000元左右的岗位优先推荐，工资不低于当地最低工资标准。',
+      '项目总投资5000万元以上的，给予优先支持。',
+      '对参加以工代赈项目的脱贫群众，人均发放劳务报酬3000元以上。',
+      '企业招用脱贫人口的，按照实际缴费的50%给予社会保险补贴。',
+      '乡村公益性岗位补贴标准为每人每月不低于当地最低工资标准的60%。',
+    );
+    expect(subsidies).toEqual([]);
+  });
+
+  it('a whole provincial notice (2023 style): the multiset of amounts', async () => {
+    const s = await fixtureSubsidies(fixture('province-2023.txt'));
+    // （八）'s 最高可申请20万元创业担保贷款 is a loan ceiling, not a grant
+    expect(s.map((x) => x.amount)).toEqual([600, 300, 200000, 500, 1000, 50000, 3000, 50]);
+    expect(s.map((x) => x.clause)).toEqual(['三', '三', '四', '五', '六', '六', '八', '九']);
+  });
+
+  it('a whole notice (2021 style): ranges, 补助资金, 据实 caps; no thresholds or totals', async () => {
+    const s = await fixtureSubsidies(fixture('province-2021.txt'));
+    expect(s.map((x) => [x.amount, x.cap])).toEqual([
+      [2000, false],
+      [20000, false],
+      [10000, true],
+      [500, true],
+    ]);
+  });
+
+  it('the same notice run on in one paragraph, or with half-width punctuation, gives the same amounts', async () => {
+    for (const name of ['province-2023.txt', 'province-2021.txt']) {
+      const text = fixture(name);
+      const brief = (list: { amount: number; cap: boolean; per: string | null }[]) => list.map((x) => [x.amount, x.cap, x.per]);
+      const expected = brief(await fixtureSubsidies(text));
+      expect(brief(await fixtureSubsidies(runOn(text)))).toEqual(expected);
+      expect(brief(await fixtureSubsidies(halfWidth(text)))).toEqual(expected);
+      expect(brief(await fixtureSubsidies(halfWidth(runOn(text))))).toEqual(expected);
+    }
   });
 });

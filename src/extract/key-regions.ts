@@ -1,11 +1,14 @@
 import type { KeyRegion } from '../../schemas/notice.js';
 import { spanAt, type DocumentContext } from './context.js';
-import { bodyParagraphs, parseNumber, type BodyParagraph } from './numbers.js';
+import { chineseToInt } from '../lexicon/numerals.js';
+import { bodyParagraphs, parseNumber, scaleDecimal, type BodyParagraph } from './numbers.js';
 
 /**
  * Priority areas (重点地区) named in the body: `160个国家乡村振兴重点帮扶县` (count 160),
- * `易地搬迁集中安置区` (count null), `16个黄河滩区居民迁建安置区`, and any other counted set of
- * places (`N个…县/区/镇/村/安置点…`).
+ * `二十个省级乡村振兴重点帮扶县` (20), `易地搬迁集中安置区` (count null), `大型安置区`,
+ * `16个黄河滩区居民迁建安置区`, `革命老区`, `民族地区`, `三区三州`, `脱贫县` (counted, or named as the
+ * object of support — `脱贫县要…` assigns duties), and any other counted set of places
+ * (`N个…县/区/镇/村/安置点…`).
  */
 
 /** What a counted set of places ends with (a count of these is a key region, never a target). */
@@ -13,19 +16,39 @@ export const PLACE_SUFFIX =
   '(?:重点帮扶县|帮扶县|重点县|脱贫县|安置区|安置点|安置社区|迁建区|示范区|先行区|地区|县区|县市|区县|市县|省份|乡镇|街镇|街道|社区|行政村|县|区|市|州|盟|旗|镇|乡|村)';
 const PLACE_AFTER_COUNT = new RegExp(`^([\\u4e00-\\u9fa5]{0,18}?${PLACE_SUFFIX})(?=[和与及、，。；：等作的（）]|$)`);
 
-/** `国家乡村振兴重点帮扶县…` right after `N个`: the place kind, or null when what follows is not a set of places. */
+/**
+ * `国家乡村振兴重点帮扶县…` right after `N个`: the place kind, or null when what follows is not a set of
+ * places. A named kind (see NAMED_KINDS) counts whatever follows it (`238个…集中安置点就业帮扶`).
+ */
 export function placeKindAfterCount(after: string): string | null {
   const m = PLACE_AFTER_COUNT.exec(after);
-  return m ? m[1] : null;
+  return m ? m[1] : namedKindAt(after);
 }
 
 /** Named priority-area kinds, found with or without a count. */
 const NAMED_KINDS: RegExp[] = [
   /(?:国家|省级|省|市级|市|自治区|我省|全省|本省)?(?:乡村振兴)?重点帮扶县/g,
-  /(?:易地(?:扶贫)?搬迁|搬迁)(?:集中|大型|大中型|中型|小型)?(?:安置区|安置点|安置社区)/g,
+  /(?:大型|大中型|中型|小型)?(?:易地(?:扶贫)?搬迁|搬迁)(?:集中|大型|大中型|中型|小型)?(?:安置区|安置点|安置社区)/g,
+  // `大型安置区`, `集中安置点` on their own: in a notice on jobs for the poverty-alleviated these are resettlement sites
+  /(?<![\u4e00-\u9fa5]{0,3}搬迁)(?:大型|大中型|集中)安置(?:区|点|社区)/g,
   /(?:黄河|长江|淮河)?滩区(?:居民)?迁建(?:安置区|安置点|社区|区)?/g,
   /(?:国家|省级|省)?(?:革命老区|欠发达地区|边境地区|民族地区|深度贫困地区)/g,
+  /(?:国家|省级|省)?(?:脱贫县)(?!区|市|域)/g,
+  /三区三州/g,
 ];
+
+const CN_DIGITS = '零一二两三四五六七八九十百';
+/** A count before `个`: `160`, `1.7万`, `二十`, `十三`. */
+const COUNT = new RegExp(`(?<![\\d.${CN_DIGITS}])(?:(\\d+(?:\\.\\d+)?)\\s*(万)?|([${CN_DIGITS}]{1,4}))\\s*个`, 'g');
+
+/** A named kind right at the start of `after` (what follows it does not matter: `…安置点就业帮扶`). */
+function namedKindAt(after: string): string | null {
+  for (const re of NAMED_KINDS) {
+    const m = new RegExp(`^(?:${re.source})`).exec(after);
+    if (m) return m[0];
+  }
+  return null;
+}
 
 /**
  * The family a kind belongs to, for de-duplication: every `…重点帮扶县` is one family, every
@@ -34,8 +57,19 @@ const NAMED_KINDS: RegExp[] = [
 function family(kind: string): string {
   if (/重点帮扶县|帮扶县$/.test(kind)) return '重点帮扶县';
   if (/滩区/.test(kind)) return '滩区迁建';
-  if (/搬迁.*安置|安置区$|安置点$/.test(kind)) return '搬迁安置区';
-  return kind;
+  if (/搬迁.*安置|安置区$|安置点$|安置社区$/.test(kind)) return '搬迁安置区';
+  if (/脱贫县$/.test(kind)) return '脱贫县';
+  return kind.replace(/^(?:国家|省级|省)/, '');
+}
+
+/**
+ * Within a family, what makes two kinds distinct sets: the size of a resettlement site (`大型安置区`
+ * is not every `集中安置点`); the level (国家/省级) and 区/点 are not (`重点帮扶县` after
+ * `省级乡村振兴重点帮扶县` is the same set).
+ */
+function variant(kind: string): string {
+  const size = /(大中型|大型|中型|小型)/.exec(kind);
+  return `${family(kind)}|${size ? size[1] : ''}`;
 }
 
 interface Hit extends KeyRegion {
@@ -57,14 +91,15 @@ export function extractKeyRegions(ctx: DocumentContext): KeyRegion[] {
 function readParagraph(ctx: DocumentContext, para: BodyParagraph, base: number, hits: Hit[]) {
   const s = para.text.value;
   const covered: [number, number][] = [];
-  // counted: 160个国家乡村振兴重点帮扶县
-  const counted = /(?<![\d.])(\d+)\s*个/g;
-  for (let m = counted.exec(s); m; m = counted.exec(s)) {
+  // counted: 160个国家乡村振兴重点帮扶县, 二十个省级乡村振兴重点帮扶县, 238个易地扶贫搬迁集中安置点就业帮扶
+  COUNT.lastIndex = 0;
+  for (let m = COUNT.exec(s); m; m = COUNT.exec(s)) {
     if (/[每第]$/.test(s.slice(Math.max(0, m.index - 1), m.index))) continue;
-    const kind = placeKindAfterCount(s.slice(m.index + m[0].length, m.index + m[0].length + 30));
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 30);
+    const kind = placeKindAfterCount(after);
     if (!kind) continue;
-    const count = parseNumber(m[1]);
-    if (count === null || !Number.isInteger(count)) continue;
+    const count = m[1] !== undefined ? (m[2] ? scaleDecimal(m[1], 4) : parseNumber(m[1])) : chineseToInt(m[3]);
+    if (count === null || !Number.isInteger(count) || count <= 0) continue;
     covered.push([m.index, m.index + m[0].length + kind.length]);
     hits.push({ kind, count, span: spanAt(ctx, para.text, m.index), at: base + m.index });
   }
@@ -76,6 +111,8 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, base: number, 
       const b = a + m[0].length;
       if (covered.some(([x, y]) => a < y && b > x)) continue;
       if (/每个?$/.test(s.slice(Math.max(0, a - 2), a))) continue; // 每个重点帮扶县: a scope, not a region list
+      // `脱贫县要将稳岗就业作为…`: every county that left poverty, named as the one who acts, is no priority area
+      if (/脱贫县$/.test(m[0]) && /^(?:要|应|须|需|必须|需要|承担|负责|党委|政府)/.test(s.slice(b))) continue;
       covered.push([a, b]);
       hits.push({ kind: m[0], count: null, span: spanAt(ctx, para.text, a), at: base + a });
     }
@@ -83,17 +120,17 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, base: number, 
 }
 
 /**
- * One entry per place family unless the text gives distinct counts:
- * - a family with at least one counted mention keeps its counted mentions (one per distinct kind+count)
+ * One entry per place variant (family and size, see `variant`) unless the text gives distinct counts:
+ * - a variant with at least one counted mention keeps its counted mentions (one per distinct kind+count)
  *   and drops the uncounted ones — `支持省乡村振兴重点帮扶县发展` in a heading is the same set as
  *   `我省13个乡村振兴重点帮扶县` right after it;
- * - a family never counted keeps its first mention only.
- * Families keep the position of their first mention.
+ * - a variant never counted keeps its first mention only (`238个…集中安置点和大型安置区`: two entries).
+ * Variants keep the position of their first mention.
  */
 function dedupe(hits: Hit[]): Hit[] {
   const byFamily = new Map<string, Hit[]>();
   for (const h of hits) {
-    const f = family(h.kind);
+    const f = variant(h.kind);
     const list = byFamily.get(f) ?? [];
     list.push(h);
     byFamily.set(f, list);

@@ -94,9 +94,19 @@ export function bracketPairs(s: string): Map<number, number> {
   return pairs;
 }
 
-/** Index ranges [start, end) of `s` cut at any of `delims` outside brackets; delimiters excluded. */
-export function splitOutsideBrackets(s: string, delims: string, from = 0, to = s.length, pairs = bracketPairs(s)): [number, number][] {
+/**
+ * Index ranges [start, end) of `s` cut at any of `delims` outside brackets; delimiters excluded.
+ * `delims` is a string of characters, or a predicate on (s, i) for context-dependent delimiters.
+ */
+export function splitOutsideBrackets(
+  s: string,
+  delims: string | ((s: string, i: number) => boolean),
+  from = 0,
+  to = s.length,
+  pairs = bracketPairs(s),
+): [number, number][] {
   const out: [number, number][] = [];
+  const isDelim = typeof delims === 'string' ? (_: string, i: number) => delims.includes(s[i]) : delims;
   let start = from;
   for (let i = from; i < to; i++) {
     const close = pairs.get(i);
@@ -104,7 +114,7 @@ export function splitOutsideBrackets(s: string, delims: string, from = 0, to = s
       i = close;
       continue;
     }
-    if (delims.includes(s[i])) {
+    if (isDelim(s, i)) {
       out.push([start, i]);
       start = i + 1;
     }
@@ -128,9 +138,30 @@ export interface Sentence {
 
 export function sentencesOf(s: string): Sentence[] {
   const pairs = bracketPairs(s);
-  return splitOutsideBrackets(s, '。！？；', 0, s.length, pairs)
+  return splitOutsideBrackets(s, isSentenceEnd, 0, s.length, pairs)
     .filter(([a, b]) => b > a)
-    .map(([start, end]) => ({ start, end, clauses: splitOutsideBrackets(s, '，：', start, end, pairs).filter(([a, b]) => b > a) }));
+    .map(([start, end]) => ({ start, end, clauses: splitOutsideBrackets(s, isClauseBreak, start, end, pairs).filter(([a, b]) => b > a) }));
+}
+
+const HAN_BEFORE = /[\u4e00-\u9fa5）)”》%]/;
+
+/**
+ * Sentence ends: 。！？； and their half-width forms (text typed with an English keyboard). A
+ * half-width `.` ends a sentence only after a Chinese character or a closing bracket and never
+ * before a digit, so `3.5万人` and the item number `1.` stay whole.
+ */
+function isSentenceEnd(s: string, i: number): boolean {
+  const ch = s[i];
+  if ('。！？；;!?'.includes(ch)) return true;
+  return ch === '.' && i > 0 && HAN_BEFORE.test(s[i - 1]) && !/\d/.test(s[i + 1] ?? '');
+}
+
+/** Clause breaks: ，： and their half-width forms, except between digits (`1,000`, `9:30`). */
+function isClauseBreak(s: string, i: number): boolean {
+  const ch = s[i];
+  if (ch === '，' || ch === '：') return true;
+  if (ch !== ',' && ch !== ':') return false;
+  return !(/\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''));
 }
 
 /** Removes bracketed asides: `脱贫人口（含防止返贫监测对象，下同）务工` → `脱贫人口务工`. */
@@ -146,7 +177,7 @@ export function stripParens(s: string): string {
 
 /** Trims spaces and the punctuation that can hang at the ends of a phrase. */
 export function trimPhrase(s: string): string {
-  return s.replace(/^[\s，、：；。“”"]+|[\s，、：；。“”"]+$/g, '');
+  return s.replace(/^[\s，、：；。“”",;:.]+|[\s，、：；。“”",;:.]+$/g, '');
 }
 
 /** A phrase as quoted in `text`: trimmed, without a leading item number (`（二）`, `一、`, `3.`). */

@@ -9,8 +9,12 @@ import { bodyParagraphs, bracketPairs, sentencesOf, splitOutsideBrackets, stripP
  * - Lists: `按规定落实好A、B、C等政策` → A, B, C (items that are not policy names — `场地安排`,
  *   `创业培训` — are dropped; `A和B` / `A及B` inside an item are split unless the right side is a
  *   bare head word, so `培训补贴及生活费补贴` gives two names and `创业担保贷款及贴息` stays one).
- * - Single names after a verb: `按规定给予岗位补贴`, `享受一次性吸纳就业补贴政策`. A name in a
- *   sentence that states an amount (`给予生产奖补，其中…补助1000元`) is a subsidy, not a mention.
+ * - Single names after a verb: `按规定给予岗位补贴`, `享受一次性吸纳就业补贴政策`,
+ *   `继续实施“雨露计划”职业教育补助政策`. A name in a clause that states an amount, or before an
+ *   amount that names no policy of its own (`给予生产奖补，其中…补助1000元`), is a subsidy, not a
+ *   mention; `给予职业技能培训补贴，…每人每天50元…给予生活费补贴` keeps the first as a mention.
+ * - Names inside 《》 are documents; `落实《…》中的吸纳就业补贴政策` names the policy after it.
+ * - A fund (`就业补助资金`) is no policy.
  */
 export function extractPolicyMentions(ctx: DocumentContext): string[] {
   const found: { name: string; at: number }[] = [];
@@ -31,14 +35,26 @@ export function extractPolicyMentions(ctx: DocumentContext): string[] {
   return out;
 }
 
+/** An amount of money (or one printed without 元 after 一次性). */
+const AMOUNT = /\d[\d,.]*\s*(?:[—–\-－~～至到]\s*\d[\d,.]*\s*)?(?:万元|亿元|千元|元)|一次性\d/;
+
+/**
+ * A document title (`《…》`, names inside it are no policies) with what ties it to the name after it:
+ * `落实《…通知》中的吸纳就业补贴政策` → `落实吸纳就业补贴政策`.
+ */
+const TITLE = /《[^《》]*》(?:（[^（）]*）)?(?:[中里内]?(?:规定|明确|提出|确定|所列)?的)?/g;
+
 function readParagraph(s: string, base: number, found: { name: string; at: number }[]) {
   const pairs = bracketPairs(s);
   for (const sent of sentencesOf(s)) {
-    const sentence = s.slice(sent.start, sent.end);
-    const hasAmount = /\d[\d,.]*\s*(?:[—–\-－~～至到]\s*\d[\d,.]*\s*)?(?:万元|亿元|千元|元)|一次性\d/.test(sentence);
+    // the amount clauses that name no policy of their own take their name from the sentence
+    // (`给予生产奖补，其中跨省就业每人每年补助1000元`): a name there is a subsidy, not a mention
+    const amountClauses = sent.clauses.filter(([a, b]) => AMOUNT.test(s.slice(a, b)));
+    const borrowsName = amountClauses.some(([a, b]) => !namesPolicy(stripParens(s.slice(a, b))));
     for (const [a, b] of sent.clauses) {
       const at = base + a;
-      const items = splitOutsideBrackets(s, '、', a, b, pairs).map(([x, y]) => s.slice(x, y));
+      const hasAmount = AMOUNT.test(s.slice(a, b)) || (borrowsName && a < amountClauses[amountClauses.length - 1][0]);
+      const items = splitOutsideBrackets(s, '、', a, b, pairs).map(([x, y]) => s.slice(x, y).replace(TITLE, ''));
       if (items.length >= 2) {
         // 违规发放补贴等行为: a list of something else
         const tail = /等([\u4e00-\u9fa5]{0,8})$/.exec(stripParens(items[items.length - 1]));
@@ -52,8 +68,9 @@ function readParagraph(s: string, base: number, found: { name: string; at: numbe
         continue;
       }
       if (hasAmount) continue;
-      const clause = stripParens(s.slice(a, b));
-      const verb = /(?:给予|落实好|落实|享受|延续|发放|申领|兑现|执行)/g;
+      // quotes around a programme's name are no break in the policy's name: “雨露计划”职业教育补助
+      const clause = stripParens(s.slice(a, b)).replace(TITLE, '').replace(/[“”"‘’]/g, '');
+      const verb = /(?:给予|落实好|落实|享受|延续|发放|申领|申请|兑现|执行|实施)/g;
       for (let m = verb.exec(clause); m; m = verb.exec(clause)) {
         const run = /^[\u4e00-\u9fa5]+/.exec(clause.slice(m.index + m[0].length))?.[0] ?? '';
         const name = longestName(run.split(/等|政策|的/)[0]);
@@ -78,9 +95,30 @@ function leadStripped(item: string): string {
   return rest.replace(POLICY_LEAD, '');
 }
 
-/** The longest prefix of a run of Han characters that ends with a policy head word. */
+/**
+ * A clause that names a policy of its own (`按每人每天50元的标准给予生活费补贴`), not just a head word
+ * (`每人每年补助1000元`): some run of Han characters, cut after the last word that introduces a name,
+ * ends with a policy name.
+ */
+function namesPolicy(clause: string): boolean {
+  const runs = clause.match(/[\u4e00-\u9fa5]+/g) ?? [];
+  return runs.some((run) => {
+    for (let end = run.length; end >= 3; end--) {
+      if (!HEAD_AT_END.test(run.slice(0, end))) continue;
+      const name = run.slice(0, end).replace(/^.*(?:给予|发放|享受|兑现|标准|按照|按|的|为|每人|每户|每月|每天|每年)/, '').replace(POLICY_LEAD, '');
+      if (isPolicyName(name)) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * The longest prefix of a run of Han characters that ends with a policy head word. A name followed
+ * by 资金/经费/基金 is a fund (`就业补助资金`), not a policy.
+ */
 function longestName(run: string): string | null {
   for (let end = run.length; end >= 3; end--) {
+    if (/^(?:资金|经费|基金)/.test(run.slice(end))) continue;
     const prefix = run.slice(0, end).replace(POLICY_LEAD, '');
     if (HEAD_AT_END.test(prefix) && isPolicyName(prefix)) return prefix;
   }

@@ -13,11 +13,23 @@ import { bodyParagraphs, NUM, RANGE_SEP, scaleDecimal, sentencesOf, stripParens,
  * - `按不超过600元的标准…` / `最高…` / `…以内` → cap true.
  * - `2万元` → 20000 (amounts are always in 元; digits are scaled exactly).
  * - `300元/亩` → per `亩`; `20元/100升` → per `100升`.
- * - A range `1000—3000元` gives one entry: amount = the upper end, cap true (the most paid).
+ * - A range `1000—3000元` or `5000元至1万元` gives one entry: amount = the upper end, cap true (the most paid).
+ * - A 据实 rule after a list of amounts (`省外每人600元、省内每人300元，实际交通费不足标准的据实补助`)
+ *   caps them all.
  * - `给予一次性1000的奖励补贴` (no unit printed) → a subsidy with unitPrinted false and an
  *   `amount-missing-unit` warning.
- * Not subsidies: thresholds (`年收入不低于4000元`, `3000元以上的`), wages/prices/fees/budgets
- * (`月最低工资…3500元/月`, `安排资金500万元`), percentages (never read: an amount needs 元).
+ * - Money granted as a fund to a recipient (`给予补助资金2万元`, `给予10万元奖补资金`) is a subsidy.
+ * - Decision — loan ceilings: the ceiling of a support loan (`最高可申请20万元创业担保贷款`,
+ *   `小额信贷额度5万元以下`) is not a subsidy: a loan is credit to be repaid, not money granted —
+ *   what the notice grants is the 贴息 (a policy mention when it has no amount of its own). An
+ *   amount is a loan ceiling when a loan word follows it closely, or when its sentence is about a
+ *   loan and its own clause names no grant (补贴/补助/奖补/奖励/资助/津贴/贴息).
+ * Not subsidies: thresholds (`年收入不低于4000元`, `3000元以上的`, `月收入低于2000元的`), wages/prices/fees
+ * (`月最低工资…3500元/月`), percentages (never read: an amount needs 元), changes (`下降0.05元/瓦`).
+ * Decision — appropriations: money set aside or spent in total (`安排资金1.2亿元用于…`,
+ * `全省安排就业补助资金3.5亿元`, `累计发放创业担保贷款12亿元`, `全省发放一次性交通补助2.3亿元`) is no
+ * amount per recipient and so no subsidy, unless it is a cap (`补贴总额不超过5万元`) or paid per
+ * person or unit (`每人每年安排…500元`).
  */
 export function extractSubsidies(ctx: DocumentContext): { subsidies: Subsidy[]; findings: Finding[] } {
   const subsidies: Subsidy[] = [];
@@ -50,6 +62,7 @@ const MONEY = new RegExp(
   'g',
 );
 const POWER: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
+const RANGE_JOIN = new RegExp(`^\\s*${RANGE_SEP}\\s*$`);
 /** An amount printed without 元 right after a money word: `给予一次性1000的奖励补贴`. */
 const UNITLESS = new RegExp(
   `(?<=一次性|补助|补贴|奖励|奖补|资助|给予)(${NUM})(?=的(?:[\\u4e00-\\u9fa5]{0,8})(?:${POLICY_HEADS.join('|')})|[，。；]|$)`,
@@ -64,7 +77,14 @@ function amountsOf(s: string): Amount[] {
     const upper = m[2] ?? m[1];
     const value = scaleDecimal(upper, power);
     if (value === null) continue;
-    out.push({ at: m.index, end: m.index + m[0].length, printed: m[0], value, unitPrinted: true, range: m[2] !== undefined, perAfter: m[4] ?? null });
+    const amount: Amount = { at: m.index, end: m.index + m[0].length, printed: m[0], value, unitPrinted: true, range: m[2] !== undefined, perAfter: m[4] ?? null };
+    // 5000元至1万元: both ends carry a unit; one range, read as its upper end
+    const last = out[out.length - 1];
+    if (last && last.unitPrinted && RANGE_JOIN.test(s.slice(last.end, amount.at)) && !last.perAfter) {
+      out[out.length - 1] = { ...amount, at: last.at, printed: s.slice(last.at, amount.end), range: true };
+      continue;
+    }
+    out.push(amount);
   }
   UNITLESS.lastIndex = 0;
   for (let m = UNITLESS.exec(s); m; m = UNITLESS.exec(s)) {
@@ -77,11 +97,24 @@ function amountsOf(s: string): Amount[] {
 }
 
 /** Just before the number: what makes it a threshold rather than an amount granted. */
-/** A change of an amount (`补贴分别下降0.05元/瓦、0.1元/瓦`), not an amount granted. */
-const DELTA_BEFORE = /(?:下降|减少|降低|增加|提高|上调|下调|递减|递增)[\u4e00-\u9fa5]{0,2}\s*$/;
+/** A change of an amount (`补贴分别下降0.05元/瓦、0.1元/瓦`), not an amount granted; `提高到1万元` is a new amount. */
+const DELTA_BEFORE = /(?:下降|减少|降低|增加|提高|上调|下调|递减|递增)(?![到至为])[\u4e00-\u9fa5]{0,2}\s*$/;
 const THRESHOLD_BEFORE = /(?:不低于|不少于|不高于|高于|低于|超过|达到|满|不足|少于|多于|大于|小于|以上|在)\s*$/;
 const THRESHOLD_AFTER = /^\s*(?:以上|及以上|以下的|及以下|（含）以上|\(含\)以上)/;
 const BUDGET_BEFORE = /(?:资金|经费|预算|投入|总额|共计|合计|累计|总计|总投资|规模|资本)\s*$/;
+/** `给予补助资金2万元`, `给予10万元奖补资金`: money words before 资金 make it an amount granted, not a budget. */
+const GRANTED_FUND_BEFORE = /(?:给予|发放|奖励|一次性)[\u4e00-\u9fa5]{0,6}(?:补助|补贴|奖补|奖励|扶持|资助)资金\s*$/;
+/**
+ * Appropriations and totals (`安排就业补助资金3.5亿元`, `累计发放创业担保贷款12亿元`, `下达资金…`): money
+ * set aside or spent in total, not an amount per recipient. A capped amount (`补贴总额不超过5万元`)
+ * and an amount paid per person or unit (`每人每年安排…交通补助500元`) stay subsidies.
+ */
+const APPROPRIATION = /累计|共计|合计|总计|下达|拨付|筹集|筹措|整合|统筹|安排[\u4e00-\u9fa5]{0,12}(?:资金|经费)|(?:资金|经费)[\u4e00-\u9fa5]{0,4}安排|(?:全国|全省|全市|全区|全县|各地|各级)[\u4e00-\u9fa5]{0,8}(?:发放|投入|支出|兑现|使用)/;
+const FUND_AFTER = /^\s*(?:的)?[\u4e00-\u9fa5]{0,12}(?:资金|经费|预算)/;
+/** Granted: `给予10万元奖补资金` is an award, `安排1.2亿元就业补助资金` an appropriation. */
+const GRANT_VERB = /给予|发放|奖励|一次性/;
+/** A 据实 rule later in the sentence (`…每人600元、省内每人300元，实际交通费不足标准的据实补助`) caps every amount before it. */
+const ACTUAL_COST_CAP = /不足[^。；]{0,16}(?:据实|按实)/;
 const CAP_BEFORE = /(?:不超过|最高|最多|上限|封顶|至多|不高于)[\u4e00-\u9fa5]{0,4}$/;
 const CAP_AFTER = /^\s*(?:以内|以下(?!的)|封顶|为限|为上限)/;
 
@@ -109,8 +142,14 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, subsidies: Sub
       }
       if (THRESHOLD_BEFORE.test(before) && !CAP_BEFORE.test(before)) continue;
       if (THRESHOLD_AFTER.test(s.slice(amt.end, amt.end + 12))) continue;
-      if (BUDGET_BEFORE.test(before)) continue;
+      if (BUDGET_BEFORE.test(before) && !GRANTED_FUND_BEFORE.test(before)) continue;
+      const ownBefore = stripParens(s.slice(clause[0], amt.at));
+      const capWord = CAP_BEFORE.test(before) || CAP_AFTER.test(s.slice(amt.end, amt.end + 12));
+      const perUnit = amt.perAfter !== null || /每/.test(ownBefore);
+      const fundAfter = FUND_AFTER.test(s.slice(amt.end, clause[1])) && !(GRANT_VERB.test(ownBefore) && !APPROPRIATION.test(ownBefore));
+      if (!capWord && !perUnit && (APPROPRIATION.test(ownBefore) || fundAfter)) continue;
       if (insideTitle(s, amt.at)) continue;
+      if (isLoanCeiling(s, sent, clause, amt)) continue;
       const clauseText = stripParens(s.slice(clause[0], clause[1]));
       const strong = /补贴|补助|奖补|奖励|资助|贴息|津贴|奖金/;
       const clauseWord = SUBSIDY_WORD.test(clauseText.replace(amt.printed, ''));
@@ -123,7 +162,8 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, subsidies: Sub
         CAP_BEFORE.test(before) ||
         CAP_AFTER.test(ownTail) ||
         /^\s*（[^）]*不足[^）]*据实[^）]*）/.test(ownTail) ||
-        /^\s*[^，。；]{0,4}，?[^，。；]{0,12}不足[^，。；]{0,12}据实/.test(ownTail);
+        /^\s*[^，。；]{0,4}，?[^，。；]{0,12}不足[^，。；]{0,12}据实/.test(ownTail) ||
+        ACTUAL_COST_CAP.test(s.slice(amt.end, sent.end));
       // per: the amount's own clause first (跨省就业每人每年补助1000元), else the sentence so far (每吸纳1名…，…给予…)
       const ownWindow = s.slice(Math.max(previousEnd, clause[0]), amt.at);
       let perTokens = perBefore(stripParens(ownWindow));
@@ -170,7 +210,7 @@ function insideTitle(s: string, i: number): boolean {
   return open >= 0 && s.indexOf('》', open) > i && s.lastIndexOf('》', i) < open;
 }
 
-const PER_TOKEN = /每(?:(?:吸纳|介绍|招用|招聘|培训|输出|安置|帮扶|带动|转移|新增|推荐|引进|录用)(?:\d+|一)(名|人|户|家))|每(?:个|一个|一|位)?(人次|人|户|年|月|季度|亩|吨|家|名|项目|台|套|辆|头|平方米|千瓦时|千瓦|瓦|期|场|所)/g;
+const PER_TOKEN = /每(?:(?:吸纳|介绍|招用|招聘|培训|输出|安置|帮扶|带动|转移|新增|推荐|引进|录用)(?:\d+|一)(名|人|户|家))|每(?:个|一个|一|位)?(人次|人|户|年|月|季度|亩|吨|家|名|项目|台|套|辆|头|平方米|千瓦时|千瓦|瓦|期|场|所|天|日)/g;
 
 /**
  * `每人每年` → [人, 年]; `每吸纳1名脱贫人口` → [人]. With `ratesOnly`, just the `每吸纳1名…` kind: in the
@@ -191,7 +231,7 @@ const HEAD = new RegExp(`(?:${POLICY_HEADS.join('|')})`);
 const HEAD_END = new RegExp(`(?:${POLICY_HEADS.join('|')})$`);
 const GENERIC = new RegExp(`^(?:一次性)?(?:${POLICY_HEADS.join('|')})+$`);
 /** Words after which a subsidy's name starts. */
-const NAME_STOP = /.*(?:给予|安排|发放|享受|兑现|落实|按照|按|标准为|标准|分档|进行|予以|使用|可|的|其中|对|从|由|为|每人|每户|每年|每月|，)/;
+const NAME_STOP = /.*(?:给予|安排|发放|享受|兑现|落实|按照|按|标准为|标准|分档|进行|予以|使用|实行|实施|额度|可|的|其中|对|从|由|为|每人|每户|每年|每月|，)/;
 const NAME_EACH = /^(?:每(?:个|一|位)?(?:人次|人|户|年|月|季度|亩|吨|家|名|项目|台|套|平方米|千瓦时|千瓦|瓦|企业|单位))+/;
 
 function cleanName(raw: string): string | null {
@@ -208,11 +248,14 @@ function nameOf(s: string, sent: Sentence, clause: [number, number], amt: Amount
   const afterHead = new RegExp(`^(?:的)?[\\u4e00-\\u9fa5]{0,16}?${HEAD.source}+`).exec(after);
   if (afterHead) candidates.push(cleanName(afterHead[0]));
   // directly before: 交通补助500元 / 商品有机肥补贴250元
-  const before = stripParens(s.slice(clause[0], amt.at)).replace(/(?:标准为|标准是|为|标准|最高|最多|不超过|每人|每户|每年|每月|每亩|共|合计|一次性|按)+$/, '');
+  const before = stripParens(s.slice(clause[0], amt.at)).replace(/(?:标准为|标准是|为|标准|额度|金额|最高|最多|不超过|每人|每户|每年|每月|每天|每亩|共|合计|一次性|按)+$/, '');
   const run = /[\u4e00-\u9fa5]*$/.exec(before)?.[0] ?? '';
   // 2019年光伏电站奖励标准为…: the year is no part of the name
   const beforeHead = /\d$/.test(before.slice(0, before.length - run.length)) ? run.replace(/^[年月日]/, '') : run;
   if (HEAD_END.test(beforeHead)) candidates.push(cleanName(beforeHead));
+  // 交通补贴标准为省外每人600元: the name the standard belongs to
+  const standard = new RegExp(`([\\u4e00-\\u9fa5]{1,16}?${HEAD.source})(?:的)?(?:补助|补贴)?标准`).exec(stripParens(s.slice(clause[0], amt.at)));
+  if (standard) candidates.push(cleanName(standard[1]));
   // the sentence's named subsidy: 给予生产奖补，其中…补助1000元
   const head = stripParens(s.slice(Math.max(sent.start, clause[0] - FUNDING_REACH), clause[0]));
   const given = new RegExp(`(?:给予|安排|发放|享受)([\\u4e00-\\u9fa5]{1,16}?${HEAD.source})`).exec(head);
@@ -290,4 +333,15 @@ function fundingOf(s: string, sent: Sentence, amt: Amount): string | null {
     }
   }
   return best?.name ?? null;
+}
+
+const LOAN = /贷款|信贷/;
+const LOAN_AFTER = /^[^，。；、,;]{0,10}(贷款|信贷)/;
+const GRANT_IN_CLAUSE = /补贴|补助|奖补|奖励|资助|津贴|奖金|贴息(?!贷款)/;
+
+/** `最高可申请20万元创业担保贷款`, `小微企业最高额度为300万元` in a sentence about loans: credit, not a grant. */
+function isLoanCeiling(s: string, sent: { start: number; end: number }, clause: [number, number], amt: { at: number; end: number; printed: string }): boolean {
+  if (LOAN_AFTER.test(s.slice(amt.end, clause[1]))) return true;
+  if (!LOAN.test(s.slice(sent.start, sent.end))) return false;
+  return !GRANT_IN_CLAUSE.test(stripParens(s.slice(clause[0], clause[1])).replace(/担保贷款|贴息贷款/g, ''));
 }

@@ -13,7 +13,18 @@ import { bodyParagraphs, NUM, RANGE_SEP, scaleDecimal, sentencesOf, stripParens,
  * A figure is a target only when the text sets it: a comparator (不低于/至少/不超过/…以上/…以内) or a
  * target verb (创建/新建/培育/…) right before it. Not targets: money (元 is not a target unit —
  * see subsidies), counts of places (`160个…重点帮扶县`, see key regions), durations (`3个月`),
- * and eligibility conditions (`吸纳…3人以上…可认定为…`, `…的，给予…`, `每吸纳1名…`).
+ * and eligibility conditions (`吸纳…3人以上…可认定为…`, `…的，给予…`, `每吸纳1名…`), also when the
+ * condition spans clauses (`企业吸纳脱贫人口10人以上，且签订1年以上劳动合同的，给予…`) or the figure
+ * qualifies a noun (`带动脱贫人口就业5人以上的项目`).
+ *
+ * Also: `达到60万人左右` (=, 左右 kept out of the metric); Chinese numerals after a comparator, before
+ * 以上, or after a target verb from two up (`至少建立两个`, `举办二十场`); a comparator with its verb
+ * (`至少组织开展3场` is >=); the figure of a reference in brackets (`不低于上年规模（78.5万人）`); a
+ * clause without a subject borrows it from the clause before (`不低于上年，力争达到85万人`).
+ *
+ * Decision — percentages: a percentage is a target only with a comparator (`务工就业率达到90%以上`,
+ * `就业比重不低于30%`), and never when it is a share of money (`劳务报酬占中央资金比例不低于30%`,
+ * `衔接资金用于产业发展的比例不低于55%`): that is a spending rule, not a result to reach.
  */
 export function extractTargets(ctx: DocumentContext): Target[] {
   const out: Target[] = [];
@@ -31,25 +42,33 @@ export function extractTargets(ctx: DocumentContext): Target[] {
 const UNIT =
   '万人次|人次|万人|万名|万户|万个|万家|万套|万间|个百分点|万(?![元亩吨千])|人(?!民币|均)|名(?!单|称|义)|个(?!月|工作日|百分点|小时|季度|星期|自然日|年|工作|半月)|家(?!庭|属|长)|户(?!籍|口|外)|所|项|场|期|批|套|间|%';
 const FIGURE = new RegExp(`(?<![\\d.,\\-—/])(${NUM})(?:\\s*${RANGE_SEP}\\s*(${NUM}))?\\s*(${UNIT})`, 'g');
-const CN_FIGURE = /(?<![一二两三四五六七八九十百])([一二两三四五六七八九十]{1,3})(名|个(?!月|工作日|百分点)|人|家(?!庭)|户)/g;
+const CN_FIGURE = /(?<![一二两三四五六七八九十百])([一二两三四五六七八九十]{1,3})(名|个(?!月|工作日|百分点|小时|季度|星期|年|工作|半月)|人|家(?!庭|属|长)|户(?!籍|口|外)|场|所|项)/g;
 
-const GE = /(?:不低于|不少于|至少|不小于)[\u4e00-\u9fa5]{0,3}$/;
-const LE = /(?:不超过|不高于|不多于|最多|至多|控制在)[\u4e00-\u9fa5]{0,3}$/;
+/** A comparator, possibly with its verb between it and the figure: `至少培育1名`, `至少组织开展3场`. */
+const GE = /(?:不低于|不少于|至少|不小于)(?:(?![每的对])[\u4e00-\u9fa5]){0,6}$/;
+const LE = /(?:不超过|不高于|不多于|最多|至多|控制在)(?:(?![每的对])[\u4e00-\u9fa5]){0,6}$/;
 const GT = /(?:超过|高于|多于)$/;
 const LT = /(?:低于|少于)$/;
 const EQ = /(?:达到|稳定在|保持在|力争|确保|实现)$/;
 /** A target verb, possibly with its object before the figure: `新建1个`, `新增城镇就业110万人`. */
-const VERB = /(?<!每)(?:创建|新建|培育|建设|建成|打造|培训|开发|组建|设立|新增|扶持|带动|帮助|转移|吸纳|招收|选树|建立|发展|创设|开展|举办|组织|输出|安置)(?:(?![每的对])[\u4e00-\u9fa5]){0,8}$/;
+const VERB = /(?<!每)(?:创建|新建|培育|培养|建设|建成|打造|培训|开发|组建|设立|新增|增加|扶持|带动|帮助|转移|吸纳|招收|招募|选聘|选树|建立|发展|创设|开展|举办|组织|输出|安置|配备|认定|提供|完成)(?:(?![每的对])[\u4e00-\u9fa5]){0,12}$/;
 const SUFFIX_GE = /^(?:及以上|以上)/;
 const SUFFIX_LE = /^(?:及以下|以下|以内)/;
 
 /** Sentences that state who qualifies, not what must be reached. */
 const ELIGIBILITY = /认定为|视为|方可|可申请|可以申请|可享受|可以享受|予以认定|即可|可认定/;
+/** What follows a `…的，` condition: the consequence (`…的，给予…`, `…的，可…`). */
+const CONSEQUENCE = /^(?:可以|可|给予|按|予以|享受|纳入|优先|视为|认定|经|由|即|一次性|每人|每户|所需|并给予|均可|均给予)/;
+/** A percentage of money (`资金…比例不低于30%`, `补贴比例不超过50%`): a spending rule, not a result to reach. */
+const MONEY_WORD = /资金|经费|投入|预算|报酬|工资|薪酬|补助|补贴|奖补|贴息|费用|金额|投资|收入|贷款/;
+const SHARE_WORD = /比例|占比|比重|占|利率|费率/;
+/** `…左右`, `…上下`: the figure is approximate, the comparator stays `=`; the word is no part of the metric. */
+const APPROX = /^(?:左右|上下|以上|以下|以内)/;
 
 const LEAD = /^(?:推动|推进|确保|力争|实现|帮助|保持|促进|带动|争取|努力|使|让|其中|并|要|着力|全力|切实|进一步|年内|全年|当年|今年|每年|到\d{4}年底?|\d{4}年(?:底|末)?|截至\d{4}年底?|年底前|年底|前)+/;
 const TIME = /^(?:年内|全年|当年|今年|每年|年底前|年底|\d{4}年(?:底|末)?)+|(?:年内|全年|当年|今年|每年|年底前|年底)+$/;
-const SCOPE_WORD = /^(?:全国|全省|全市|全区|全县|全州|省内|市内|区内|县内|本省|本市|本区|本县|我省|我市|我区|我县|各省份|各省|各市|各地|各县|各区)/;
-const SCOPE_EACH = /^(?:每个|每一个|每)([\u4e00-\u9fa5]{0,6}?(?:乡镇|街镇|县区|县市|市县|社区|街道|园区|家庭|企业|车间|基地|单位|学校|项目|地区|村|县|市|区|乡|镇|州|省|户))(（[^）]{1,6}）)?/;
+const SCOPE_WORD = /^(?:全国|全省|全市|全区|全县|全州|省内|市内|区内|县内|本省|本市|本区|本县|我省|我市|我区|我县|各省份|各省|各市（州）|各市州|各市|各地区|各地方|各地|各县（市、区）|各县市区|各县|各区)/;
+const SCOPE_EACH = /^(?:每个|每一个|每)([\u4e00-\u9fa5]{0,6}?(?:市州|县市区|乡镇|街镇|县区|县市|市县|社区|街道|园区|家庭|企业|车间|基地|单位|学校|项目|地区|村|县|市|区|乡|镇|州|省|户))(（[^）]{1,6}）)?/;
 const ITEM_MARK = /^(?:（[一二三四五六七八九十百\d]+）|[一二三四五六七八九十百]+、|\d+[.、．](?!\d)|第[一二三四五六七八九十百]+条)/;
 
 function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[]) {
@@ -57,10 +76,11 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[])
   for (const sent of sentencesOf(s)) {
     const sentence = s.slice(sent.start, sent.end);
     if (ELIGIBILITY.test(sentence)) continue;
-    for (const [ca, cb] of sent.clauses) {
+    const conditional = conditionClauses(s, sent.clauses);
+    sent.clauses.forEach(([ca, cb], k) => {
       const clause = s.slice(ca, cb);
-      if (/的$/.test(stripParens(clause).trim())) continue; // …的，给予… : a condition
-      if (/^对/.test(clause)) continue;
+      if (conditional.has(k)) return; // …的，给予… : a condition
+      if (/^对/.test(clause)) return;
       const figures: { at: number; end: number; lo: string; hi: string | null; unit: string; value: number; max: number | null }[] = [];
       FIGURE.lastIndex = 0;
       for (let m = FIGURE.exec(clause); m; m = FIGURE.exec(clause)) {
@@ -72,16 +92,44 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[])
       CN_FIGURE.lastIndex = 0;
       for (let m = CN_FIGURE.exec(clause); m; m = CN_FIGURE.exec(clause)) {
         const value = chineseToInt(m[1]);
-        // Chinese numerals only with an explicit comparator (一次, 一个 are words too often)
-        if (value === null || !GE.test(clause.slice(0, m.index)) && !LE.test(clause.slice(0, m.index))) continue;
+        if (value === null) continue;
+        // Chinese numerals with an explicit comparator (至少一名, 两个以上), or after a target verb from
+        // two up (建立两个…): 一个, 一次 are words too often
+        const head = clause.slice(0, m.index);
+        const tail = clause.slice(m.index + m[0].length);
+        const compared = GE.test(head) || LE.test(head) || SUFFIX_GE.test(tail) || SUFFIX_LE.test(tail);
+        if (!compared && !(value >= 2 && VERB.test(head.replace(/\s+$/, '')))) continue;
         figures.push({ at: m.index, end: m.index + m[0].length, lo: String(value), hi: null, unit: m[2], value, max: null });
       }
+      const previous = k > 0 ? s.slice(sent.clauses[k - 1][0], sent.clauses[k - 1][1]) : null;
       for (const f of figures) {
-        const t = targetOf(ctx, para, clause, ca, f);
+        const t = targetOf(ctx, para, clause, ca, f, previous);
         if (t) out.push(t);
       }
-    }
+    });
   }
+}
+
+/**
+ * Indexes of the clauses that state a condition: a clause ending in 的 that is followed by its
+ * consequence (`…的，给予…`), together with the clauses that lead up to it from the start of the
+ * sentence or from the last clause opening with 对 (`企业吸纳脱贫人口10人以上，且签订1年以上劳动合同的，给予…`:
+ * both clauses are the condition). A final clause ending in 的 is a condition too.
+ */
+function conditionClauses(s: string, clauses: [number, number][]): Set<number> {
+  const out = new Set<number>();
+  const texts = clauses.map(([a, b]) => trimPhrase(stripParens(s.slice(a, b))));
+  let from = 0;
+  texts.forEach((t, k) => {
+    if (/^对于?/.test(t)) from = k;
+    if (!/的$/.test(t)) return;
+    out.add(k);
+    const next = texts[k + 1];
+    if (next === undefined || !CONSEQUENCE.test(next)) return;
+    for (let i = from; i < k; i++) out.add(i);
+    from = k + 1;
+  });
+  return out;
 }
 
 function targetOf(
@@ -90,6 +138,7 @@ function targetOf(
   clause: string,
   offset: number,
   f: { at: number; end: number; lo: string; hi: string | null; unit: string; value: number; max: number | null },
+  previous: string | null = null,
 ): Target | null {
   const before = clause.slice(0, f.at);
   const rest = clause.slice(f.end);
@@ -113,6 +162,12 @@ function targetOf(
       break;
     }
   }
+  // 不低于2022年底规模（78.5万人）: the figure of the reference it is compared with
+  const reference = comparator ? null : PAREN_REFERENCE.exec(beforeBare);
+  if (reference) {
+    cue = reference;
+    comparator = /达到|稳定在|保持在/.test(reference[1]) ? '=' : /不超过|不高于|控制在/.test(reference[1]) ? '<=' : '>=';
+  }
   const suffix = SUFFIX_GE.exec(rest) ?? SUFFIX_LE.exec(rest);
   if (suffix) comparator = SUFFIX_GE.test(rest) ? '>=' : '<=';
   let verb: RegExpExecArray | null = null;
@@ -123,12 +178,61 @@ function targetOf(
   }
   if ((f.unit === '%' || f.unit === '个百分点') && !cue && !suffix) return null;
   const afterUnit = rest.slice(suffix ? suffix[0].length : 0);
-  if (/^\s*的/.test(afterUnit) && !/^\s*的(?:目标|任务)/.test(afterUnit)) return null; // 3人以上的企业: a condition
+  // 3人以上的企业, 带动3人以上就业的提高到1万元: the figure qualifies what it describes — a condition
+  if (/^\s*[\u4e00-\u9fa5]{0,4}?的(?!目标|任务)/.test(afterUnit) && !/^\s*[\u4e00-\u9fa5]{0,4}?的(?:目标|任务)/.test(afterUnit)) return null;
 
   // what comes before the cue: scope and the counted thing
   const cueStart = cue ? beforeBare.length - cue[0].length : verb ? beforeBare.length - verb[0].length : beforeBare.length;
-  const between = cue ? cue[0].replace(/^(?:不低于|不少于|至少|不小于|不超过|不高于|不多于|最多|至多|控制在|超过|高于|多于|低于|少于|达到|稳定在|保持在|力争|确保|实现)/, '') : verb ? verb[0] : '';
-  let subject = before.slice(0, cueStart);
+  const between = reference ? '' : cue ? cue[0].replace(/^(?:不低于|不少于|至少|不小于|不超过|不高于|不多于|最多|至多|控制在|超过|高于|多于|低于|少于|达到|稳定在|保持在|力争|确保|实现)/, '') : verb ? verb[0] : '';
+  const own = subjectAndScope(before.slice(0, cueStart));
+  let { subject, scope } = own;
+  const object = stripParens(afterUnit)
+    .replace(/^[）)]/, '')
+    .replace(APPROX, '')
+    .replace(/^[\s的]+/, '')
+    .replace(/（.*$/, '')
+    .slice(0, 16);
+  // `不低于上年，力争达到85万人`: the clause names no subject; the clause before it does
+  if (!subject && !object && previous) {
+    const prev = stripParens(previous);
+    const cut = PREVIOUS_CUE.exec(prev);
+    const borrowed = subjectAndScope(cut ? prev.slice(0, cut.index) : prev);
+    subject = borrowed.subject;
+    scope = scope ?? borrowed.scope;
+  }
+  const verbText = /^(?:有|为|是|在|达|到)$/.test(between) ? '' : between;
+  let metric = trimPhrase(`${subject}${verbText}${object}`);
+  if (!metric) metric = trimPhrase(stripParens(clause)) || clause;
+  if ((f.unit === '%' || f.unit === '个百分点') && MONEY_WORD.test(metric) && SHARE_WORD.test(metric)) return null;
+
+  let unit = f.unit;
+  if (unit === '万' && /人数|人口|劳动力|人员|务工|就业|规模|农民工|职工|人才/.test(metric)) unit = '万人';
+  const persons =
+    unit === '万人' || unit === '万名' ? scaleDecimal(f.lo, 4) : unit === '人' || unit === '名' ? f.value : null;
+
+  return {
+    metric,
+    comparator,
+    value: f.value,
+    max: f.max,
+    unit,
+    persons,
+    scope,
+    clause: para.clause,
+    text: phraseText(clause),
+    span: spanAt(ctx, para.text, offset + f.at),
+  };
+}
+
+/** `不低于上年规模（`: a comparison with a reference whose figure follows in brackets. */
+const PAREN_REFERENCE = /(不低于|不少于|不小于|至少|不超过|不高于|控制在|达到|稳定在|保持在)[^，。；（）()]{1,12}[（(]$/;
+
+/** A comparator or a figure in the clause before: what precedes it is that clause's subject. */
+const PREVIOUS_CUE = /不低于|不少于|至少|不小于|不超过|不高于|不多于|控制在|超过|高于|达到|稳定在|保持在|\d+(?:\.\d+)?\s*(?:万|人|名|个|家|户)/;
+
+/** The scope (`全省`, `每个脱贫村`, a province) and the counted thing before a target's cue. */
+function subjectAndScope(text: string): { subject: string; scope: string | null } {
+  let subject = text;
   let scope: string | null = null;
   subject = subject.replace(ITEM_MARK, '').replace(/^[\s、]+/, '').replace(LEAD, '');
   const each = SCOPE_EACH.exec(subject);
@@ -149,32 +253,8 @@ function targetOf(
       }
     }
   }
-  subject = stripParens(subject).replace(LEAD, '').replace(TIME, '');
-  const object = stripParens(afterUnit)
-    .replace(/^[\s的]+/, '')
-    .replace(/（.*$/, '')
-    .slice(0, 16);
-  const verbText = /^(?:有|为|是|在|达|到)$/.test(between) ? '' : between;
-  let metric = trimPhrase(`${subject}${verbText}${object}`);
-  if (!metric) metric = trimPhrase(stripParens(clause)) || clause;
-
-  let unit = f.unit;
-  if (unit === '万' && /人数|人口|劳动力|人员|务工|就业|规模|农民工|职工|人才/.test(metric)) unit = '万人';
-  const persons =
-    unit === '万人' || unit === '万名' ? scaleDecimal(f.lo, 4) : unit === '人' || unit === '名' ? f.value : null;
-
-  return {
-    metric,
-    comparator,
-    value: f.value,
-    max: f.max,
-    unit,
-    persons,
-    scope,
-    clause: para.clause,
-    text: phraseText(clause),
-    span: spanAt(ctx, para.text, offset + f.at),
-  };
+  subject = stripParens(subject).replace(LEAD, '').replace(TIME, '').replace(LEAD, '').replace(/(?:原则上|要|应|须|需|必须|均)+$/, '');
+  return { subject, scope };
 }
 
 function insideBracket(s: string, i: number, open: string, close: string): boolean {
