@@ -60,3 +60,22 @@ describe('text variants of the seeds give the same record', () => {
     expect(summary(r)).toEqual(summary(orig));
   });
 });
+
+describe('numbering followed across the text', () => {
+  it('clauses run together inside each section line (seed 002)', async () => {
+    const src = readFileSync(seedPath(SEEDS.shandong), 'utf8');
+    // join every clause line onto its section heading's line
+    const joined = src.replace(/\n(?=（[一二三四五六七八九十]+）)/g, '');
+    expect(joined.split('\n').filter((l) => /^（[一二三四五六七八九十]+）/.test(l)).length).toBe(0);
+    const [r] = await extract(joined);
+    const [orig] = await seedRecords(SEEDS.shandong);
+    expect(summary(r)).toEqual(summary(orig));
+  });
+
+  it('an enumeration inside a clause is not a clause', async () => {
+    const text =
+      '测人社发〔2022〕1号\n\n测试省人力资源和社会保障厅关于做好测试工作的通知\n\n各市人力资源社会保障局：\n\n一、总体要求\n\n（一）稳定规模。做好工作。\n\n（二）聚焦重点。重点包括：（一）重点帮扶县；（二）易地搬迁安置区。\n\n（三）落实政策。落实好各项政策。\n\n测试省人力资源和社会保障厅\n\n2022年4月1日\n';
+    const [r] = await extract(text);
+    expect(r.sections[0].clauses.map((c) => c.number)).toEqual(['一', '二', '三']);
+  });
+});
