@@ -32,9 +32,9 @@ describe('rule doc examples (remark-lint style: the docs are the tests)', () => 
     const id = file.replace(/\.md$/, '');
     const md = readFileSync(join(docsDir, file), 'utf8');
     const blocks = [...md.matchAll(/```notice (pass|fail)\n([\s\S]*?)```/g)].map((m) => ({ kind: m[1], text: m[2] }));
-    it(`${id} has a passing and a failing example`, () => expect(blocks.map((b) => b.kind).sort()).toEqual(['fail', 'pass']));
-    for (const b of blocks) {
-      it(`${id}: the ${b.kind}ing example ${b.kind === 'pass' ? 'raises no warning or error' : 'is flagged'}`, async () => {
+    it(`${id} has a passing and a failing example`, () => expect([...new Set(blocks.map((b) => b.kind))].sort()).toEqual(['fail', 'pass']));
+    for (const [k, b] of blocks.entries()) {
+      it(`${id}: example ${k + 1} (${b.kind}) ${b.kind === 'pass' ? 'raises no warning or error' : 'is flagged'}`, async () => {
         const findings = checkAll(await recordsOf(b.text)).filter((f) => f.rule === id);
         if (b.kind === 'pass') expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
         else expect(findings.filter((f) => f.severity !== 'info').length).toBeGreaterThan(0);

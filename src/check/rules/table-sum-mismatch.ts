@@ -1,6 +1,16 @@
 import type { Finding } from '../../../schemas/finding.js';
+import type { TableRow } from '../../../schemas/notice.js';
 import { exactSum, halfUnit, round } from '../rounding.js';
 import type { DocumentRule } from '../rule.js';
+
+/**
+ * The rows that make up the total: `其中…` breakdown rows, and rows without a 序号 in a table whose
+ * rows are numbered, detail a row above and are already in it.
+ */
+export function summedRows(rows: TableRow[]): TableRow[] {
+  const numbered = rows.filter((r) => r.seq !== null).length;
+  return rows.filter((r) => !/^(其中|含|内含)/.test(r.region) && !(numbered >= rows.length / 2 && r.seq === null));
+}
 
 /**
  * Per column, the rows against the declared 合计. Rounding bound: each row may be off by half a
@@ -14,11 +24,12 @@ export const tableSumMismatch: DocumentRule = {
     const out: Finding[] = [];
     for (const table of record.tables) {
       if (!table.declaredTotal || table.kind !== 'target') continue;
+      const rows = summedRows(table.rows);
       for (const column of Object.keys(table.declaredTotal)) {
         const declared = table.declaredTotal[column];
         if (declared === null || declared === undefined) continue;
-        const filled = table.rows.filter((r) => r.values[column] !== null && r.values[column] !== undefined);
-        const blank = table.rows.filter((r) => !filled.includes(r)).map((r) => r.region);
+        const filled = rows.filter((r) => r.values[column] !== null && r.values[column] !== undefined);
+        const blank = rows.filter((r) => !filled.includes(r)).map((r) => r.region);
         const sum = exactSum(filled.map((r) => r.values[column] as number));
         const bound = round(filled.reduce((b, r) => b + halfUnit(r.printed[column] ?? r.values[column]), 0) + halfUnit(table.declaredTotal && (table.declaredTotalPrinted?.[column] ?? declared)));
         const gap = round(Math.abs(sum - declared));

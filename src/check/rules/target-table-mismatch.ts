@@ -70,9 +70,11 @@ export const targetTableMismatch: DocumentRule = {
         }
         continue;
       }
-      // Several targets in one clause may point to different tables; flag only a target that no table explains
-      // and that is the only target of its unit in the document pointing at these tables.
       const nearest = readings.reduce((a, b) => (Math.abs(a.total - target.value) <= Math.abs(b.total - target.value) ? a : b));
+      // A total of another order of magnitude counts something else (persons vs 万人, another
+      // metric): that is no evidence of an error in either figure, so say nothing.
+      const ratio = nearest.total / target.value;
+      if (!(ratio > 0.5 && ratio < 2)) continue;
       out.push({
         rule: 'target-table-mismatch',
         severity: 'error',
