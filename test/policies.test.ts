@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { extractPolicyMentions } from '../src/extract/policies.js';
 import { contextsFromString, root, seedContexts, SEEDS } from './helpers/context.js';
+import { fixture, runOn, halfWidth } from './helpers/figures.js';
 
 const notice = (...clauses: string[]) =>
   `关于落实就业帮扶政策的通知\n\n各市人民政府：\n\n一、政策措施\n${clauses.map((c, i) => `（${'一二三四五六七八九十'[i]}）${c}`).join('\n')}\n\n某某省人力资源和社会保障厅\n2022年5月1日\n`;
@@ -58,18 +59,6 @@ describe('extractPolicyMentions on edge sentences', () => {
   });
 });
 
-// Sentences in the style of other provinces' and years' 稳岗就业 notices (2021–2024), written for
-// these tests; the fixtures under test/fixtures/figures are whole notices of that kind (not real ones).
-const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'figures', name), 'utf8');
-/** The body (from the preamble to the last clause) as one paragraph: web pages often lose the breaks. */
-function runOn(text: string): string {
-  const lines = text.split('\n');
-  const from = lines.findIndex((l) => /^(?:为|一、)/.test(l));
-  const to = lines.map((l) => /。$/.test(l)).lastIndexOf(true);
-  return [...lines.slice(0, from), lines.slice(from, to + 1).filter((l) => l.trim()).join(''), ...lines.slice(to + 1)].join('\n');
-}
-/** The punctuation typed with an English keyboard. */
-const halfWidth = (text: string) => text.replace(/[，；：。（）]/g, (c) => ({ '，': ',', '；': ';', '：': ':', '。': '.', '（': '(', '）': ')' })[c]!);
 async function fixtureMentions(text: string) {
   const [ctx] = await contextsFromString(text, 'fixture.txt');
   return extractPolicyMentions(ctx);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { extractSubsidies } from '../src/extract/subsidies.js';
 import { contextsFromString, root, seedContexts, SEEDS, sourceOf, textAt } from './helpers/context.js';
+import { fixture, runOn, halfWidth } from './helpers/figures.js';
 
 /** A minimal notice around body clauses, so the layout puts them in the body. */
 const notice = (...clauses: string[]) =>
@@ -141,18 +142,6 @@ describe('extractSubsidies on edge sentences', () => {
   });
 });
 
-// Sentences in the style of other provinces' and years' 稳岗就业 notices (2021–2024), written for
-// these tests; the fixtures under test/fixtures/figures are whole notices of that kind (not real ones).
-const fixture = (name: string) => readFileSync(join(root, 'test', 'fixtures', 'figures', name), 'utf8');
-/** The body (from the preamble to the last clause) as one paragraph: web pages often lose the breaks. */
-function runOn(text: string): string {
-  const lines = text.split('\n');
-  const from = lines.findIndex((l) => /^(?:为|一、)/.test(l));
-  const to = lines.map((l) => /。$/.test(l)).lastIndexOf(true);
-  return [...lines.slice(0, from), lines.slice(from, to + 1).filter((l) => l.trim()).join(''), ...lines.slice(to + 1)].join('\n');
-}
-/** The punctuation typed with an English keyboard. */
-const halfWidth = (text: string) => text.replace(/[，；：。（）]/g, (c) => ({ '，': ',', '；': ';', '：': ':', '。': '.', '（': '(', '）': ')' })[c]!);
 async function fixtureSubsidies(text: string) {
   const [ctx] = await contextsFromString(text, 'fixture.txt');
   return extractSubsidies(ctx).subsidies;
