@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { extractKeyRegions } from '../src/extract/key-regions.js';
-import { contextsFromString, root, seedContexts, SEEDS, sourceOf, textAt } from './helpers/context.js';
+import { contextsFromString, seedContexts, SEEDS, sourceOf, textAt } from './helpers/context.js';
 import { fixture, runOn, halfWidth } from './helpers/figures.js';
 
 const notice = (...clauses: string[]) =>

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { extractSubsidies } from '../src/extract/subsidies.js';
-import { contextsFromString, root, seedContexts, SEEDS, sourceOf, textAt } from './helpers/context.js';
+import { contextsFromString, seedContexts, SEEDS, sourceOf, textAt } from './helpers/context.js';
 import { fixture, runOn, halfWidth } from './helpers/figures.js';
 
 /** A minimal notice around body clauses, so the layout puts them in the body. */
