@@ -7,7 +7,7 @@
  *   4. emit     out/<file>.<n>.json, out/notices.jsonl, out/diffs/*.json, out/check.sarif,
  *               out/notices.sqlite, out/compare.html
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DiffRecord } from '../schemas/diff.js';
 import type { NoticeRecord } from '../schemas/notice.js';
@@ -27,6 +27,9 @@ const seeds = args[0] ?? join(root, 'seeds');
 const out = args[1] ?? join(root, 'out');
 const quiet = process.argv.includes('--quiet');
 const say = (s: string) => quiet || process.stderr.write(s + '\n');
+
+// 0. start from a clean out/: files of notices since removed from seeds/ must not linger
+await clean(out);
 
 // 1. extract
 const records: NoticeRecord[] = [];
@@ -54,3 +57,15 @@ await loadSqlite(join(out, 'notices.sqlite'), records, { findings, diffs: [...di
 const errors = findings.filter((f) => f.severity === 'error').length;
 say(`notices: ${records.length} documents, ${findings.length} findings (${errors} errors), ${diffs.size} diffs from ${seeds} → ${out}${failed ? `; ${failed} file(s) failed` : ''}`);
 if (failed) process.exitCode = 1;
+
+/** Removes what an earlier run generated (the folder's README and anything else stay). */
+async function clean(dir: string): Promise<void> {
+  const generated = /^(.+\.\d+\.json|notices\.jsonl|notices\.sqlite(-journal|-wal|-shm)?|check\.sarif|compare\.html|diffs)$/;
+  let names: string[] = [];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names.filter((n) => generated.test(n))) await rm(join(dir, name), { recursive: true, force: true });
+}
