@@ -16,7 +16,9 @@ export interface Normalized {
 export function normalize(source: Source): Normalized {
   let text = identity(source.text);
   let frontMatter: FrontMatter | null = null;
-  if (source.format === 'markdown') ({ text, frontMatter } = stripMarkdown(text));
+  // a PDF or web page printed from a Markdown file shows its ** and ## literally
+  const printedMarkdown = source.format !== 'text' && /\*\*[^*\n]+\*\*|^#{1,6} \S/m.test(source.text);
+  if (source.format === 'markdown' || printedMarkdown) ({ text, frontMatter } = stripMarkdown(text));
   text = halfWidthAlnum(text);
   text = spacedTableRows(text);
   text = simplifyGlyphs(text);
