@@ -91,3 +91,18 @@ describe('source map', () => {
     expect(t.map[1]).toBe(3);
   });
 });
+
+describe('PDF table rows printed one cell per line', async () => {
+  const { cellPerLineRows, spacedTableRows } = await import('../src/normalize/table-rows.js');
+  it('rejoins rows and puts a lost blank cell where the totals say', () => {
+    const t = cellPerLineRows(identity('甲\n乙\n1\n济南\n1.00\n0.96\n2\n青岛\n0.29\n合计\n1.00\n1.25\n'));
+    expect(t.value).toBe('\t\t甲\t乙\n1\t济南\t1.00\t0.96\n2\t青岛\t\t0.29\n\t合计\t\t1.00\t1.25\n');
+  });
+  it('leaves the block alone when the totals do not single out one placement (no guessing)', () => {
+    const src = '甲\n乙\n1\n济南\n1.00\n1.00\n2\n青岛\n1.00\n合计\n2.00\n2.00\n';
+    expect(cellPerLineRows(identity(src)).value).toBe(src);
+  });
+  it('space-separated rows get tabs; spaced-out names stay one cell', () => {
+    expect(spacedTableRows(identity('序号 省（区、市） 目标任务\n1 河 北 83.41\n合计 3019.17\n')).value).toBe('序号\t省（区、市）\t目标任务\n1\t河 北\t83.41\n合计\t3019.17\n');
+  });
+});

@@ -18,7 +18,7 @@ async function extractPdf(seed: string): Promise<NoticeRecord[]> {
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts', 'seeds-to-pdf.mjs'), dir, seedPath(SEEDS.guangdong), seedPath(SEEDS.heilongjiang), seedPath(SEEDS.jilin)], { stdio: 'ignore' });
+  execFileSync(process.execPath, [join(root, 'scripts', 'seeds-to-pdf.mjs'), dir, seedPath(SEEDS.guangdong), seedPath(SEEDS.heilongjiang), seedPath(SEEDS.jilin), seedPath(SEEDS.shandong)], { stdio: 'ignore' });
 });
 
 describe('PDF input (printed from the seeds)', () => {
@@ -41,6 +41,19 @@ describe('PDF input (printed from the seeds)', () => {
       ['附件2', 8, [877.7]],
     ]);
     expect(nat.tables[0].rows.find((r) => r.region === '黑龙江')?.values).toEqual({ 目标任务: 19.67 });
+  });
+
+  it('a one-cell-per-line table whose blank cells the text layer lost: the 合计 places them (seed 002)', async () => {
+    const [pdf] = await extractPdf(SEEDS.shandong);
+    const [text] = await seedRecords(SEEDS.shandong);
+    const cells = (r: NoticeRecord) => r.tables.map((t) => [t.kind, t.rows.map((row) => [row.region, Object.values(row.values)]), Object.values(t.declaredTotal ?? {})]);
+    expect(cells(pdf)).toEqual(cells(text));
+    expect(pdf.tables[0].rows.find((r) => r.region === '青岛')?.values).toEqual({ '目标任务/国定标准': null, '目标任务/省定标准': 0.29 });
+  });
+
+  it('a blank reporting template is a form (seed 004 附件2)', async () => {
+    const [r] = await extractPdf(SEEDS.heilongjiang);
+    expect(r.tables.map((t) => t.kind)).toEqual(['target', 'form']);
   });
 
   it('spans carry the page number', async () => {

@@ -1,7 +1,7 @@
 import type { Span } from '../../schemas/common.js';
 import type { Table, TableRow } from '../../schemas/notice.js';
 import { chineseToInt } from '../lexicon/numerals.js';
-import { provinceByShortOrName } from '../lexicon/regions.js';
+import { allDivisions, provinceByShortOrName } from '../lexicon/regions.js';
 import type { ClassifiedLine } from '../segment/documents.js';
 import { lineText } from '../segment/lines.js';
 import { spanAt, type DocumentContext } from './context.js';
@@ -314,7 +314,7 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
   const textRows = outRows.filter((r) => Object.values(r.printed).some((v) => v !== null));
   let kind: Table['kind'];
   if (numericRows.length > 0) kind = looksRegional(regionHeader, columns, outRows) ? 'target' : 'other';
-  else if (header.length > 0 && textRows.length === 0) kind = 'form';
+  else if ((header.length > 0 && textRows.length === 0) || hasFormMarks(block)) kind = 'form';
   else kind = 'other';
   if (kind === 'other' && outRows.length === 0 && header.length === 0) return null;
 
@@ -411,10 +411,21 @@ function columnName(grid: string[][], col: number): string {
 const REGION_HEADER = /地|市|省|区|县|州|盟|旗|镇|乡|街道|城市|单位|部门/;
 const TARGET_HEADER = /任务|目标|指标|计划|名额/;
 
+/** 济南 is 济南市, 大兴安岭 is 大兴安岭地区: a GB/T 2260 city or county named without its suffix. */
+function isDivisionName(name: string): boolean {
+  const names = ['', '市', '地区', '州', '盟', '区', '县'].map((s) => name + s);
+  return allDivisions().some((d) => names.includes(d.name));
+}
+
+/** A blank reporting template says who fills it in: 填报单位（盖章）, 填报人, 填表日期 … */
+function hasFormMarks(block: Block): boolean {
+  return [...block.before, ...block.after].some((s) => s.kind === 'text' && /^(填报单位|填表单位|填报人|填表人|填报日期|填表日期|审核人)/.test(s.flat));
+}
+
 function looksRegional(regionHeader: string, columns: string[], rows: TableRow[]): boolean {
   if (REGION_HEADER.test(regionHeader)) return true;
   if (columns.some((c) => TARGET_HEADER.test(c))) return true;
-  const places = rows.filter((r) => provinceByShortOrName(r.region) || /[省市区县州盟旗镇乡]$|街道$/.test(r.region)).length;
+  const places = rows.filter((r) => provinceByShortOrName(r.region) || /[省市区县州盟旗镇乡]$|街道$/.test(r.region) || isDivisionName(r.region)).length;
   return places * 2 >= rows.length && rows.length > 0;
 }
 

@@ -3,7 +3,7 @@ import { collapseCjkSpaces, simplifyGlyphs } from './cjk.js';
 import { stripMarkdown, type FrontMatter } from './markdown.js';
 import { identity, SourceLocator, type Text } from './offsets.js';
 import { fullWidthCjkPunctuation, halfWidthAlnum } from './punctuation.js';
-import { spacedTableRows } from './table-rows.js';
+import { cellPerLineRows, spacedTableRows } from './table-rows.js';
 import { relineRunOnText } from './reline.js';
 
 export interface Normalized {
@@ -20,6 +20,7 @@ export function normalize(source: Source): Normalized {
   const printedMarkdown = source.format !== 'text' && /\*\*[^*\n]+\*\*|^#{1,6} \S/m.test(source.text);
   if (source.format === 'markdown' || printedMarkdown) ({ text, frontMatter } = stripMarkdown(text));
   text = halfWidthAlnum(text);
+  if (source.format === 'pdf') text = cellPerLineRows(text);
   text = spacedTableRows(text);
   text = simplifyGlyphs(text);
   text = fullWidthCjkPunctuation(text);
