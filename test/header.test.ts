@@ -120,3 +120,16 @@ describe('附注 variants', () => {
     expect(r.records[0].disclosure).toBe(expected);
   });
 });
+
+describe('发文字号 bracket forms', () => {
+  it.each(['鲁人社字〔2022〕48号', '鲁人社字（2022）48号', '鲁人社字[2022]48号', '鲁人社字 〔2022〕 48 号', '鲁人社字【2022】48号', '鲁人社字﹝2022﹞48号', '鲁人社字(2022)第48号', '鲁人社字［2022］48号'])('%s', async (printed) => {
+    const { processSource } = await import('../pipelines/document.js');
+    const { sourceFromBytes } = await import('../src/read/source.js');
+    const text = `${printed}\n\n山东省人力资源和社会保障厅关于做好测试工作的通知\n\n各市人力资源社会保障局：\n\n一、总体要求\n\n（一）做好工作。认真做好测试工作。\n\n山东省人力资源和社会保障厅\n\n2022年4月1日\n`;
+    const read = await sourceFromBytes('fn.txt', new TextEncoder().encode(text));
+    if (!read.ok) throw new Error(read.reason);
+    const r = processSource(read.source);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.records[0].fileNumber).toMatchObject({ normalized: '鲁人社字〔2022〕48号', raw: printed, year: 2022, serial: 48 });
+  });
+});

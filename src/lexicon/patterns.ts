@@ -32,4 +32,4 @@ export function parseDate(m: RegExpExecArray): string | null {
 export const DATE_LINE = new RegExp(`^(${DATE.source})$`);
 
 /** 发文字号: prefix, 〔year〕, serial, 号 — any of the bracket forms printers use. */
-export const FILE_NUMBER = /([\u4e00-\u9fa5]{1,14})\s*[〔[［【（(]\s*((?:19|20)\d{2})\s*[〕\]］】）)]\s*第?\s*(\d{1,5})\s*号/g;
+export const FILE_NUMBER = /([\u4e00-\u9fa5]{1,14})\s*[〔[［【（(﹝〖]\s*((?:19|20)\d{2})\s*[〕\]］】）)﹞〗]\s*第?\s*(\d{1,5})\s*号/g;
