@@ -9,6 +9,7 @@ import { processFile } from '../pipelines/document.js';
 import type { NoticeRecord } from '../schemas/notice.js';
 import { sourceFromBytes, type Source } from '../src/read/source.js';
 import { root, SEEDS, seedRecords, sourceOf, textAt } from './helpers/context.js';
+import { facts, spans, withoutProvenance } from './helpers/records.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'notices-docx-'));
 const docxOf = (seed: string) => join(dir, seed.replace(/\.txt$/, '.docx'));
@@ -67,29 +68,6 @@ async function extract(path: string): Promise<NoticeRecord[]> {
   return r.records;
 }
 
-function facts(r: NoticeRecord) {
-  return {
-    fileNumber: r.fileNumber?.normalized,
-    title: r.title,
-    issuers: r.issuers.map((i) => i.name),
-    sections: r.sections.map((s) => ({ number: s.number, title: s.title, clauses: s.clauses.map((c) => [c.number, c.text]) })),
-    targets: r.targets.map((t) => [t.metric, t.comparator, t.value, t.unit]),
-    subsidies: r.subsidies.map((s) => [s.name, s.amount, s.unit]),
-    tables: r.tables.map((t) => ({ label: t.label, columns: t.columns, rows: t.rows.map((x) => [x.region, x.values]), total: t.declaredTotal })),
-  };
-}
-
-const withoutProvenance = (records: NoticeRecord[]) =>
-  JSON.parse(JSON.stringify(records, (k, v) => (k === 'span' || k === 'titleSpan' || k === 'source' ? undefined : v)));
-
-function spans(o: unknown, path = '', out = new Map<string, { line: number; column: number }>()) {
-  if (o && typeof o === 'object') {
-    const s = o as Record<string, unknown>;
-    if (typeof s.line === 'number' && typeof s.column === 'number') out.set(path, s as { line: number; column: number });
-    else for (const [k, v] of Object.entries(s)) spans(v, `${path}.${k}`, out);
-  }
-  return out;
-}
 
 beforeAll(async () => {
   await writeDocx(SEEDS.heilongjiang);

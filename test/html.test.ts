@@ -9,6 +9,7 @@ import { expandPaths } from '../src/cli/paths.js';
 import { declaredCharset, htmlToText } from '../src/read/html.js';
 import { sourceFromBytes } from '../src/read/source.js';
 import { root, SEEDS, seedPath, seedRecords, sourceOf, textAt } from './helpers/context.js';
+import { facts, spans, withoutProvenance } from './helpers/records.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'notices-html-'));
 
@@ -82,31 +83,6 @@ function write(name: string, content: string | Uint8Array): string {
   return path;
 }
 
-/** The facts a reader cares about, without provenance. */
-function facts(r: NoticeRecord) {
-  return {
-    fileNumber: r.fileNumber?.normalized,
-    title: r.title,
-    issuers: r.issuers.map((i) => i.name),
-    sections: r.sections.map((s) => ({ number: s.number, title: s.title, clauses: s.clauses.map((c) => [c.number, c.text]) })),
-    targets: r.targets.map((t) => [t.metric, t.comparator, t.value, t.unit]),
-    subsidies: r.subsidies.map((s) => [s.name, s.amount, s.unit]),
-    tables: r.tables.map((t) => ({ label: t.label, columns: t.columns, rows: t.rows.map((x) => [x.region, x.values]), total: t.declaredTotal })),
-  };
-}
-
-const withoutProvenance = (records: NoticeRecord[]) =>
-  JSON.parse(JSON.stringify(records, (k, v) => (k === 'span' || k === 'titleSpan' || k === 'source' ? undefined : v)));
-
-/** Every span in a record, by its path. */
-function spans(o: unknown, path = '', out = new Map<string, { line: number; column: number }>()) {
-  if (o && typeof o === 'object') {
-    const s = o as Record<string, unknown>;
-    if (typeof s.line === 'number' && typeof s.column === 'number') out.set(path, s as { line: number; column: number });
-    else for (const [k, v] of Object.entries(s)) spans(v, `${path}.${k}`, out);
-  }
-  return out;
-}
 
 describe('HTML input (a web page made from seed 004)', () => {
   const seedText = sourceOf(SEEDS.heilongjiang);
