@@ -163,7 +163,6 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
   if (end < 0) return roles;
   let title = lines[end].flat;
   roles[end] = 'title';
-  let start = end;
   for (let k = end - 1; k >= 0; k--) {
     const l = lines[k];
     if (l.kind === 'blank') {
@@ -174,7 +173,6 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
     if (!['text', 'agency'].includes(l.kind) || /[。；：]/.test(l.flat) || l.flat.length > 60) break;
     roles[k] = 'title';
     title = l.flat + title;
-    start = k;
   }
   // blank lines inside the title range carry no role; lines after it that repeat it are duplicates
   const joined = title;
@@ -200,7 +198,6 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
   if (addressee.length && /[：:]$/.test(text) && !/[。]|如下|通知$|^(为|根据|按照|经)/.test(text) && text.length <= 300) {
     for (const k of addressee) roles[k] = 'addressee';
   }
-  void start;
   return roles;
 }
 
@@ -211,22 +208,20 @@ const isAgencyish = (l: ClassifiedLine) =>
  * The signature block (发文机关署名) sits between the body and the date. Lines of agency names at
  * the end of the body, or inside the closing zone, move there.
  */
-function settleSignature(z: Zones): Zones {
+function settleSignature(zones: Zones): Zones {
   // trailing agency lines of the body
-  let k = z.body.length - 1;
-  const tail: ClassifiedLine[] = [];
-  while (k >= 0 && (z.body[k].kind === 'blank' || isAgencyish(z.body[k]))) {
-    if (z.body[k].kind !== 'blank') tail.unshift(z.body[k]);
-    k--;
-  }
-  if (tail.length && tail.filter((l) => !SEAL.test(l.flat)).map((l) => l.flat).join('').match(/(厅|局|委员会|委|部|办公室|办公厅|政府|中心|会|办)$/)) {
-    z.signature.push(...tail);
-    z.body = z.body.slice(0, k + 1);
-  }
+  let k = zones.body.length - 1;
+  while (k >= 0 && (zones.body[k].kind === 'blank' || isAgencyish(zones.body[k]))) k--;
+  const tail = zones.body.slice(k + 1).filter((l) => l.kind !== 'blank');
+  const signs = tail.filter((l) => !SEAL.test(l.flat)).map((l) => l.flat).join('');
+  const bodySignature = tail.length && /(厅|局|委员会|委|部|办公室|办公厅|政府|中心|会|办)$/.test(signs) ? tail : [];
+  const body = bodySignature.length ? zones.body.slice(0, k + 1) : zones.body;
+
   // agency lines in the closing zone that are not part of the attachment list
   const closing: ClassifiedLine[] = [];
+  const signature = [...zones.signature, ...bodySignature];
   let inNote = false;
-  for (const l of z.closing) {
+  for (const l of zones.closing) {
     if (l.kind === 'attachmentNote') inNote = true;
     else if (l.kind !== 'blank' && l.kind !== 'text' && l.kind !== 'agency') inNote = false;
     if (inNote && l.kind !== 'attachmentNote' && l.kind !== 'blank' && continuesAttachmentList(closing, l)) {
@@ -234,19 +229,21 @@ function settleSignature(z: Zones): Zones {
       continue;
     }
     if (l.kind !== 'attachmentNote' && l.kind !== 'blank') inNote = false;
-    if (isAgencyish(l) || (l.kind === 'text' && /^[\u4e00-\u9fa5（）]{2,30}$/.test(l.flat))) z.signature.push(l);
+    if (isAgencyish(l)) signature.push(l);
     else closing.push(l);
   }
-  z.closing = closing;
+
   // the 印发机关 line just above the 印发日期 belongs to the 版记, not to the last annex
-  const last = z.annexes[z.annexes.length - 1];
-  if (last && z.colophon.length) {
-    while (last.lines.length && (last.lines[last.lines.length - 1].kind === 'blank' || isAgencyish(last.lines[last.lines.length - 1]))) {
-      const l = last.lines.pop()!;
-      if (l.kind !== 'blank') z.colophon.unshift(l);
-    }
+  const annexes = zones.annexes.slice();
+  let colophon = zones.colophon;
+  const last = annexes[annexes.length - 1];
+  if (last && colophon.length) {
+    let end = last.lines.length;
+    while (end > 0 && (last.lines[end - 1].kind === 'blank' || isAgencyish(last.lines[end - 1]))) end--;
+    colophon = [...last.lines.slice(end).filter((l) => l.kind !== 'blank'), ...colophon];
+    annexes[annexes.length - 1] = { heading: last.heading, lines: last.lines.slice(0, end) };
   }
-  return z;
+  return { ...zones, body, closing, signature, annexes, colophon };
 }
 
 /** 附件：1.… lists wrap: a line continues it when it is numbered or the previous item is unfinished. */
