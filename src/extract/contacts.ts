@@ -6,6 +6,8 @@ import { spanAt, type DocumentContext } from './context.js';
 const PHONE = /1[3-9]\d{9}(?!\d)|(?:（\d{3,4}）|\(\d{3,4}\)|\d{3,4}-)?\d{7,8}(?:-\d{1,5})?(?!\d)/;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 const NAME = '[\\u4e00-\\u9fa5]{2,4}';
+/** `梁文嘉，（020）83193872；` alone on its line */
+const NAME_PHONE = new RegExp(`^(${NAME})[，,：:\\s]*(${PHONE.source})[；;。，,]?$`);
 const ORG_LINE = /^[\u4e00-\u9fa5、（）]{3,40}(厅|局|委|部|办|室|处|司|中心|科|站|所|院|会|组)$/;
 
 const ORG_END = /(厅|局|委|部|办|室|处|司|中心|科|站|所|院|会|组|股)/g;
@@ -78,7 +80,7 @@ export function extractContacts(ctx: DocumentContext): Contact[] {
         continue;
       }
     }
-    const pair = new RegExp(`^(${NAME})[，,：:\\s]*(${PHONE.source})[；;。，,]?$`).exec(v);
+    const pair = NAME_PHONE.exec(v);
     if (pair) {
       out.push({ org, person: pair[1], phone: pair[2], email: null, span: spanAt(ctx, t, 0) });
       continue;

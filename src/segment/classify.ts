@@ -28,6 +28,8 @@ export const META_KEY = /^(索引号|主题分类|主题词|发文机关|发文�
 const NOISE =
   /^(\S{1,12}\s*[>＞»]\s*){2,}\S{1,16}$|首页\s*[>＞»]|当前位置[:：]|打印本页|关闭窗口|【(打印|关闭|字号|大|中|小)】|扫一扫|浏览次数|点击[数量率]|字号[:：]\s*[大中小]|版权所有|网站标识码|ICP备|分享到|返回顶部|^(上|下)一篇[:：]|^【?(纠错|收藏|关闭|打印)】?$/;
 
+const DATE_ANYWHERE = new RegExp(DATE_LINE.source.slice(1, -1));
+
 export const SECTION_MARK = /^([一二三四五六七八九十百]+)、|^第([一二三四五六七八九十百]+)章/;
 export const CLAUSE_MARK = /^（([一二三四五六七八九十百]+)）|^第([一二三四五六七八九十百]+)条(?![^\s（]{0,3}[，。；])/;
 export const AGENCY_SUFFIX =
@@ -46,7 +48,7 @@ export function classifyLine(line: Line): LineKind {
   const fn = FILE_NUMBER.exec(flat);
   // upward documents print 签发人 on the file number's line (GB/T 9704 7.2.4)
   if (fn && fn.index === 0 && (fn[0].length === flat.length || /^签发人[：:]/.test(flat.slice(fn[0].length)))) return 'fileNumber';
-  if (/印发$/.test(flat) && new RegExp(DATE_LINE.source.slice(1, -1)).test(flat)) return 'printed';
+  if (/印发$/.test(flat) && DATE_ANYWHERE.test(flat)) return 'printed';
   if (DATE_LINE.test(flat)) return 'date';
   if (/^（此件.{0,12}公开）$|^（此件.{0,10}发布）$|^(信息)?公开(方式|属性|选项|类型)：/.test(flat)) return 'disclosure';
   if (/^（联系(单位|人|电话)/.test(flat)) return 'contactNote';
