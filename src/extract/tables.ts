@@ -1,7 +1,7 @@
 import type { Span } from '../../schemas/common.js';
 import type { Table, TableRow } from '../../schemas/notice.js';
 import { chineseToInt } from '../lexicon/numerals.js';
-import { allDivisions, provinceByShortOrName } from '../lexicon/regions.js';
+import { divisionsForShortName, provinceByShortOrName } from '../lexicon/regions.js';
 import type { ClassifiedLine } from '../segment/documents.js';
 import { lineText } from '../segment/lines.js';
 import { spanAt, type DocumentContext } from './context.js';
@@ -413,8 +413,7 @@ const TARGET_HEADER = /任务|目标|指标|计划|名额/;
 
 /** 济南 is 济南市, 大兴安岭 is 大兴安岭地区: a GB/T 2260 city or county named without its suffix. */
 function isDivisionName(name: string): boolean {
-  const names = ['', '市', '地区', '州', '盟', '区', '县'].map((s) => name + s);
-  return allDivisions().some((d) => names.includes(d.name));
+  return divisionsForShortName(name).length > 0;
 }
 
 /** A blank reporting template says who fills it in: 填报单位（盖章）, 填报人, 填表日期 … */

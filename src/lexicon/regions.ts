@@ -81,6 +81,22 @@ export function allDivisions(): Division[] {
   return divisions;
 }
 
+let byName: Map<string, Division[]> | null = null;
+
+/** Divisions by name (朝阳区 is in Beijing and in Changchun, so a name maps to a list). */
+export function divisionsNamed(name: string): Division[] {
+  if (!byName) {
+    byName = new Map();
+    for (const d of allDivisions()) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
+  }
+  return byName.get(name) ?? [];
+}
+
+/** 济南 → 济南市, 大兴安岭 → 大兴安岭地区: the divisions a table row's short name can stand for. */
+export function divisionsForShortName(name: string): Division[] {
+  return ['', '市', '地区', '州', '盟', '区', '县', '自治州'].flatMap((suffix) => divisionsNamed(name + suffix));
+}
+
 export function parseDivisions(packed: string): Division[] {
   return packed.split('|').map((e) => {
     const code = e.slice(0, 6);

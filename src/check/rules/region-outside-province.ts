@@ -1,8 +1,6 @@
 import type { Finding } from '../../../schemas/finding.js';
-import { allDivisions } from '../../lexicon/regions.js';
+import { divisionsForShortName } from '../../lexicon/regions.js';
 import type { DocumentRule } from '../rule.js';
-
-const SUFFIXES = ['', '市', '地区', '州', '盟', '区', '县', '自治州'];
 
 /**
  * A provincial table that allocates figures to a city of another province: a row that names a
@@ -16,12 +14,10 @@ export const regionOutsideProvince: DocumentRule = {
   check(record) {
     if (!record.region || record.level === 'national') return [];
     const province = record.region.code.slice(0, 2);
-    const divisions = allDivisions();
     const out: Finding[] = [];
     for (const t of record.tables.filter((x) => x.kind === 'target')) {
       for (const row of t.rows) {
-        const names = SUFFIXES.map((s) => row.region + s);
-        const matches = divisions.filter((d) => names.includes(d.name));
+        const matches = divisionsForShortName(row.region);
         if (!matches.length || matches.some((d) => d.provinceCode === province)) continue;
         out.push({
           rule: 'region-outside-province',
