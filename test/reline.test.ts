@@ -79,3 +79,12 @@ describe('numbering followed across the text', () => {
     expect(r.sections[0].clauses.map((c) => c.number)).toEqual(['一', '二', '三']);
   });
 });
+
+describe('a whole notice on one line', () => {
+  it('seed 001 with every line break removed: the same record, signing bodies included', async () => {
+    const src = readFileSync(seedPath(SEEDS.jilin), 'utf8').replace(/\s*\n\s*/g, '');
+    const [r] = await extract(src);
+    const [orig] = await seedRecords(SEEDS.jilin);
+    expect(summary(r)).toEqual(summary(orig));
+  });
+});

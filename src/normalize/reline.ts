@@ -1,6 +1,9 @@
 import { chineseToInt } from '../lexicon/numerals.js';
 import { DATE, FILE_NUMBER, TITLE_END } from '../lexicon/patterns.js';
+import { splitAgencies } from '../lexicon/agencies.js';
 import { applyEdits, type Edit, type Text } from './offsets.js';
+
+const AGENCY_END = /(厅|局|委员会|委|部|办公室|办公厅|人民政府|政府|中心|办|署|行)$/;
 
 /** A first line this long holding several numbered items is a whole notice run together. */
 const RUN_ON_HEAD = 800;
@@ -95,6 +98,14 @@ function headBreaks(line: string, numbered: number[]): number[] {
   for (const m of tail.matchAll(new RegExp(DATE.source, 'g'))) {
     const after = tail.slice(m.index! + m[0].length);
     if (/^(（此件|附件|印发|$)/.test(after)) points.push(tailFrom + m.index!);
+  }
+  // the signing bodies glued after the last sentence: 。吉林省人力资源和社会保障厅吉林省财政厅…
+  const lastStop = line.lastIndexOf('。');
+  if (lastStop > tailFrom) {
+    const rest = line.slice(lastStop + 1);
+    const names = /^[\u4e00-\u9fa5（）]+/.exec(rest)?.[0] ?? '';
+    const parts = splitAgencies(names);
+    if (names.length >= 4 && parts.length && parts.every((n) => AGENCY_END.test(n) && n.length >= 3)) points.push(lastStop + 1, lastStop + 1 + names.length);
   }
   return points;
 }

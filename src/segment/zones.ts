@@ -1,5 +1,6 @@
 import { createActor, setup, assign } from 'xstate';
-import { endsTitle, SEAL } from './classify.js';
+import { splitAgencies } from '../lexicon/agencies.js';
+import { endsTitle, isAgencyLine, SEAL } from './classify.js';
 import type { ClassifiedLine } from './documents.js';
 
 /** GB/T 9704 zones of one document. */
@@ -202,7 +203,10 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
 }
 
 const isAgencyish = (l: ClassifiedLine) =>
-  l.kind === 'agency' || (l.kind === 'text' && /^[\u4e00-\u9fa5（）]{2,30}$/.test(l.flat) && !/^[一二三四五六七八九十]+、/.test(l.flat));
+  l.kind === 'agency' ||
+  (l.kind === 'text' && /^[\u4e00-\u9fa5（）]{2,30}$/.test(l.flat) && !/^[一二三四五六七八九十]+、/.test(l.flat)) ||
+  // several signing bodies on one line (run-on text, or printed side by side)
+  (l.kind === 'text' && /^[\u4e00-\u9fa5（）]{6,200}$/.test(l.flat) && splitAgencies(l.flat).length > 1 && splitAgencies(l.flat).every((n) => isAgencyLine(n)));
 
 /**
  * The signature block (发文机关署名) sits between the body and the date. Lines of agency names at
