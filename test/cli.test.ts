@@ -91,3 +91,20 @@ function encodeGb18030(text: string): Buffer | null {
   const r = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: text });
   return r.status === 0 ? r.stdout : null;
 }
+
+describe('what counts as a notice', () => {
+  it('a short notice with only a title, 主送机关 and plain paragraphs is one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notices-short-'));
+    writeFileSync(join(dir, 'short.txt'), '关于做好春节期间值班工作的通知\n\n各区、各部门：\n\n春节将至，请各单位安排好值班人员，确保通信畅通。\n');
+    const r = run('extract', join(dir, 'short.txt'));
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ title: '关于做好春节期间值班工作的通知', addressees: ['各区', '各部门'] });
+  });
+  it('a line that merely ends in 通知, with nothing else of a notice, is not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notices-not-'));
+    writeFileSync(join(dir, 'memo.txt'), '记得看通知\n\n明天买菜。\n');
+    const r = run('extract', join(dir, 'memo.txt'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/memo\.txt: not a notice/);
+  });
+});

@@ -55,9 +55,12 @@ export function contextsOf(source: Source, normalized: Normalized, layouts: Layo
   }));
 }
 
-/** Whether a document carries enough of a notice to be one: a title, a file number or numbered body. */
-export function looksLikeNotice(r: Pick<NoticeRecord, 'title' | 'fileNumber' | 'sections' | 'issuers'>): boolean {
-  return r.title !== '' && (r.fileNumber !== null || r.sections.length > 0 || r.issuers.length > 0);
+/**
+ * Whether a document carries enough of a notice to be one: a title, and a file number, numbered
+ * body, issuer, 主送机关 or 成文日期 besides it.
+ */
+export function looksLikeNotice(r: Pick<NoticeRecord, 'title' | 'fileNumber' | 'sections' | 'issuers' | 'addressees' | 'signedDate'>): boolean {
+  return r.title !== '' && (r.fileNumber !== null || r.sections.length > 0 || r.issuers.length > 0 || r.addressees.length > 0 || r.signedDate !== null);
 }
 
 /** Runs every extractor over one document and assembles the record (unvalidated). */
