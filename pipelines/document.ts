@@ -26,7 +26,7 @@ export function processSource(source: Source): FileResult {
   const normalized = normalize(source);
   const layouts = segment(normalized);
   const drafts = contextsOf(source, normalized, layouts).map(extractRecord);
-  if (!drafts.some(looksLikeNotice)) return fail(source.path, 'not a notice (no title with a file number, issuer or numbered sections found)');
+  if (!drafts.some(looksLikeNotice)) return fail(source.path, 'not a notice (no title found together with a file number, issuer, 主送机关, date or numbered sections)');
   const records: NoticeRecord[] = [];
   for (const draft of drafts) {
     draft.findings = checkDocument(draft);
