@@ -41,3 +41,11 @@ describe('documents and zones', () => {
     expect(ctx.outline.sections.flatMap((s) => s.clauses.map((c) => c.number))).toEqual(['一', '二', '三']);
   });
 });
+
+describe('title remarks', () => {
+  it('a bracketed remark on its own line below the title belongs to the title', async () => {
+    const [ctx] = await contextsFromString('测人社发〔2022〕1号\n\n测试省人力资源和社会保障厅关于印发就业补贴管理办法的通知\n（试行）\n\n各市人力资源社会保障局：\n\n一、总体要求\n\n（一）做好工作。认真做好测试工作。\n');
+    expect(ctx.zones.title.map((l) => l.flat).join('')).toBe('测试省人力资源和社会保障厅关于印发就业补贴管理办法的通知（试行）');
+    expect(ctx.zones.addressee.map((l) => l.flat)).toEqual(['各市人力资源社会保障局：']);
+  });
+});

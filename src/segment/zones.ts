@@ -175,9 +175,17 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
     roles[k] = 'title';
     title = l.flat + title;
   }
+  // a bracketed remark on its own line below the title belongs to it: （试行）, （征求意见稿）
+  let i = end + 1;
+  while (i < lines.length && lines[i].kind === 'blank') i++;
+  if (i < lines.length && /^（[^）]{1,12}）$/.test(lines[i].flat) && lines[i].kind === 'text') {
+    roles[i] = 'title';
+    title += lines[i].flat;
+    end = i;
+  }
   // blank lines inside the title range carry no role; lines after it that repeat it are duplicates
   const joined = title;
-  let i = end + 1;
+  i = end + 1;
   let addressee: number[] = [];
   let text = '';
   for (; i < lines.length; i++) {
