@@ -1,6 +1,6 @@
 import { createActor, setup, assign } from 'xstate';
 import { splitAgencies } from '../lexicon/agencies.js';
-import { endsTitle, isAgencyLine, SEAL } from './classify.js';
+import { AGENCY_SUFFIX, endsTitle, isAgencyLine, SEAL } from './classify.js';
 import type { ClassifiedLine } from './documents.js';
 
 /** GB/T 9704 zones of one document. */
@@ -17,6 +17,9 @@ export interface Zones {
 
 type Role = 'title' | 'titleDuplicate' | 'addressee' | null;
 type LineEvent = { type: 'LINE'; line: ClassifiedLine; role: Role };
+
+/** A numbered item of the 附件 list: `2.…`, `2、…`, `（2）…`. */
+const ATTACHMENT_ITEM = /^(\d+|（\d+）)[.、．]?\s*\S/;
 
 const empty = (): Zones => ({ header: [], title: [], addressee: [], body: [], closing: [], signature: [], annexes: [], colophon: [] });
 
@@ -47,7 +50,9 @@ export const layoutMachine = setup({
     isColophonMark: ({ event }) => event.line.kind === 'printed' || event.line.kind === 'copyTo',
     isClosingMark: ({ event }) => ['attachmentNote', 'date', 'disclosure', 'contactNote'].includes(event.line.kind),
     // 印发/转发 notices often carry the document they issue right after the date, with no 附件 heading
-    isEmbeddedTitle: ({ event }) => (event.line.kind === 'text' || event.line.kind === 'agency') && endsTitle(event.line.flat) && event.line.flat.length >= 6,
+    // (an item of the 附件 list, `2.湖北省…调查意见`, is not one)
+    isEmbeddedTitle: ({ event }) =>
+      (event.line.kind === 'text' || event.line.kind === 'agency') && endsTitle(event.line.flat) && event.line.flat.length >= 6 && !ATTACHMENT_ITEM.test(event.line.flat),
   },
   actions: {
     toHeader: assign({ zones: ({ context, event }) => addTo(context.zones, 'header', event.line) }),
@@ -226,12 +231,13 @@ function settleSignature(zones: Zones): Zones {
   while (k >= 0 && (zones.body[k].kind === 'blank' || isAgencyish(zones.body[k]))) k--;
   const tail = zones.body.slice(k + 1).filter((l) => l.kind !== 'blank');
   const signs = tail.filter((l) => !SEAL.test(l.flat)).map((l) => l.flat).join('');
-  const bodySignature = tail.length && /(厅|局|委员会|委|部|办公室|办公厅|政府|中心|会|办)$/.test(signs) ? tail : [];
+  const bodySignature = tail.length && AGENCY_SUFFIX.test(signs) ? tail : [];
   const body = bodySignature.length ? zones.body.slice(0, k + 1) : zones.body;
 
   // agency lines in the closing zone that are not part of the attachment list
   const closing: ClassifiedLine[] = [];
   const signature = [...zones.signature, ...bodySignature];
+  const signing = signingLines(zones.closing);
   let inNote = false;
   for (const l of zones.closing) {
     if (l.kind === 'attachmentNote') inNote = true;
@@ -241,7 +247,7 @@ function settleSignature(zones: Zones): Zones {
       continue;
     }
     if (l.kind !== 'attachmentNote' && l.kind !== 'blank') inNote = false;
-    if (isAgencyish(l)) signature.push(l);
+    if (signing.has(l)) signature.push(l);
     else closing.push(l);
   }
 
@@ -256,6 +262,24 @@ function settleSignature(zones: Zones): Zones {
     annexes[annexes.length - 1] = { heading: last.heading, lines: last.lines.slice(0, end) };
   }
   return { ...zones, body, closing, signature, annexes, colophon };
+}
+
+/**
+ * The closing lines that sign the notice: runs of agency-like lines (seals and blanks inside)
+ * that end right above a date, or — in copies that print the date first — runs of lines with an
+ * agency suffix right below one. Agency-like lines elsewhere in the closing zone (a table's
+ * header cells, a form's field names after the date) are not signatures.
+ */
+function signingLines(closing: ClassifiedLine[]): Set<ClassifiedLine> {
+  const out = new Set<ClassifiedLine>();
+  const skip = (l: ClassifiedLine) => l.kind === 'blank' || SEAL.test(l.flat);
+  for (let i = 0; i < closing.length; i++) {
+    if (closing[i].kind !== 'date') continue;
+    for (let k = i - 1; k >= 0 && (skip(closing[k]) || isAgencyish(closing[k])); k--) if (!skip(closing[k])) out.add(closing[k]);
+    if (out.size) continue;
+    for (let k = i + 1; k < closing.length && (skip(closing[k]) || closing[k].kind === 'agency'); k++) if (!skip(closing[k])) out.add(closing[k]);
+  }
+  return out;
 }
 
 /** 附件：1.… lists wrap: a line continues it when it is numbered or the previous item is unfinished. */
