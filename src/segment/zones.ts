@@ -15,7 +15,7 @@ export interface Zones {
   colophon: ClassifiedLine[];
 }
 
-type Role = 'title' | 'titleDuplicate' | 'addressee' | null;
+type Role = 'title' | 'titleDuplicate' | 'addressee' | 'bodyStart' | null;
 type LineEvent = { type: 'LINE'; line: ClassifiedLine; role: Role };
 
 /** A numbered item of the 附件 list: `2.…`, `2、…`, `（2）…`. */
@@ -43,6 +43,7 @@ export const layoutMachine = setup({
     isTitle: ({ event }) => event.role === 'title',
     isTitleDuplicate: ({ event }) => event.role === 'titleDuplicate',
     isAddressee: ({ event }) => event.role === 'addressee',
+    isBodyStart: ({ event }) => event.role === 'bodyStart',
     isBlank: ({ event }) => event.line.kind === 'blank',
     isNoise: ({ event }) => event.line.kind === 'noise' || event.line.kind === 'meta',
     isFileNumber: ({ event }) => event.line.kind === 'fileNumber',
@@ -74,6 +75,9 @@ export const layoutMachine = setup({
         LINE: [
           { guard: 'isNoise' },
           { guard: 'isTitle', target: 'title', actions: 'toTitle' },
+          // a copy without its title starts at the 主送机关 or right in the body
+          { guard: 'isAddressee', target: 'preBody', actions: 'toAddressee' },
+          { guard: 'isBodyStart', target: 'body', actions: 'toBody' },
           { actions: 'toHeader' },
         ],
       },
@@ -165,8 +169,9 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
       break;
     }
     if (/[。；]/.test(l.flat) && l.flat.length > 60) break;
+    if (l.kind === 'text' && /[：:]$/.test(l.flat)) break; // a 主送机关 line: the title would be above it
   }
-  if (end < 0) return roles;
+  if (end < 0) return untitledRoles(lines, roles);
   let title = lines[end].flat;
   roles[end] = 'title';
   for (let k = end - 1; k >= 0; k--) {
@@ -189,17 +194,23 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
     end = i;
   }
   // blank lines inside the title range carry no role; lines after it that repeat it are duplicates
-  const joined = title;
-  i = end + 1;
-  let addressee: number[] = [];
-  let text = '';
-  for (; i < lines.length; i++) {
+  for (i = end + 1; i < lines.length; i++) {
     const l = lines[i];
     if (l.kind === 'blank' || l.kind === 'fileNumber') continue;
-    if (joined.endsWith(l.flat) && l.flat.length >= 4) {
-      roles[i] = 'titleDuplicate';
-      continue;
-    }
+    if (!(title.endsWith(l.flat) && l.flat.length >= 4)) break;
+    roles[i] = 'titleDuplicate';
+  }
+  markAddressee(lines, roles, end + 1);
+  return roles;
+}
+
+/** The 主送机关 from line `from` on: up to four lines ending with a colon, not a sentence. */
+function markAddressee(lines: ClassifiedLine[], roles: Role[], from: number): number {
+  let addressee: number[] = [];
+  let text = '';
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind === 'blank' || l.kind === 'fileNumber' || roles[i] === 'titleDuplicate') continue;
     if (l.kind !== 'text' && l.kind !== 'agency') break;
     addressee.push(i);
     text += l.flat;
@@ -209,9 +220,21 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
       break;
     }
   }
-  if (addressee.length && /[：:]$/.test(text) && !/[。]|如下|通知$|^(为|根据|按照|经)/.test(text) && text.length <= 300) {
-    for (const k of addressee) roles[k] = 'addressee';
-  }
+  if (!(addressee.length && /[：:]$/.test(text) && !/[。]|如下|通知$|^(为|根据|按照|经)/.test(text) && text.length <= 300)) return -1;
+  for (const k of addressee) roles[k] = 'addressee';
+  return addressee[addressee.length - 1];
+}
+
+/**
+ * A partial copy without a title: it starts at its 主送机关, or right in the body (a numbered
+ * section, or a sentence). Header elements above that (版头, 发文字号) stay in the header.
+ */
+function untitledRoles(lines: ClassifiedLine[], roles: Role[]): Role[] {
+  const first = lines.findIndex((l) => l.kind !== 'blank' && l.kind !== 'noise' && l.kind !== 'meta' && l.kind !== 'fileNumber' && l.kind !== 'issuerMark' && !isAgencyish(l));
+  if (first < 0) return roles;
+  if (markAddressee(lines, roles, first) >= 0) return roles;
+  const l = lines[first];
+  if (l.kind === 'section' || l.kind === 'clause' || (l.kind === 'text' && /[。；，]/.test(l.flat))) roles[first] = 'bodyStart';
   return roles;
 }
 
