@@ -1,5 +1,6 @@
 import type { Text } from '../normalize/offsets.js';
 import type { DocumentContext } from './context.js';
+import { charClass, trimWhere } from '../util/trim.js';
 
 /**
  * Shared helpers for the figure extractors (targets, subsidies, policy mentions, key regions):
@@ -177,8 +178,9 @@ export function stripParens(s: string): string {
 
 /** Trims spaces and the punctuation that can hang at the ends of a phrase. */
 export function trimPhrase(s: string): string {
-  return s.replace(/^[\s，、：；。“”",;:.]+|[\s，、：；。“”",;:.]+$/g, '');
+  return trimWhere(s, PHRASE_EDGE);
 }
+const PHRASE_EDGE = charClass(/[\s，、：；。“”",;:.]/);
 
 /** A phrase as quoted in `text`: trimmed, without a leading item number (`（二）`, `一、`, `3.`). */
 export function phraseText(s: string): string {
