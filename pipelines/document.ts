@@ -25,11 +25,12 @@ export async function processFile(path: string, bytes?: Uint8Array): Promise<Fil
 export function processSource(source: Source): FileResult {
   const normalized = normalize(source);
   const layouts = segment(normalized);
-  const drafts = contextsOf(source, normalized, layouts).map(extractRecord);
+  const drafts = contextsOf(source, normalized, layouts).map((ctx) => extractRecord(ctx));
   if (!drafts.some(looksLikeNotice)) return fail(source.path, 'not a notice (no title found together with a file number, issuer, 主送机关, date or numbered sections)');
   const records: NoticeRecord[] = [];
   for (const draft of drafts) {
-    draft.findings = checkDocument(draft);
+    // extraction's own findings (a failed extractor) first, then the document rules'
+    draft.findings = [...draft.findings, ...checkDocument(draft)];
     const parsed = NoticeRecord.safeParse(draft);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

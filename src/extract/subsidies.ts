@@ -38,11 +38,7 @@ export function extractSubsidies(ctx: DocumentContext): { subsidies: Subsidy[]; 
   const subsidies: Subsidy[] = [];
   const findings: Finding[] = [];
   for (const para of bodyParagraphs(ctx)) {
-    try {
-      readParagraph(ctx, para, subsidies, findings);
-    } catch {
-      // odd input must never stop the extraction of the rest
-    }
+    readParagraph(ctx, para, subsidies, findings);
   }
   return { subsidies, findings };
 }

@@ -23,11 +23,7 @@ const CELL_PADDING = charClass(/[ \u3000\u00a0\r]/);
 export function extractTables(ctx: DocumentContext): Table[] {
   const tables: Table[] = [];
   for (const annex of ctx.zones.annexes) {
-    try {
-      tables.push(...annexTables(ctx, annex.heading, annex.lines));
-    } catch {
-      // a malformed annex yields no table rather than failing the document
-    }
+    tables.push(...annexTables(ctx, annex.heading, annex.lines));
   }
   return tables;
 }

@@ -29,11 +29,7 @@ import { bodyParagraphs, NUM, RANGE_SEP, scaleDecimal, sentencesOf, stripParens,
 export function extractTargets(ctx: DocumentContext): Target[] {
   const out: Target[] = [];
   for (const para of bodyParagraphs(ctx)) {
-    try {
-      readParagraph(ctx, para, out);
-    } catch {
-      // odd input never stops the extraction
-    }
+    readParagraph(ctx, para, out);
   }
   return out;
 }
