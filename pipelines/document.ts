@@ -25,12 +25,13 @@ export async function processFile(path: string, bytes?: Uint8Array): Promise<Fil
 export function processSource(source: Source): FileResult {
   const normalized = normalize(source);
   const layouts = segment(normalized);
-  const drafts = contextsOf(source, normalized, layouts).map(extractRecord);
+  const drafts = contextsOf(source, normalized, layouts).map((ctx) => extractRecord(ctx));
   const signals = drafts.map((d) => noticeSignals(d, normalized.text.value));
   if (!signals.some(isNotice)) return fail(source.path, notANoticeReason(signals[0] ?? []));
   const records: NoticeRecord[] = [];
   for (const draft of drafts) {
-    draft.findings = checkDocument(draft);
+    // extraction's own findings (a failed extractor) first, then the document rules'
+    draft.findings = [...draft.findings, ...checkDocument(draft)];
     const parsed = NoticeRecord.safeParse(draft);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

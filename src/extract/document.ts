@@ -1,27 +1,11 @@
-import { SCHEMA_VERSION } from '../../schemas/common.js';
 import { NoticeRecord } from '../../schemas/notice.js';
-import type { Finding } from '../../schemas/finding.js';
 import type { Normalized } from '../normalize/index.js';
 import type { FrontMatter } from '../normalize/markdown.js';
 import { META_KEY } from '../segment/classify.js';
 import type { Source } from '../read/source.js';
 import type { Layout } from '../segment/index.js';
 import type { DocumentContext } from './context.js';
-import { extractContacts } from './contacts.js';
-import { extractDates } from './dates.js';
-import { extractElements } from './elements.js';
-import { extractFileNumber } from './file-number.js';
-import { extractIssuers } from './issuers.js';
-import { extractReferences } from './references.js';
-import { inferRegion, regionParts } from './region.js';
-import { officialName } from '../lexicon/agency-names.js';
-import { extractSections } from './sections.js';
-import { extractTables } from './tables.js';
-import { extractTargets } from './targets.js';
-import { extractSubsidies } from './subsidies.js';
-import { extractPolicyMentions } from './policies.js';
-import { extractKeyRegions } from './key-regions.js';
-import { extractTitle } from './title.js';
+import { extractors, runExtractors, type ExtractorTimings } from './plugins.js';
 
 /**
  * Metadata about the notice that is not the notice itself: a scraper's YAML front matter and a
@@ -98,47 +82,10 @@ export function notANoticeReason(signals: NoticeSignal[]): string {
   return `not a notice (no ${missing.join(', no ')}${signals.length ? `; found only: ${signals.join(', ')}` : ''})`;
 }
 
-/** Runs every extractor over one document and assembles the record (unvalidated). */
-export function extractRecord(ctx: DocumentContext): NoticeRecord {
-  const fileNumber = extractFileNumber(ctx);
-  const title = extractTitle(ctx);
-  const printed = extractIssuers(ctx, title.title);
-  const elements = extractElements(ctx);
-  const { level, region } = inferRegion(printed.map((i) => i.name), fileNumber, title.title ?? '', elements.addressees);
-  const place = regionParts(region);
-  const issuers = printed.map((i) => ({ name: officialName(i.name, place), printed: i.name, span: i.span }));
-  const { signedDate, printedDate } = extractDates(ctx);
-  const findings: Finding[] = [];
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    source: { path: ctx.source.path, sha256: ctx.source.sha256, format: ctx.source.format, documentIndex: ctx.documentIndex },
-    fileNumber,
-    title: title.title,
-    titleSpan: title.span,
-    docType: title.docType,
-    level,
-    region,
-    issuers,
-    addressees: elements.addressees,
-    signedDate,
-    printedDate,
-    printedBy: elements.printedBy,
-    disclosure: elements.disclosure,
-    references: extractReferences(ctx, { fileNumber: fileNumber?.normalized ?? null, title: title.title ?? '' }),
-    sections: extractSections(ctx),
-    targets: extractTargets(ctx),
-    tables: extractTables(ctx),
-    // amount-missing-unit findings come from the check stage (src/check), which sees unitPrinted
-    subsidies: extractSubsidies(ctx).subsidies,
-    policyMentions: extractPolicyMentions(ctx),
-    keyRegions: extractKeyRegions(ctx),
-    contacts: extractContacts(ctx),
-    copyNumber: elements.copyNumber,
-    secrecy: elements.secrecy,
-    urgency: elements.urgency,
-    signers: elements.signers,
-    copyTo: elements.copyTo,
-    attachments: elements.attachments,
-    findings,
-  };
+/**
+ * Runs every extractor (the named plugins of plugins.ts) over one document and assembles the
+ * record (unvalidated). Findings of failed extractors are in `findings`.
+ */
+export function extractRecord(ctx: DocumentContext, timings?: ExtractorTimings): NoticeRecord {
+  return runExtractors(ctx, extractors, timings);
 }

@@ -12,7 +12,9 @@ const CLAUSE = /（([一二三四五六七八九十]{1,3})）/g;
 const LINE_SECTION = /^[ \u3000]*([一二三四五六七八九十]{1,3})、/;
 const LINE_CLAUSE = /^[ \u3000]*（([一二三四五六七八九十]{1,3})）/;
 /** What may stand right before a numbered item that starts a new line of its own. */
-const BOUNDARY = /[。；：！？”」）!?;:]$/;
+const BOUNDARY = /^[。；：！？”」）!?;:]$/;
+/** What may follow a date that ends the body of a run-on notice. */
+const AFTER_DATE = /(?:（此件|附件|印发|$)/y;
 
 /**
  * Text that lost its line breaks (a web page without paragraphs, a copy-paste) gets its
@@ -26,13 +28,14 @@ export function relineRunOnText(text: Text): Text {
   const edits: Edit[] = [];
   const counters = { section: 1, clause: 1, sectionOpened: false };
   let pos = 0;
+  // only blank lines so far: the first line with content may be a whole notice run together
+  let atHead = true;
   for (const line of text.value.split('\n')) {
     const points = numberedBreaks(line, counters);
-    if (pos === 0 || text.value.slice(0, pos).trim() === '') {
-      if (line.length > RUN_ON_HEAD && points.length >= 2) for (const p of headBreaks(line, points)) points.push(p);
-    }
+    if (atHead && line.length > RUN_ON_HEAD && points.length >= 2) for (const p of headBreaks(line, points)) points.push(p);
     for (const at of new Set(points)) if (at > 0 && at < line.length) edits.push({ start: pos + at, end: pos + at, insert: '\n' });
     pos += line.length + 1;
+    atHead &&= line.trim() === '';
   }
   return applyEdits(text, edits);
 }
@@ -58,17 +61,18 @@ function numberedBreaks(line: string, counters: { section: number; clause: numbe
   const points: number[] = [];
   let lastBreak = 0;
   for (const m of markers) {
-    const before = line.slice(0, m.at).trimEnd();
-    const prev = before.slice(-1);
-    if (m.kind === 'section' && m.n === counters.section && !/[一二三四五六七八九十第]/.test(prev) && (before === '' || BOUNDARY.test(before))) {
+    // the last character before the marker, spaces skipped ('' at the line's start)
+    const prev = line[lastNonSpace(line, m.at)] ?? '';
+    const atBoundary = prev === '' || BOUNDARY.test(prev);
+    if (m.kind === 'section' && m.n === counters.section && !/[一二三四五六七八九十第]/.test(prev) && atBoundary) {
       points.push(m.at);
       counters.section++;
       counters.sectionOpened = true;
       lastBreak = m.at;
     } else if (m.kind === 'clause' && (m.n === counters.clause || (counters.sectionOpened && m.n === 1))) {
       // after a section heading without a full stop (一、明确目标任务（一）…) or after a sentence
-      const headingBefore = counters.sectionOpened && !/[。；]/.test(line.slice(lastBreak, m.at)) && m.at - lastBreak <= 40;
-      if (!(before === '' || BOUNDARY.test(before) || headingBefore)) continue;
+      const headingBefore = counters.sectionOpened && m.at - lastBreak <= 40 && !/[。；]/.test(line.slice(lastBreak, m.at));
+      if (!(atBoundary || headingBefore)) continue;
       points.push(m.at);
       counters.clause = m.n + 1;
       counters.sectionOpened = false;
@@ -81,7 +85,7 @@ function numberedBreaks(line: string, counters: { section: number; clause: numbe
 /** A whole notice on one line: the 发文字号, the title's end, the 主送机关, the closing elements. */
 function headBreaks(line: string, numbered: number[]): number[] {
   const points: number[] = [];
-  const firstSection = Math.min(...numbered, line.length);
+  const firstSection = numbered.reduce((a, b) => Math.min(a, b), line.length);
   const fn = new RegExp(FILE_NUMBER.source).exec(line.slice(0, Math.min(firstSection, 400)));
   if (fn) points.push(fn.index, fn.index + fn[0].length);
   const head = line.slice(0, Math.min(firstSection, 600));
@@ -92,12 +96,12 @@ function headBreaks(line: string, numbered: number[]): number[] {
     const colon = head.indexOf('：', end);
     if (colon > 0 && colon < end + 200 && !/[。]/.test(head.slice(end, colon))) points.push(colon + 1);
   }
-  const tailFrom = Math.max(0, ...numbered);
+  const tailFrom = numbered.reduce((a, b) => Math.max(a, b), 0);
   const tail = line.slice(tailFrom);
   for (const m of tail.matchAll(/附件[：:]|（此件[^）]{1,10}）|（联系(?:单位|人)/g)) points.push(tailFrom + m.index!);
   for (const m of tail.matchAll(new RegExp(DATE.source, 'g'))) {
-    const after = tail.slice(m.index! + m[0].length);
-    if (/^(（此件|附件|印发|$)/.test(after)) points.push(tailFrom + m.index!);
+    AFTER_DATE.lastIndex = m.index! + m[0].length;
+    if (AFTER_DATE.test(tail)) points.push(tailFrom + m.index!);
   }
   // the signing bodies glued after the last sentence: 。吉林省人力资源和社会保障厅吉林省财政厅…
   const lastStop = line.lastIndexOf('。');
@@ -108,4 +112,11 @@ function headBreaks(line: string, numbered: number[]): number[] {
     if (names.length >= 4 && parts.length && parts.every((n) => AGENCY_END.test(n) && n.length >= 3)) points.push(lastStop + 1, lastStop + 1 + names.length);
   }
   return points;
+}
+
+/** Index of the last non-space character before `at` (-1 when there is none); linear in the spaces skipped. */
+function lastNonSpace(line: string, at: number): number {
+  let k = at - 1;
+  while (k >= 0 && /\s/.test(line[k])) k--;
+  return k;
 }

@@ -39,7 +39,7 @@ export const AGENCY_SUFFIX =
   /(厅|局|委员会|委|部|办公室|办公厅|人民政府|政府|中心|院|署|行|社|会|办|处|室|所|组|团|队|站|馆|公司|总局|集团|法院|检察院|联合会|工会|办事处|管委会)$/;
 
 export function classifyLine(line: Line): LineKind {
-  const t = line.text.replace(/\s+$/, '');
+  const t = line.text.trimEnd();
   if (t.trim() === '') return 'blank';
   if (t === '') return 'blank';
   if (t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';

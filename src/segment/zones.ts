@@ -1,4 +1,4 @@
-import { createActor, setup, assign } from 'xstate';
+import { createActor, emit, setup } from 'xstate';
 import { splitAgencies } from '../lexicon/agencies.js';
 import { AGENCY_SUFFIX, endsTitle, isAgencyLine, SEAL } from './classify.js';
 import type { ClassifiedLine } from './documents.js';
@@ -24,21 +24,30 @@ const ATTACHMENT_ITEM = /^(\d+|（\d+）)[.、．]?\s*\S/;
 const empty = (): Zones => ({ header: [], title: [], addressee: [], body: [], closing: [], signature: [], annexes: [], colophon: [] });
 
 type LineZone = 'header' | 'title' | 'addressee' | 'body' | 'closing' | 'colophon';
-const addTo = (zones: Zones, zone: LineZone, line: ClassifiedLine): Zones => ({ ...zones, [zone]: [...zones[zone], line] });
-const openAnnex = (zones: Zones, line: ClassifiedLine): Zones => ({ ...zones, annexes: [...zones.annexes, { heading: line, lines: [] }] });
-const addToAnnex = (zones: Zones, line: ClassifiedLine): Zones => {
-  const annexes = zones.annexes.slice();
-  const last = annexes[annexes.length - 1];
-  annexes[annexes.length - 1] = { heading: last.heading, lines: [...last.lines, line] };
-  return { ...zones, annexes };
-};
+/** What the machine decides for a line: which zone it joins, or that it opens a new annex. */
+type ZoneEvent = { type: 'zone'; zone: LineZone | 'annex' | 'openAnnex'; line: ClassifiedLine };
 
 /**
- * The layout machine: one LINE event per line, the state is the zone the reader is in.
+ * Collects the machine's decisions outside its snapshot: appending to arrays keeps the walk
+ * linear (copying the zones into the context on every line made it quadratic in the line count).
+ */
+function zoneCollector() {
+  const zones = empty();
+  const add = (e: ZoneEvent): void => {
+    if (e.zone === 'openAnnex') zones.annexes.push({ heading: e.line, lines: [] });
+    else if (e.zone === 'annex') zones.annexes[zones.annexes.length - 1].lines.push(e.line);
+    else zones[e.zone].push(e.line);
+  };
+  return { zones, add };
+}
+
+/**
+ * The layout machine: one LINE event per line, the state is the zone the reader is in; each
+ * decision is emitted (`zone` events) and collected outside the machine.
  * Title and addressee ranges need lookahead (they wrap over blank lines), so they arrive as roles.
  */
 export const layoutMachine = setup({
-  types: { context: {} as { zones: Zones }, events: {} as LineEvent },
+  types: { events: {} as LineEvent, emitted: {} as ZoneEvent },
   guards: {
     isTitle: ({ event }) => event.role === 'title',
     isTitleDuplicate: ({ event }) => event.role === 'titleDuplicate',
@@ -56,18 +65,17 @@ export const layoutMachine = setup({
       (event.line.kind === 'text' || event.line.kind === 'agency') && endsTitle(event.line.flat) && event.line.flat.length >= 6 && !ATTACHMENT_ITEM.test(event.line.flat),
   },
   actions: {
-    toHeader: assign({ zones: ({ context, event }) => addTo(context.zones, 'header', event.line) }),
-    toTitle: assign({ zones: ({ context, event }) => addTo(context.zones, 'title', event.line) }),
-    toAddressee: assign({ zones: ({ context, event }) => addTo(context.zones, 'addressee', event.line) }),
-    toBody: assign({ zones: ({ context, event }) => addTo(context.zones, 'body', event.line) }),
-    toClosing: assign({ zones: ({ context, event }) => addTo(context.zones, 'closing', event.line) }),
-    toColophon: assign({ zones: ({ context, event }) => addTo(context.zones, 'colophon', event.line) }),
-    openAnnex: assign({ zones: ({ context, event }) => openAnnex(context.zones, event.line) }),
-    toAnnex: assign({ zones: ({ context, event }) => addToAnnex(context.zones, event.line) }),
+    toHeader: emit(({ event }) => ({ type: 'zone' as const, zone: 'header' as const, line: event.line })),
+    toTitle: emit(({ event }) => ({ type: 'zone' as const, zone: 'title' as const, line: event.line })),
+    toAddressee: emit(({ event }) => ({ type: 'zone' as const, zone: 'addressee' as const, line: event.line })),
+    toBody: emit(({ event }) => ({ type: 'zone' as const, zone: 'body' as const, line: event.line })),
+    toClosing: emit(({ event }) => ({ type: 'zone' as const, zone: 'closing' as const, line: event.line })),
+    toColophon: emit(({ event }) => ({ type: 'zone' as const, zone: 'colophon' as const, line: event.line })),
+    openAnnex: emit(({ event }) => ({ type: 'zone' as const, zone: 'openAnnex' as const, line: event.line })),
+    toAnnex: emit(({ event }) => ({ type: 'zone' as const, zone: 'annex' as const, line: event.line })),
   },
 }).createMachine({
   id: 'layout',
-  context: () => ({ zones: empty() }),
   initial: 'header',
   states: {
     header: {
@@ -146,9 +154,11 @@ export const layoutMachine = setup({
 /** Runs the layout machine over one document's lines. */
 export function segmentZones(lines: ClassifiedLine[]): Zones {
   const roles = assignRoles(lines);
-  const actor = createActor(layoutMachine).start();
+  const { zones, add } = zoneCollector();
+  const actor = createActor(layoutMachine);
+  actor.on('zone', add);
+  actor.start();
   lines.forEach((line, i) => actor.send({ type: 'LINE', line, role: roles[i] }));
-  const zones = actor.getSnapshot().context.zones;
   actor.stop();
   return settleSignature(zones);
 }
@@ -308,7 +318,9 @@ function signingLines(closing: ClassifiedLine[]): Set<ClassifiedLine> {
 /** 附件：1.… lists wrap: a line continues it when it is numbered or the previous item is unfinished. */
 function continuesAttachmentList(previous: ClassifiedLine[], l: ClassifiedLine): boolean {
   if (/^\d+[.、．]/.test(l.flat)) return true;
-  const prev = [...previous].reverse().find((p) => p.kind !== 'blank');
+  let k = previous.length - 1;
+  while (k >= 0 && previous[k].kind === 'blank') k--;
+  const prev = previous[k];
   if (!prev) return false;
   return !/(表|单|书|通知|办法|方案|意见|目录|清单|细则|指南|名单|）|明细|汇总|规定|标准|要点|计划|材料|说明|图)$/.test(prev.flat);
 }
