@@ -227,7 +227,7 @@ describe('without better-sqlite3', () => {
 
   it('one error names what to install and approve', () => {
     expect(() => sqliteDriver(missing)).toThrow(SqliteDriverMissing);
-    expect(() => sqliteDriver(missing)).toThrow(/npm install better-sqlite3.*npm approve-scripts better-sqlite3.*Cannot find module 'better-sqlite3'/);
+    expect(() => sqliteDriver(missing)).toThrow(/npm install better-sqlite3.*npm install-scripts approve better-sqlite3.*Cannot find module 'better-sqlite3'/);
   });
 
   it('a package present without its native build is caught when the driver is loaded', () => {

@@ -1,14 +1,22 @@
-import { processFile, type FileResult } from '../../pipelines/document.js';
+import { processFile } from '../../pipelines/document.js';
+import type { NoticeRecord } from '../../schemas/notice.js';
 import { expandPaths } from '../cli/paths.js';
-import { fail } from '../util/result.js';
+import { fail, type Failure } from '../util/result.js';
 import { inOrder, type BatchItem } from './in-order.js';
 
+/** The records of one file: a file may hold several documents (a notice and the one it forwards). */
+export interface Extracted {
+  ok: true;
+  path: string;
+  /** validated against the `NoticeRecord` schema, in document order */
+  records: NoticeRecord[];
+}
+
 /**
- * One file's outcome: `{ ok: true, path, records }` (a file may hold several documents), or
- * `{ ok: false, path, reason }` — empty, binary, unreadable, not a notice, a truncated PDF. The
- * same values the CLI reports as `notices: <path>: <reason>`.
+ * One file's outcome: its records, or a {@link Failure} — empty, binary, unreadable, not a
+ * notice, a truncated PDF: the values the CLI reports as `notices: <path>: <reason>`.
  */
-export type ExtractResult = FileResult;
+export type ExtractResult = Extracted | Failure;
 
 /** A file already in memory: `path` names it in the records (`source.path`) and, with the content, picks the reader. */
 export interface FileInput {
@@ -48,6 +56,8 @@ export interface ExtractFilesOptions extends ExtractOptions {
  * Extracts every notice in one file — `.txt`, `.md`, `.pdf`, `.html` or `.docx`, UTF-8 or
  * GB18030 — or in bytes you already hold. Resolves to the records, or to a failure value; it
  * does not reject for bad input.
+ *
+ * @param input a file path, or `{ path, bytes }` for content already in memory
  */
 export async function extractFile(input: string | FileInput, options: ExtractOptions = {}): Promise<ExtractResult> {
   options.signal?.throwIfAborted();
@@ -59,7 +69,11 @@ export async function extractFile(input: string | FileInput, options: ExtractOpt
   }
 }
 
-/** Extracts the notices in a string (the text of a notice, Markdown, or a page's HTML). */
+/**
+ * Extracts the notices in a string (the text of a notice, Markdown, or a page's HTML).
+ *
+ * @param text the content, as it would be in a file
+ */
 export function extractText(text: string, options: ExtractTextOptions = {}): Promise<ExtractResult> {
   const { path = '<text>', ...rest } = options;
   return extractFile({ path, bytes: new TextEncoder().encode(text) }, rest);
@@ -69,6 +83,8 @@ export function extractText(text: string, options: ExtractTextOptions = {}): Pro
  * Extracts a batch: files, and folders walked for notice files (sorted by name, hidden entries
  * skipped). Yields one result per file, in input order, failures included — a path that does not
  * exist or a folder without notice files is a failure in its place.
+ *
+ * @param paths a file or folder, or several
  *
  * @example
  * for await (const result of extractFiles(['notices/'])) {

@@ -7,13 +7,14 @@
  * Schemas in `policy-notices/schemas/*.schema.json`.
  *
  * @packageDocumentation
+ * @module policy-notices
  */
 export { extractFile, extractFiles, extractText } from './extract.js';
-export type { ExtractFilesOptions, ExtractOptions, ExtractResult, ExtractTextOptions, FileInput } from './extract.js';
+export type { Extracted, ExtractFilesOptions, ExtractOptions, ExtractResult, ExtractTextOptions, FileInput } from './extract.js';
 export { check, compare, diff } from './analyse.js';
 export { toSqlite } from './sqlite.js';
 export type { SqliteExtras, SqliteSummary } from './sqlite.js';
-export { SqliteDriverMissing } from '../emit/sqlite-driver.js';
+export { SqliteDriverMissing } from '../emit/sqlite-missing.js';
 export type { CompareRow } from '../compare/rows.js';
 export type { Failure } from '../util/result.js';
 export type { NoticeRecord } from '../../schemas/notice.js';

@@ -27,6 +27,8 @@ export interface SqliteSummary {
  *
  * Needs the optional dependency better-sqlite3, loaded only now: without it (or without its
  * native build) this rejects with a `SqliteDriverMissing` error that says what to install.
+ *
+ * @param file the store's path (its folder is created), or `':memory:'`
  */
 export async function toSqlite(records: readonly NoticeRecord[], file: string, extras: SqliteExtras = {}): Promise<SqliteSummary> {
   const { openStore, loadInto } = await import('../emit/sqlite.js');
