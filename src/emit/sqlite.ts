@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import { SCHEMA_REVISION, SCHEMA_VERSION, type Span } from '../../schemas/common
 import { DiffRecord } from '../../schemas/diff.js';
 import { LocatedFinding, type Finding } from '../../schemas/finding.js';
 import { NoticeRecord } from '../../schemas/notice.js';
+import { sqliteDriver } from './sqlite-driver.js';
 
 /**
  * The SQLite store (`notices.sqlite`): one row per document in `documents`, its parts in child
@@ -492,7 +493,7 @@ function toolVersion(): string {
  */
 export function openStore(path: string): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = new (sqliteDriver())(path);
   try {
     db.pragma('foreign_keys = ON');
     const layout = db.pragma('user_version', { simple: true }) as number;
