@@ -42,14 +42,15 @@ export function classifyLine(line: Line): LineKind {
   const t = line.text.trimEnd();
   if (t.trim() === '') return 'blank';
   if (t === '') return 'blank';
-  if (t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';
   const flat = t.replace(/\s+/g, '');
-  if (flat.length <= 80 && NOISE.test(t)) return 'noise';
-  if (META_KEY.test(flat) && flat.length <= 160) return 'meta';
-  if (/^(.{0,30}?)文件$/.test(flat) && !/[，。；：]/.test(flat)) return 'issuerMark';
+  // a PDF text layer puts tabs between the pieces of one element (`国防部发〔2012〕21\t号`)
   if (isFileNumberLine(flat)) return 'fileNumber';
   if (/印发$/.test(flat) && DATE_ANYWHERE.test(flat)) return 'printed';
   if (DATE_LINE.test(flat)) return 'date';
+  if (t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';
+  if (flat.length <= 80 && NOISE.test(t)) return 'noise';
+  if (META_KEY.test(flat) && flat.length <= 160) return 'meta';
+  if (/^(.{0,30}?)文件$/.test(flat) && !/[，。；：]/.test(flat)) return 'issuerMark';
   if (/^（此件.{0,12}公开）$|^（此件.{0,10}发布）$|^(信息)?公开(方式|属性|选项|类型)：/.test(flat)) return 'disclosure';
   if (/^（联系(单位|人|电话)/.test(flat)) return 'contactNote';
   // `附件：` alone introduces the 附件说明 list on the next lines; an annex itself is headed 附件 / 附件1
@@ -71,8 +72,12 @@ function isFileNumberLine(flat: string): boolean {
   const inner = /^[（(]([^（()）]+)[）)]$/.exec(flat)?.[1] ?? flat;
   FILE_NUMBER.lastIndex = 0;
   const fn = FILE_NUMBER.exec(inner);
-  return !!fn && fn.index === 0 && (fn[0].length === inner.length || /^签发人[：:]/.test(inner.slice(fn[0].length)));
+  if (fn && fn.index === 0 && (fn[0].length === inner.length || /^签发人[：:]/.test(inner.slice(fn[0].length)))) return true;
+  return FILE_NUMBER_PLACEHOLDER.test(inner);
 }
+
+/** A template's placeholder 发文字号, `XXX〔2023〕X号`, `X人社发〔20XX〕X号`: header, not title. */
+const FILE_NUMBER_PLACEHOLDER = /^[\u4e00-\u9fa5A-Za-zＸｘ]{1,14}[〔[［【（(﹝〖][\dXxＸｘ]{2,4}[〕\]］】）)﹞〗]第?[\dXxＸｘ]{1,5}号$/;
 
 /** （印章） / （盖章） placeholders in a signature block. */
 export const SEAL = /^（?(印章|盖章|章|签章)）?$/;
