@@ -1,10 +1,14 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { NoticeRecord } from '../schemas/notice.js';
 import { nationalFor } from '../src/compare/national.js';
 import { excerptAt } from '../src/report/excerpt.js';
 import { renderReport } from '../src/report/index.js';
 import { reportModel } from '../src/report/model.js';
-import { SEEDS, seedRecords, sourceOf, textAt } from './helpers/context.js';
+import { root, SEEDS, seedPath, seedRecords, sourceOf, textAt } from './helpers/context.js';
 
 let guangdong: NoticeRecord;
 let national: NoticeRecord;
@@ -122,5 +126,37 @@ describe('report HTML', () => {
     const a = await renderReport({ records: all });
     const b = await renderReport({ records: [...all].reverse() });
     expect(b).toBe(a);
+  });
+});
+
+describe('notices report', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'notices.js'), ...args], { encoding: 'utf8', cwd: root });
+
+  it('writes the page to --out, or to stdout, the same bytes either way', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notices-report-'));
+    const file = join(dir, 'nested', 'report.html');
+    const written = run('report', join(root, 'seeds'), '--out', file);
+    expect(written.status).toBe(0);
+    expect(written.stdout).toBe('');
+    const printed = run('report', join(root, 'seeds'));
+    expect(printed.status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(printed.stdout);
+    expect(printed.stdout).toContain('吉人社联〔2022〕81号');
+  });
+
+  it('reports a bad input on stderr, exits 1, and still writes the report of the good ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notices-report-bad-'));
+    copyFileSync(seedPath(SEEDS.jilin), join(dir, 'jilin.txt'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const r = run('report', dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/empty\.txt/);
+    expect(r.stdout).toContain('吉人社联〔2022〕81号');
+    expect(r.stdout).toContain('listed without a diff');
+  });
+
+  it('is listed in --help', () => {
+    expect(run('--help').stdout).toMatch(/notices report <paths\.\.>/);
+    expect(run('report', '--help').stdout).toMatch(/--out/);
   });
 });

@@ -90,6 +90,9 @@ function targetsSpec(entries: ReportEntry[]): TopLevelSpec | null {
   };
 }
 
+/** Largest ÷ smallest amount beyond which the subsidy axis is logarithmic. */
+const LOG_SPREAD = 100;
+
 /** Every subsidy amount, one dot each, on a row per province and kind. */
 function subsidiesSpec(entries: ReportEntry[]): TopLevelSpec | null {
   const data = entries.flatMap((e) =>
@@ -102,13 +105,16 @@ function subsidiesSpec(entries: ReportEntry[]): TopLevelSpec | null {
   );
   if (!data.length) return null;
   const rows = [...new Set(data.map((d) => d.row))];
+  // amounts from 15元/亩 to 5000万元 side by side need a log axis; a narrow spread reads better from zero
+  const amounts = data.map((d) => d.yuan);
+  const logAxis = Math.min(...amounts) > 0 && Math.max(...amounts) / Math.min(...amounts) > LOG_SPREAD;
   return {
     width: 520,
     data: { values: data },
     mark: { type: 'point', filled: true, size: 90, opacity: 0.85, tooltip: false },
     encoding: {
       y: { field: 'row', type: 'nominal', sort: rows, title: null },
-      x: { field: 'yuan', type: 'quantitative', title: '元', scale: { zero: true } },
+      x: { field: 'yuan', type: 'quantitative', title: logAxis ? '元（对数坐标）' : '元', scale: logAxis ? { type: 'log' } : { zero: true } },
       color: { field: 'notice', type: 'nominal', sort: order(entries), title: null },
       description: { field: 'what', type: 'nominal' },
     },
