@@ -1,6 +1,6 @@
 import { NoticeRecord } from '../schemas/notice.js';
 import { checkDocument } from '../src/check/run.js';
-import { contextsOf, extractRecord, looksLikeNotice } from '../src/extract/document.js';
+import { contextsOf, extractRecord, isNotice, notANoticeReason, noticeSignals } from '../src/extract/document.js';
 import { normalize } from '../src/normalize/index.js';
 import { readSource, sourceFromBytes, type Source } from '../src/read/source.js';
 import { segment } from '../src/segment/index.js';
@@ -26,7 +26,8 @@ export function processSource(source: Source): FileResult {
   const normalized = normalize(source);
   const layouts = segment(normalized);
   const drafts = contextsOf(source, normalized, layouts).map(extractRecord);
-  if (!drafts.some(looksLikeNotice)) return fail(source.path, 'not a notice (no title found together with a file number, issuer, 主送机关, date or numbered sections)');
+  const signals = drafts.map((d) => noticeSignals(d, normalized.text.value));
+  if (!signals.some(isNotice)) return fail(source.path, notANoticeReason(signals[0] ?? []));
   const records: NoticeRecord[] = [];
   for (const draft of drafts) {
     draft.findings = checkDocument(draft);

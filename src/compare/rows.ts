@@ -37,7 +37,7 @@ export interface CompareRow {
   path: string;
   documentIndex: number;
   fileNumber: string | null;
-  title: string;
+  title: string | null;
   level: string | null;
   province: string | null;
   date: string | null;

@@ -139,7 +139,7 @@ interface Block {
 }
 
 function annexTables(ctx: DocumentContext, heading: ClassifiedLine, lines: ClassifiedLine[]): Table[] {
-  const label = flat(heading.text).replace(/[：:]$/, '') || null;
+  const label = flat(heading.text).replace(/[：:.．、]$/, '') || null;
   const shapes = lines.map((l) => shapeOf(ctx, l));
   const blocks: Block[] = [];
   let before: Shape[] = [];

@@ -101,8 +101,8 @@ ${rows}
 export function formatHtml(d: DiffRecord, opts: HtmlOptions = {}): string {
   const title = `${d.target ?? d.targetPath} ↔ ${d.base ?? d.basePath}`;
   const names = [
-    opts.target ? `target: ${escapeHtml(opts.target.title)}${d.target ? ` (${escapeHtml(d.target)})` : ''}` : `target: ${escapeHtml(d.target ?? d.targetPath)}`,
-    opts.base ? `base: ${escapeHtml(opts.base.title)}${d.base ? ` (${escapeHtml(d.base)})` : ''}` : `base: ${escapeHtml(d.base ?? d.basePath)}`,
+    opts.target ? `target: ${escapeHtml(opts.target.title ?? '(untitled)')}${d.target ? ` (${escapeHtml(d.target)})` : ''}` : `target: ${escapeHtml(d.target ?? d.targetPath)}`,
+    opts.base ? `base: ${escapeHtml(opts.base.title ?? '(untitled)')}${d.base ? ` (${escapeHtml(d.base)})` : ''}` : `base: ${escapeHtml(d.base ?? d.basePath)}`,
   ];
   return `<!doctype html>
 <html lang="zh-CN">
