@@ -11,7 +11,7 @@ const SOURCE_COLUMNS: { key: string; text: (r: CompareRow) => string }[] = [
   { key: 'fileNumber', text: (r) => r.fileNumber ?? '' },
   { key: 'province', text: (r) => r.province ?? '' },
   { key: 'level', text: (r) => r.level ?? '' },
-  { key: 'title', text: (r) => r.title },
+  { key: 'title', text: (r) => r.title ?? '' },
   { key: 'national', text: (r) => r.national ?? '' },
 ];
 /** Earlier releases' columns, kept so existing spreadsheets still find them. */

@@ -10,6 +10,7 @@ import type { ReportEntry, ReportModel } from './model.js';
 const STATUS_LABEL = { unchanged: '未改', modified: '修改', removed: '删除' } as const;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const attr = (v: string | number | null) => (v === null ? '' : esc(String(v)));
+const UNTITLED = '（无标题）';
 const fileNumberOf = (e: ReportEntry) => e.record.fileNumber?.normalized ?? basename(e.record.source.path);
 
 const CSS = `
@@ -111,7 +112,7 @@ function matrixHtml(m: ClauseMatrix): string {
   const added = m.added.map((list, i) =>
     list.length ? `<td><ul>${list.map((a) => `<li><a href="#${m.columns[i].id}-pair-${a.pair}">（${esc(a.number)}）${esc(a.words)}</a></li>`).join('')}</ul></td>` : '<td>—</td>',
   );
-  return `<h3>${esc(m.national.record.title)} <small>${esc(fileNumberOf(m.national))}</small></h3>
+  return `<h3>${esc(m.national.record.title ?? UNTITLED)} <small>${esc(fileNumberOf(m.national))}</small></h3>
 <table class="matrix" data-national="${esc(fileNumberOf(m.national))}"><thead><tr><th scope="col">国家条款</th>${head}</tr></thead>
 <tbody>
 ${rows.join('\n')}
@@ -145,12 +146,12 @@ ${numbersHtml(d)}
 function noticeHtml(e: ReportEntry): string {
   const r = e.record;
   const meta: [string, string][] = [
-    ['title', r.title],
+    ['title', r.title ?? UNTITLED],
     ['file number', r.fileNumber?.normalized ?? '—'],
     ['date', e.row.date ?? '—'],
     ['file', `${basename(r.source.path)}${r.source.documentIndex ? ` #${r.source.documentIndex}` : ''}`],
   ];
-  if (e.pairing) meta.push(['implements', `${e.pairing.national.title} (${e.pairing.national.fileNumber?.normalized ?? basename(e.pairing.national.source.path)})`]);
+  if (e.pairing) meta.push(['implements', `${e.pairing.national.title ?? UNTITLED} (${e.pairing.national.fileNumber?.normalized ?? basename(e.pairing.national.source.path)})`]);
   return `<section class="notice" id="${e.id}" data-level="${attr(r.level)}">
 <h2>${esc(e.label)} <small>${esc(fileNumberOf(e))}</small></h2>
 <dl>${meta.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>
