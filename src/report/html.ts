@@ -23,6 +23,7 @@ nav.toc a{margin-right:1rem}
 main{padding:0 1.5rem 2rem;max-width:1500px}
 h2{font-size:1.15rem;margin:2rem 0 .6rem}
 .note{color:var(--mute);font-size:.85rem;margin:.2rem 0 .6rem}
+.scroll{overflow-x:auto;max-width:100%}
 table.overview,table.matrix,table.findings{border-collapse:collapse;background:#fff;font-size:.85rem}
 table.overview th,table.overview td,table.matrix th,table.matrix td,table.findings th,table.findings td{border:1px solid var(--line);padding:.3rem .5rem;vertical-align:top;text-align:left}
 table.overview thead th{background:#f3f3f3;position:sticky;top:0;z-index:2}
@@ -86,9 +87,9 @@ function overviewHtml(entries: ReportEntry[]): string {
     });
     return `<tr data-id="${e.id}" data-order="${i}">${cells.join('')}</tr>`;
   });
-  return `<table class="overview" id="overview"><thead><tr>${head}</tr></thead><tbody>
+  return `<div class="scroll"><table class="overview" id="overview"><thead><tr>${head}</tr></thead><tbody>
 ${rows.join('\n')}
-</tbody></table>`;
+</tbody></table></div>`;
 }
 
 function chartsHtml(charts: Chart[]): string {
@@ -113,11 +114,11 @@ function matrixHtml(m: ClauseMatrix): string {
     list.length ? `<td><ul>${list.map((a) => `<li><a href="#${m.columns[i].id}-pair-${a.pair}">（${esc(a.number)}）${esc(a.words)}</a></li>`).join('')}</ul></td>` : '<td>—</td>',
   );
   return `<h3>${esc(m.national.record.title ?? UNTITLED)} <small>${esc(fileNumberOf(m.national))}</small></h3>
-<table class="matrix" data-national="${esc(fileNumberOf(m.national))}"><thead><tr><th scope="col">国家条款</th>${head}</tr></thead>
+<div class="scroll"><table class="matrix" data-national="${esc(fileNumberOf(m.national))}"><thead><tr><th scope="col">国家条款</th>${head}</tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
-<tfoot><tr><th scope="row">新增条款</th>${added.join('')}</tr></tfoot></table>`;
+<tfoot><tr><th scope="row">新增条款</th>${added.join('')}</tr></tfoot></table></div>`;
 }
 
 function findingsHtml(e: ReportEntry): string {
