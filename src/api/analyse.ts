@@ -4,6 +4,7 @@ import type { NoticeRecord } from '../../schemas/notice.js';
 import { checkAll } from '../check/run.js';
 import { compareRows, type CompareRow } from '../compare/rows.js';
 import { diffRecords } from '../diff/index.js';
+import { diffsOf, pairWithNationals } from '../compare/national.js';
 
 /**
  * Runs every consistency rule (docs/rules/) within each record and across all of them — include
@@ -24,13 +25,11 @@ export function diff(base: NoticeRecord, target: NoticeRecord): DiffRecord {
 }
 
 /**
- * The researcher's table: one row per record, in the given order. When a national notice is among
- * the records, every other non-national record is diffed against it (the first national one) for
- * `similarity` and `clauses`. The same rows as `notices compare --format json`.
+ * The researcher's table: one row per record, in the given order. Every non-national record is
+ * diffed against the national notice it implements among the records (src/compare/national.ts)
+ * for `similarity` and `clauses`. The same rows as `notices compare --format json`.
  */
 export function compare(records: readonly NoticeRecord[]): CompareRow[] {
-  const national = records.find((r) => r.level === 'national');
-  const diffs = new Map<NoticeRecord, DiffRecord>();
-  if (national) for (const r of records) if (r !== national && r.level !== 'national') diffs.set(r, diffRecords(national, r));
-  return compareRows([...records], diffs);
+  const all = [...records];
+  return compareRows(all, diffsOf(pairWithNationals(all)), checkAll(all));
 }

@@ -11,7 +11,7 @@ interface Args {
 }
 
 export const command = 'compare <paths..>';
-export const describe = 'One row per notice: province, targets, subsidies, key regions, similarity to the national notice';
+export const describe = 'One row per notice: province, targets against the national allocation, subsidies, key regions, similarity, clause counts, findings';
 
 export const builder = (y: Argv) =>
   y

@@ -1,3 +1,4 @@
+import { nationalFor } from '../diff/national.js';
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { existsSync } from 'node:fs';
 import type { NoticeRecord } from '../../schemas/notice.js';
@@ -59,6 +60,8 @@ export function pickBase(records: NoticeRecord[], index: number | null, target: 
   const cited = new Set(target.references.map((x) => x.fileNumber?.replace(/\s+/g, '')).filter(Boolean));
   return (
     others.find((r) => r.fileNumber && cited.has(r.fileNumber.normalized)) ??
+    nationalFor(target, others) ??
+    // the user named the base file: its national notice even when nothing ties the two together
     others.find((r) => r.level === 'national') ??
     others[0] ??
     records[0] ??
