@@ -89,7 +89,11 @@ function headBreaks(line: string, numbered: number[]): number[] {
   const points: number[] = [];
   const firstSection = numbered.reduce((a, b) => Math.min(a, b), line.length);
   const fn = new RegExp(FILE_NUMBER.source).exec(line.slice(0, Math.min(firstSection, 400)));
-  if (fn) points.push(fn.index, fn.index + fn[0].length);
+  if (fn) {
+    // printed in brackets below the title (（浙价费〔2007〕136号）): the brackets go with it
+    const bracketed = /[（(]/.test(line[fn.index - 1] ?? '') && /[）)]/.test(line[fn.index + fn[0].length] ?? '');
+    points.push(fn.index - Number(bracketed), fn.index + fn[0].length + Number(bracketed));
+  }
   const head = line.slice(0, Math.min(firstSection, 600));
   const title = new RegExp(`(${TITLE_END.source.replace(/\$$/, '')})(?=[^。：]{2,160}：)`).exec(head);
   if (title) {

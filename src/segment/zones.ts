@@ -181,6 +181,7 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
     if (/[。；]/.test(l.flat) && l.flat.length > 60) break;
     if (l.kind === 'text' && /[：:]$/.test(l.flat)) break; // a 主送机关 line: the title would be above it
   }
+  if (end < 0) end = titleBelowHeader(lines);
   if (end < 0) return untitledRoles(lines, roles);
   let title = lines[end].flat;
   roles[end] = 'title';
@@ -233,6 +234,24 @@ function markAddressee(lines: ClassifiedLine[], roles: Role[], from: number): nu
   if (!(addressee.length && /[：:]$/.test(text) && !/[。]|如下|通知$|^(为|根据|按照|经)/.test(text) && text.length <= 300)) return -1;
   for (const k of addressee) roles[k] = 'addressee';
   return addressee[addressee.length - 1];
+}
+
+/**
+ * A title without a document-type word (a template's 测试公文标题, an old notice's 关于…问题):
+ * the short line right below the 版头's 发文字号 or 发文机关标志, when it is not a sentence.
+ */
+function titleBelowHeader(lines: ClassifiedLine[]): number {
+  let seen = 0;
+  for (let i = 0; i < lines.length && seen < 15; i++) {
+    if (lines[i].kind === 'blank') continue;
+    seen++;
+    if (lines[i].kind !== 'fileNumber' && lines[i].kind !== 'issuerMark') continue;
+    let k = i + 1;
+    while (k < lines.length && lines[k].kind === 'blank') k++;
+    const l = lines[k];
+    if (l && (l.kind === 'text' || l.kind === 'agency') && l.flat.length >= 4 && l.flat.length <= 60 && !/[。；，：:]/.test(l.flat)) return k;
+  }
+  return -1;
 }
 
 /**
