@@ -1,14 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { processFile } from '../pipelines/document.js';
 import type { NoticeRecord } from '../schemas/notice.js';
-import { root, SEEDS, seedPath, seedRecords } from './helpers/context.js';
+import { root, SEEDS, seedRecords } from './helpers/context.js';
 
-// PDFs printed from the seeds by headless Chromium (Debian chromium + fonts-wqy-zenhei, installed by .ci/run)
-const dir = mkdtempSync(join(tmpdir(), 'notices-pdf-'));
+// PDFs printed from the seeds once by scripts/seeds-to-pdf.mjs (headless Chromium + a CJK font) and committed
+const dir = join(root, 'test', 'fixtures', 'pdf');
 const pdfOf = (seed: string) => join(dir, seed.replace(/\.txt$/, '.pdf'));
 
 async function extractPdf(seed: string): Promise<NoticeRecord[]> {
@@ -16,10 +14,6 @@ async function extractPdf(seed: string): Promise<NoticeRecord[]> {
   if (!r.ok) throw new Error(`${r.path}: ${r.reason}`);
   return r.records;
 }
-
-beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts', 'seeds-to-pdf.mjs'), dir, seedPath(SEEDS.guangdong), seedPath(SEEDS.heilongjiang), seedPath(SEEDS.jilin), seedPath(SEEDS.shandong)], { stdio: 'ignore' });
-});
 
 describe('PDF input (printed from the seeds)', () => {
   it('gives the same header facts as the text', async () => {
