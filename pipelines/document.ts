@@ -2,6 +2,7 @@ import { NoticeRecord } from '../schemas/notice.js';
 import { checkDocument } from '../src/check/run.js';
 import { contextsOf, extractRecord, looksLikeNotice } from '../src/extract/document.js';
 import { normalize } from '../src/normalize/index.js';
+import { DEFAULT_LIMITS, type ReadLimits } from '../src/read/limits.js';
 import { readSource, sourceFromBytes, type Source } from '../src/read/source.js';
 import { segment } from '../src/segment/index.js';
 import { fail, type Result } from '../src/util/result.js';
@@ -12,15 +13,24 @@ export type FileResult = Result<{ path: string; records: NoticeRecord[] }>;
  * One file's lifecycle: read → normalize → segment → extract → check (per document) → validate.
  * Any stage may end it with a Failure (path + reason); nothing is thrown to the batch.
  */
-export async function processFile(path: string, bytes?: Uint8Array): Promise<FileResult> {
-  const read = bytes ? await sourceFromBytes(path, bytes) : await readSource(path);
+export async function processFile(path: string, bytes?: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<FileResult> {
+  let read: Awaited<ReturnType<typeof readSource>>;
+  try {
+    // reading parses PDF, DOCX and HTML with libraries that may throw (or overflow the stack) on hostile input
+    read = bytes ? await sourceFromBytes(path, bytes, limits) : await readSource(path, limits);
+  } catch (e) {
+    return fail(path, `internal error while reading: ${errorText(e)}`);
+  }
   if (!read.ok) return read;
   try {
     return processSource(read.source);
   } catch (e) {
-    return fail(path, `internal error while extracting: ${(e as Error).message}`);
+    return fail(path, `internal error while extracting: ${errorText(e)}`);
   }
 }
+
+/** One line, whatever was thrown (a RangeError from a stack overflow, a string, an object). */
+const errorText = (e: unknown) => (e instanceof Error ? `${e.name === 'Error' ? '' : e.name + ': '}${e.message}` : String(e)).split('\n')[0];
 
 export function processSource(source: Source): FileResult {
   const normalized = normalize(source);

@@ -1,5 +1,8 @@
-import type { Element, Nodes, Text as HastText } from 'hast';
+import type { Element, Nodes, Root, Text as HastText } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { fromParse5 } from 'hast-util-from-parse5';
+import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { VFile } from 'vfile';
 import { decode } from './detect.js';
 
 /**
@@ -30,9 +33,10 @@ export type HtmlRead = { ok: true; text: string; fileText: string; fileOffsets: 
 export function readHtml(bytes: Uint8Array): HtmlRead {
   const decoded = decodeHtml(bytes);
   if (!decoded) return { ok: false, reason: `HTML page is not valid UTF-8 or GB18030${declaredCharset(bytes) ? ` (declares ${declaredCharset(bytes)})` : ''}` };
-  const { text, offsets } = htmlToText(decoded);
-  if (text.trim() === '') return { ok: false, reason: 'HTML page has no text' };
-  return { ok: true, text, fileText: decoded, fileOffsets: offsets };
+  const walked = htmlToText(decoded);
+  if (!walked.ok) return walked;
+  if (walked.text.trim() === '') return { ok: false, reason: 'HTML page has no text' };
+  return { ok: true, text: walked.text, fileText: decoded, fileOffsets: walked.offsets };
 }
 
 /**
@@ -99,12 +103,43 @@ const BLOCK = new Set([
 
 const PREFORMATTED = new Set(['pre', 'listing', 'plaintext', 'xmp', 'textarea']);
 
-/** Walks the parsed page (hast-util-from-html: parse5, with positions) into text + offsets. */
-export function htmlToText(html: string, options: HtmlOptions = {}): HtmlText {
-  const tree = fromHtml(html);
+/**
+ * Deepest element nesting read. Real pages nest a few dozen levels; the tree conversion
+ * (hast-util-from-parse5) and the walk below recurse once per level, so a page nested thousands
+ * deep would overflow the stack: it is refused with its depth instead.
+ */
+export const MAX_HTML_DEPTH = 500;
+
+/** Walks the parsed page (parse5, with positions, as hast) into text + offsets. */
+export function htmlToText(html: string, options: HtmlOptions = {}): ({ ok: true } & HtmlText) | { ok: false; reason: string } {
+  const parsed = parseHtml(html);
+  if (!parsed.ok) return parsed;
   const out = new TextBuilder(html, options.whitespace === 'preserve', options.emptyParagraphs === true);
-  out.visit(tree);
-  return out.finish();
+  out.visit(parsed.tree);
+  return { ok: true, ...out.finish() };
+}
+
+/** parse5 builds the tree without recursion; its depth is measured before anything recurses into it. */
+function parseHtml(html: string): { ok: true; tree: Root } | { ok: false; reason: string } {
+  const document = parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false });
+  const depth = nestingDepth(document);
+  if (depth > MAX_HTML_DEPTH) return { ok: false, reason: `HTML nested ${depth} elements deep (at most ${MAX_HTML_DEPTH} are read)` };
+  return { ok: true, tree: fromParse5(document, { file: new VFile(html) }) as Root };
+}
+
+type Parse5Node = DefaultTreeAdapterTypes.Node;
+
+/** The deepest nesting in a parse5 tree, walked with an explicit stack. */
+function nestingDepth(root: Parse5Node): number {
+  let deepest = 0;
+  const stack: [Parse5Node, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if ('childNodes' in node) for (const child of node.childNodes) stack.push([child, depth + 1]);
+    if ('content' in node) stack.push([node.content, depth + 1]); // <template> keeps its children aside
+  }
+  return deepest;
 }
 
 interface TableState {

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { decode, looksLikeMarkdown, sniffBinary, type Format } from './detect.js';
 import { readDocx } from './docx.js';
 import { looksLikeHtml, readHtml } from './html.js';
+import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from './limits.js';
 import { readPdf } from './pdf.js';
 import { fail, type Result } from '../util/result.js';
 
@@ -22,19 +23,24 @@ export interface Source {
   fileOffsets?: Int32Array;
 }
 
-export async function readSource(path: string): Promise<Result<{ source: Source }>> {
+export async function readSource(path: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<Result<{ source: Source }>> {
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
     if (info.isDirectory()) return fail(path, 'is a directory');
+    // refused before reading: the size on disk decides, not what would fit in memory
+    if (info.size > limits.maxBytes) return tooLarge(path, info.size, limits);
     bytes = new Uint8Array(await readFile(path));
   } catch (e) {
     return fail(path, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return sourceFromBytes(path, bytes);
+  return sourceFromBytes(path, bytes, limits);
 }
 
-export async function sourceFromBytes(path: string, bytes: Uint8Array): Promise<Result<{ source: Source }>> {
+const tooLarge = (path: string, size: number, limits: ReadLimits) => fail(path, `${formatBytes(size)}, larger than --max-bytes ${limits.maxBytes} (${formatBytes(limits.maxBytes)})`);
+
+export async function sourceFromBytes(path: string, bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<Result<{ source: Source }>> {
+  if (bytes.length > limits.maxBytes) return tooLarge(path, bytes.length, limits);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (bytes.length === 0) return fail(path, 'empty file');
   const kind = sniffBinary(bytes);
@@ -44,7 +50,7 @@ export async function sourceFromBytes(path: string, bytes: Uint8Array): Promise<
     return { ok: true, source: { path, sha256, format: 'pdf', text: pdf.text, pageStarts: pdf.pageStarts } };
   }
   if (kind === 'zip') {
-    const docx = await readDocx(bytes);
+    const docx = await readDocx(bytes, limits);
     if (!docx.ok) return fail(path, docx.reason);
     return { ok: true, source: { path, sha256, format: 'docx', text: docx.text } };
   }
