@@ -1,7 +1,10 @@
 import { NoticeRecord } from '../schemas/notice.js';
+import { encodingRepaired } from '../src/check/reading-findings.js';
 import { checkDocument } from '../src/check/run.js';
+import type { Finding } from '../schemas/finding.js';
 import { contextsOf, extractRecord, looksLikeNotice } from '../src/extract/document.js';
 import { normalize } from '../src/normalize/index.js';
+import type { SourceLocator } from '../src/normalize/offsets.js';
 import { DEFAULT_LIMITS, type ReadLimits } from '../src/read/limits.js';
 import { readSource, sourceFromBytes, type Source } from '../src/read/source.js';
 import { segment } from '../src/segment/index.js';
@@ -38,8 +41,10 @@ export function processSource(source: Source): FileResult {
   const drafts = contextsOf(source, normalized, layouts).map(extractRecord);
   if (!drafts.some(looksLikeNotice)) return fail(source.path, 'not a notice (no title found together with a file number, issuer, 主送机关, date or numbered sections)');
   const records: NoticeRecord[] = [];
+  const repairs = repairFindings(source, normalized.locator);
   for (const draft of drafts) {
-    draft.findings = checkDocument(draft);
+    // a repair concerns the file: every document read from it carries it
+    draft.findings = [...repairs, ...checkDocument(draft)];
     const parsed = NoticeRecord.safeParse(draft);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -48,4 +53,15 @@ export function processSource(source: Source): FileResult {
     records.push(parsed.data);
   }
   return { ok: true, path: source.path, records };
+}
+
+/** What decoding repaired, as findings pointing at the place. */
+function repairFindings(source: Source, locator: SourceLocator): Finding[] {
+  return (source.repairs ?? []).map((r) => ({
+    rule: encodingRepaired.id,
+    severity: encodingRepaired.severity,
+    message: r.message,
+    span: locator.span(r.offset),
+    data: r.data,
+  }));
 }

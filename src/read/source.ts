@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { decode, looksLikeMarkdown, sniffBinary, type Format } from './detect.js';
+import { decode, looksLikeMarkdown, sniffBinary, type DecodeRepair, type Format } from './detect.js';
 import { readDocx } from './docx.js';
 import { looksLikeHtml, readHtml } from './html.js';
 import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from './limits.js';
@@ -21,6 +21,8 @@ export interface Source {
   pageStarts?: number[];
   fileText?: string;
   fileOffsets?: Int32Array;
+  /** what decoding had to repair (offsets into `text`) */
+  repairs?: DecodeRepair[];
 }
 
 export async function readSource(path: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<Result<{ source: Source }>> {
@@ -64,5 +66,5 @@ export async function sourceFromBytes(path: string, bytes: Uint8Array, limits: R
   if (!decoded) return fail(path, 'not valid UTF-8 or GB18030 text');
   if (decoded.text.trim() === '') return fail(path, 'empty file (only whitespace)');
   const format: Format = looksLikeMarkdown(decoded.text, path) ? 'markdown' : 'text';
-  return { ok: true, source: { path, sha256, format, text: decoded.text } };
+  return { ok: true, source: { path, sha256, format, text: decoded.text, ...(decoded.repairs.length ? { repairs: decoded.repairs } : {}) } };
 }

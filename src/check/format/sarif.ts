@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LocatedFinding } from '../../../schemas/finding.js';
+import { readingFindings } from '../reading-findings.js';
 import { allRules } from '../run.js';
+
+/** The check rules, then the findings reading adds itself (encoding-repaired …). */
+const described = [...allRules, ...readingFindings];
 
 const version = (() => {
   try {
@@ -38,7 +42,7 @@ export function formatSarif(findings: LocatedFinding[], root = process.cwd()): o
           driver: {
             name: 'notices',
             version,
-            rules: allRules.map((r) => ({
+            rules: described.map((r) => ({
               id: r.id,
               shortDescription: { text: r.summary },
               fullDescription: { text: r.summary },
@@ -51,7 +55,7 @@ export function formatSarif(findings: LocatedFinding[], root = process.cwd()): o
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(root.endsWith(sep) ? root : root + sep).href } },
         results: findings.map((f) => ({
           ruleId: f.rule,
-          ruleIndex: allRules.findIndex((r) => r.id === f.rule),
+          ruleIndex: described.findIndex((r) => r.id === f.rule),
           level: level(f.severity),
           message: { text: f.message },
           locations: [
