@@ -1,5 +1,5 @@
 import { NoticeRecord } from '../schemas/notice.js';
-import { encodingRepaired } from '../src/check/reading-findings.js';
+import { encodingRepaired, tableRepairFindings } from '../src/check/reading-findings.js';
 import { checkDocument } from '../src/check/run.js';
 import type { Finding } from '../schemas/finding.js';
 import { contextsOf, extractRecord, looksLikeNotice } from '../src/extract/document.js';
@@ -38,13 +38,14 @@ const errorText = (e: unknown) => (e instanceof Error ? `${e.name === 'Error' ? 
 export function processSource(source: Source): FileResult {
   const normalized = normalize(source);
   const layouts = segment(normalized);
-  const drafts = contextsOf(source, normalized, layouts).map(extractRecord);
+  const contexts = contextsOf(source, normalized, layouts);
+  const drafts = contexts.map(extractRecord);
   if (!drafts.some(looksLikeNotice)) return fail(source.path, 'not a notice (no title found together with a file number, issuer, 主送机关, date or numbered sections)');
   const records: NoticeRecord[] = [];
   const repairs = repairFindings(source, normalized.locator);
-  for (const draft of drafts) {
-    // a repair concerns the file: every document read from it carries it
-    draft.findings = [...repairs, ...checkDocument(draft)];
+  for (const [i, draft] of drafts.entries()) {
+    // a decoding repair concerns the file: every document read from it carries it
+    draft.findings = [...repairs, ...tableRepairFindings(contexts[i], draft.tables), ...checkDocument(draft)];
     const parsed = NoticeRecord.safeParse(draft);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -45,6 +45,21 @@ describe('PDF input (printed from the seeds)', () => {
     expect(pdf.tables[0].rows.find((r) => r.region === '青岛')?.values).toEqual({ '目标任务/国定标准': null, '目标任务/省定标准': 0.29 });
   });
 
+  it('cells placed by the totals are marked inferred, the table says so, and a finding tells the sums cannot check them', async () => {
+    const [pdf] = await extractPdf(SEEDS.shandong);
+    const [table] = pdf.tables;
+    expect(table.repairedFrom).toBe('totals');
+    // the seed prints no 国定标准 figure for these four cities (blank cells the text layer dropped)
+    expect(table.rows.filter((r) => r.inferred).map((r) => r.region)).toEqual(['青岛', '东营', '烟台', '威海']);
+    expect(table.rows.find((r) => r.region === '济南')?.inferred).toBeUndefined();
+    const repaired = pdf.findings.filter((f) => f.rule === 'table-repaired');
+    expect(repaired.map((f) => [f.severity, f.data.label, f.data.rows])).toEqual([['info', '附件1', ['青岛', '东营', '烟台', '威海']]]);
+    // the text seed has its blank cells as printed: nothing inferred there
+    const [text] = await seedRecords(SEEDS.shandong);
+    expect(text.tables.some((t) => t.repairedFrom || t.rows.some((r) => r.inferred))).toBe(false);
+    expect(text.findings.some((f) => f.rule === 'table-repaired')).toBe(false);
+  });
+
   it('a blank reporting template is a form (seed 004 附件2)', async () => {
     const [r] = await extractPdf(SEEDS.heilongjiang);
     expect(r.tables.map((t) => t.kind)).toEqual(['target', 'form']);
