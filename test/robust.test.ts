@@ -9,7 +9,7 @@ import { artifactLocation } from '../src/check/format/sarif.js';
 import { recordFileNames } from '../src/emit/json.js';
 import { decode } from '../src/read/detect.js';
 import { readDocx } from '../src/read/docx.js';
-import { htmlToText, MAX_HTML_DEPTH } from '../src/read/html.js';
+import { htmlToText, MAX_HTML_DEPTH, MAX_TABLE_COLUMNS } from '../src/read/html.js';
 import { limitsFor, parseByteSize } from '../src/read/limits.js';
 import { checkZip } from '../src/read/zip-limits.js';
 import { root, SEEDS, seedPath, seedRecords } from './helpers/context.js';
@@ -73,6 +73,27 @@ describe('HTML nesting', () => {
     writeFileSync(join(dir, 'deep.html'), nested(3000));
     const r = await processFile(join(dir, 'deep.html'));
     expect(r).toMatchObject({ ok: false, reason: `HTML nested 3003 elements deep (at most ${MAX_HTML_DEPTH} are read)` });
+  });
+});
+
+describe('HTML tables as wide as colspan allows', () => {
+  it(`write at most ${MAX_TABLE_COLUMNS} columns; cells past that share the last one`, () => {
+    const row = `<tr>${Array.from({ length: 20 }, (_, i) => `<td colspan="1000">c${i}</td>`).join('')}</tr>`;
+    const r = htmlToText(`<table>${row.repeat(3)}</table>`);
+    if (!r.ok) throw new Error(r.reason);
+    const lines = r.text.split('\n').filter((l) => l.includes('c0'));
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      expect(line.split('\t')).toHaveLength(MAX_TABLE_COLUMNS);
+      // c0 in column 1, c1 at column 1001 → past the cap: every later cell in the last column
+      expect(line.split('\t')[0]).toBe('c0');
+      expect(line.split('\t')[MAX_TABLE_COLUMNS - 1]).toBe(Array.from({ length: 19 }, (_, i) => `c${i + 1}`).join(''));
+    }
+  });
+
+  it('an ordinary colspan still keeps cells under their headers', () => {
+    const r = htmlToText('<table><tr><th>地区</th><th colspan="2">目标</th></tr><tr><td>甲</td><td>1</td><td>2</td></tr></table>');
+    expect(r.ok && r.text.split('\n')).toEqual(['地区\t目标\t', '甲\t1\t2']);
   });
 });
 

@@ -91,7 +91,7 @@ function wholeGb18030(bytes: Uint8Array): Decoded | null {
   const text = strict('gb18030', bytes);
   if (text === null) return null;
   // GB18030 accepts most byte pairs, so UTF-8 lines also "decode" — as mojibake
-  if (splitLines(bytes).some((line) => !isAscii(line) && strict('utf-8', line) !== null)) return null;
+  if (splitLines(bytes).some(isUtf8Chinese)) return null;
   return { text, encoding: 'gb18030', repairs: [] };
 }
 
@@ -152,6 +152,17 @@ function splitLines(bytes: Uint8Array): Uint8Array[] {
 }
 
 const isAscii = (bytes: Uint8Array) => bytes.every((b) => b < 0x80);
+
+/**
+ * A line that is UTF-8 Chinese beyond chance: it decodes as UTF-8 with two or more CJK
+ * characters. Short GBK runs can happen to be valid UTF-8 (a lead byte C2–DF before a trail
+ * 80–BF); two whole 3-byte CJK sequences in a valid line almost never are.
+ */
+function isUtf8Chinese(line: Uint8Array): boolean {
+  if (isAscii(line)) return false;
+  const text = strict('utf-8', line);
+  return text !== null && /[\u4e00-\u9fff][^]*[\u4e00-\u9fff]/.test(text);
+}
 
 function lineStarts(text: string): number[] {
   const starts = [0];
