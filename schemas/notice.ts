@@ -55,6 +55,7 @@ export const TableRow = z.object({
   region: z.string(),
   values: z.record(z.string(), z.number().nullable()),
   printed: z.record(z.string(), z.string().nullable()).describe('cells as printed, for rounding-aware checks'),
+  inferred: z.array(z.string()).optional().describe('columns whose cells were placed by the table totals (a PDF text layer that lost blank cells), not read where printed'),
   span: Span,
 });
 
@@ -67,6 +68,7 @@ export const Table = z.object({
   rows: z.array(TableRow),
   declaredTotal: z.record(z.string(), z.number().nullable()).nullable(),
   declaredTotalPrinted: z.record(z.string(), z.string().nullable()).nullable(),
+  repairedFrom: z.enum(['totals']).optional().describe('the declared totals were used to put cells in their columns: the sums cannot check those columns'),
   span: Span,
 });
 

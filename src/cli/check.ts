@@ -3,13 +3,16 @@ import type { NoticeRecord } from '../../schemas/notice.js';
 import { formatSarif } from '../check/format/sarif.js';
 import { formatText } from '../check/format/text.js';
 import { check } from '../api/analyse.js';
+import { limitsFor } from '../read/limits.js';
 import { extractBatch } from './extract.js';
+import { maxBytesOption } from './options.js';
 
 interface Args {
   paths: string[];
   format: 'text' | 'json' | 'sarif';
   'max-warnings': number;
   quiet: boolean;
+  'max-bytes': number;
 }
 
 export const command = 'check <paths..>';
@@ -20,11 +23,12 @@ export const builder = (y: Argv) =>
     .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'files or folders; include the national notice for allocation checks' })
     .option('format', { choices: ['text', 'json', 'sarif'] as const, default: 'text' as const })
     .option('max-warnings', { type: 'number', default: -1, describe: 'exit 1 when there are more warnings than this (-1: no limit)' })
-    .option('quiet', { type: 'boolean', default: false });
+    .option('quiet', { type: 'boolean', default: false })
+    .option('max-bytes', maxBytesOption);
 
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const records: NoticeRecord[] = [];
-  const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r));
+  const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r), limitsFor(argv['max-bytes']));
   const findings = check(records);
   if (argv.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
   else if (argv.format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');

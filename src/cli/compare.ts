@@ -2,12 +2,15 @@ import type { Argv, ArgumentsCamelCase } from 'yargs';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { compare } from '../api/analyse.js';
 import { formatCsv, formatHtml } from '../compare/format.js';
+import { limitsFor } from '../read/limits.js';
 import { extractBatch } from './extract.js';
+import { maxBytesOption } from './options.js';
 
 interface Args {
   paths: string[];
   format: 'json' | 'csv' | 'html';
   quiet: boolean;
+  'max-bytes': number;
 }
 
 export const command = 'compare <paths..>';
@@ -17,11 +20,12 @@ export const builder = (y: Argv) =>
   y
     .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'files or folders; include the national notice for similarity' })
     .option('format', { choices: ['json', 'csv', 'html'] as const, default: 'json' as const })
-    .option('quiet', { type: 'boolean', default: false });
+    .option('quiet', { type: 'boolean', default: false })
+    .option('max-bytes', maxBytesOption);
 
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const records: NoticeRecord[] = [];
-  const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r));
+  const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r), limitsFor(argv['max-bytes']));
   const rows = compare(records);
   if (argv.format === 'csv') process.stdout.write(formatCsv(rows));
   else if (argv.format === 'html') process.stdout.write(formatHtml(rows));

@@ -1,9 +1,11 @@
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { join } from 'node:path';
 import { processFile } from '../../pipelines/document.js';
+import { DEFAULT_LIMITS, limitsFor, type ReadLimits } from '../read/limits.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { writeRecords } from '../emit/json.js';
 import { jsonlFile, jsonlStdout, type JsonlSink } from '../emit/jsonl.js';
+import { maxBytesOption } from './options.js';
 import { expandPaths } from './paths.js';
 import { progress, reportFailure } from './report.js';
 
@@ -12,6 +14,7 @@ interface Args {
   out?: string;
   format: 'json' | 'jsonl' | 'sqlite';
   quiet: boolean;
+  'max-bytes': number;
 }
 
 export const command = 'extract <paths..>';
@@ -23,17 +26,18 @@ export const builder = (y: Argv) =>
     .option('out', { type: 'string', describe: 'write per-document JSON and notices.jsonl (or notices.sqlite) into DIR' })
     .option('format', { choices: ['json', 'jsonl', 'sqlite'] as const, default: 'json' as const, describe: 'output format' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
+    .option('max-bytes', maxBytesOption)
     .example('$0 extract seeds/ --out out/', 'per-document JSON plus out/notices.jsonl')
     .example('$0 extract notice.txt --format jsonl', 'JSON Lines on stdout');
 
 /** Extracts a batch: bad files are reported and skipped; the rest are emitted. Exit 1 if any failed. */
-export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r: NoticeRecord) => Promise<void>): Promise<number> {
+export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r: NoticeRecord) => Promise<void>, limits: ReadLimits = DEFAULT_LIMITS): Promise<number> {
   const { files, failures } = await expandPaths(paths);
   failures.forEach(reportFailure);
   let failed = failures.length;
   const bar = progress(files.length, quiet);
   for (const file of files) {
-    const result = await processFile(file);
+    const result = await processFile(file, undefined, limits);
     bar.tick(file);
     if (!result.ok) {
       bar.end();
@@ -60,7 +64,7 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const failed = await extractBatch(argv.paths, argv.quiet, async (r) => {
     if (sink) await sink.write(r);
     else records.push(r);
-  });
+  }, limitsFor(argv['max-bytes']));
   await sink?.close();
   if (argv.format === 'json') {
     if (argv.out) {

@@ -21,7 +21,9 @@ export async function main(argv = hideBin(process.argv)): Promise<void> {
     .strict()
     .help()
     .fail((msg, err) => {
-      if (err) throw err;
+      // yargs reports a bad option value (a failed coerce) as a YError: usage, not an internal error
+      if (err && err.name !== 'YError') throw err;
+      if (err) msg = err.message;
       process.stderr.write(`notices: ${msg}\nRun \`notices --help\` for usage.\n`);
       process.exit(2);
     })

@@ -37,6 +37,7 @@ export function contextsOf(source: Source, normalized: Normalized, layouts: Layo
     outline: layout.outline,
     frontMatter,
     locate,
+    tableRepairs: normalized.tableRepairs,
   }));
 }
 

@@ -1,4 +1,6 @@
 import { htmlToText } from './html.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
+import { checkZip } from './zip-limits.js';
 
 /**
  * DOCX → text: one line per paragraph, one tab-joined line per table row. mammoth reads the
@@ -12,7 +14,10 @@ export type DocxText = { ok: true; text: string } | { ok: false; reason: string 
 
 const WORD_MAIN = /application\/vnd\.(openxmlformats-officedocument\.wordprocessingml\.(document|template)\.main|ms-word\.(document|template)\.macroEnabled(\.main)?)\+xml/;
 
-export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
+export async function readDocx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<DocxText> {
+  // before JSZip or mammoth inflate anything: they would hold a ZIP bomb's whole output in memory
+  const zip = checkZip(bytes, limits);
+  if (!zip.ok) return { ok: false, reason: zip.kind === 'damaged' ? `corrupt DOCX (${zip.reason})` : `DOCX ${zip.reason}` };
   let names: string[];
   let contentTypes = '';
   let headerLines: string[] = [];
@@ -37,7 +42,9 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
     );
     // mammoth writes no whitespace of its own, so spaces and tabs in the runs are kept as typed;
     // empty paragraphs stay as blank lines, so line N of the text is the Nth paragraph
-    const { text } = htmlToText(result.value, { whitespace: 'preserve', emptyParagraphs: true });
+    const walked = htmlToText(result.value, { whitespace: 'preserve', emptyParagraphs: true });
+    if (!walked.ok) return { ok: false, reason: `Word document: ${walked.reason}` };
+    const { text } = walked;
     if (text.trim() === '') return { ok: false, reason: 'Word document has no text' };
     const body = text.endsWith('\n') ? text : text + '\n';
     return { ok: true, text: headerLines.length ? headerLines.join('\n') + '\n' + body : body };

@@ -50,8 +50,8 @@ function packagedChromium(): Executable {
       LD_LIBRARY_PATH: [join(dir, 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':'),
       FONTCONFIG_FILE: join(dir, 'fonts.conf'),
     },
-    // this build is chrome-headless-shell and must not fork a zygote
-    args: ['--no-zygote', '--single-process'],
+    // this build is chrome-headless-shell, made for sandboxes that forbid a zygote
+    args: ['--no-zygote'],
   };
 }
 
