@@ -144,6 +144,16 @@ describe('issuers: as printed, and their official names', () => {
     expect(names(rec)).toEqual(['上海市交通委员会', '上海市公安局']);
     expect(rec.region).toEqual({ name: '上海市', code: '310000' });
   });
+  it('a branch of a vertically managed system is one body, placed in its province (tax, not employment)', async () => {
+    const text = '关于开展2024年度科技型中小企业评价工作的通知\n苏科技发〔2024〕45号\n各设区市科技局：\n现就有关事项通知如下：\n一、评价对象\n江苏省科学技术厅\n江苏省财政厅\n国家税务总局江苏省税务局\n2024年3月1日\n';
+    const r = await fromText(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(names(r.records[0])).toEqual(['江苏省科学技术厅', '江苏省财政厅', '国家税务总局江苏省税务局']);
+    expect(r.records[0].level).toBe('provincial');
+    const alone = await fromText(text.replace('江苏省科学技术厅\n江苏省财政厅\n', ''));
+    expect(alone.ok && [alone.records[0].level, alone.records[0].region?.name]).toEqual(['provincial', '江苏省']);
+  });
   it('省/市/区 abbreviations resolve against the notice’s own region; short forms of departments expand', () => {
     expect(officialName('省财政厅', { province: '浙江省', city: null, county: null })).toBe('浙江省财政厅');
     expect(officialName('市发展改革委', { province: '浙江省', city: '宁波市', county: null })).toBe('宁波市发展和改革委员会');

@@ -1,5 +1,5 @@
 import type { FileNumber } from '../../schemas/notice.js';
-import { isCentralAgency } from '../lexicon/agencies.js';
+import { isCentralAgency, localPart } from '../lexicon/agencies.js';
 import {
   allDivisions, CITY_ABBREVIATIONS, divisionAtStart, divisionByCode, fullDivisionName, MUNICIPALITIES, provinceByCode,
   provinceOfAbbreviation, provinceOfName, type Division, type Province,
@@ -24,7 +24,8 @@ const TOWNSHIP = /^(?:人民政府)?[\u4e00-\u9fa5]{1,10}?(?:镇|乡|街道)(?:�
  * The addressees decide the level when nothing else does.
  */
 export function inferRegion(issuers: string[], fileNumber: FileNumber | null, title: string, addressees: string[] = []): RegionInfo {
-  const names = (issuers.length ? issuers : [title]).map((n) => n.replace(/\s+/g, ''));
+  // a branch of a vertically managed system (国家税务总局江苏省税务局) is placed by its local part
+  const names = (issuers.length ? issuers : [title]).map(localPart);
   let province: Province | null = null;
   for (const n of names) province ??= provinceOfName(n);
   if (!province && issuers.length && issuers.every(isCentralAgency)) return { level: 'national', region: null };

@@ -50,6 +50,8 @@ function splitRun(run: string): string[] {
     if (key && s.indexOf(key, key.length) > 0) return s.split(new RegExp(`(?=${key})`)).filter(Boolean);
     if (lead) return [s];
   }
+  const branch = VERTICAL_BRANCH.exec(s);
+  if (branch) return [branch[0], ...splitRun(s.slice(branch[0].length))];
   const out: string[] = [];
   let unknown = '';
   let i = 0;
@@ -69,7 +71,24 @@ function splitRun(run: string): string[] {
   return out;
 }
 
-export function isCentralAgency(name: string): boolean {
+/**
+ * A local branch of a vertically managed central system is one body, not the central one plus a
+ * local one: 国家税务总局江苏省税务局, 中国人民银行上海分行, 国家金融监督管理总局宁波监管局.
+ */
+const VERTICAL_SYSTEM = /^(?:国家税务总局|国家金融监督管理总局|中国人民银行|国家统计局|国家外汇管理局|中国银保监会|中国证监会|国家邮政局|中国气象局|国家烟草专卖局|国家能源局|国家药品监督管理局|国家矿山安全监察局|国家消防救援局)/;
+const VERTICAL_BRANCH = new RegExp(
+  VERTICAL_SYSTEM.source +
+    `(?:${PROVINCES.map((p) => p.short).join('|')})[\u4e00-\u9fa5]{0,12}?(?:税务局|监管局|分局|分行|支行|营业管理部|调查总队|调查队|分局|管理局|邮政管理局|气象局|专卖局|监管办|监察局|总队|支队)`,
+);
+
+/** The local part of a vertically managed branch (江苏省税务局 of 国家税务总局江苏省税务局); other names whole. */
+export function localPart(name: string): string {
   const n = name.replace(/\s+/g, '');
+  const m = VERTICAL_BRANCH.exec(n);
+  return m && m[0] === n ? n.replace(VERTICAL_SYSTEM, '') : n;
+}
+
+export function isCentralAgency(name: string): boolean {
+  const n = localPart(name);
   return CENTRAL_AGENCIES.some((a) => n === a || n.startsWith(a)) || /^(国家|中共中央|国务院|中央|全国)/.test(n);
 }
