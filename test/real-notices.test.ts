@@ -68,6 +68,17 @@ describe('provincial and city notices from pkulaw-style pages', () => {
   });
 });
 
+describe('the 成文日期 wherever the copy puts it', () => {
+  it('a 批复 printed with its date between the 发文字号 and the 主送机关 (gov.cn layout, a free-trade zone)', async () => {
+    const text = '国务院关于同意在河南省设立中国（河南）自由贸易试验区的批复\n国函〔2017〕12号\n2017年3月15日\n河南省人民政府：\n你省《关于设立中国（河南）自由贸易试验区的请示》收悉。现批复如下：\n一、同意设立中国（河南）自由贸易试验区。\n二、请你省认真组织实施。\n国务院\n';
+    const r = await fromText(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const [rec] = r.records;
+    expect([rec.signedDate, rec.addressees, names(rec)]).toEqual(['2017-03-15', ['河南省人民政府'], ['国务院']]);
+  });
+});
+
 describe('partial copies keep their record', () => {
   it('run-on text that starts at the 主送机关, the signature and date glued before the regulation it issues (Anshun 2023)', async () => {
     const r = await one('39_anshun-shizhengfu-chubeiliang-guanli-banfa-2023.txt');

@@ -56,6 +56,7 @@ export const layoutMachine = setup({
     isBlank: ({ event }) => event.line.kind === 'blank',
     isNoise: ({ event }) => event.line.kind === 'noise' || event.line.kind === 'meta',
     isFileNumber: ({ event }) => event.line.kind === 'fileNumber',
+    isDate: ({ event }) => event.line.kind === 'date',
     isAnnexHeading: ({ event }) => event.line.kind === 'annexHeading',
     isColophonMark: ({ event }) => event.line.kind === 'printed' || event.line.kind === 'copyTo',
     isClosingMark: ({ event }) => ['attachmentNote', 'date', 'disclosure', 'contactNote'].includes(event.line.kind),
@@ -110,6 +111,8 @@ export const layoutMachine = setup({
           { guard: 'isBlank' },
           { guard: 'isTitleDuplicate' },
           { guard: 'isFileNumber', actions: 'toHeader' },
+          // 批复/函 copies may print the 成文日期 between the 发文字号 and the 主送机关
+          { guard: 'isDate', actions: 'toHeader' },
           { guard: 'isAddressee', actions: 'toAddressee' },
           { target: 'body', actions: 'toBody' },
         ],
@@ -221,7 +224,7 @@ function markAddressee(lines: ClassifiedLine[], roles: Role[], from: number): nu
   let text = '';
   for (let i = from; i < lines.length; i++) {
     const l = lines[i];
-    if (l.kind === 'blank' || l.kind === 'fileNumber' || roles[i] === 'titleDuplicate') continue;
+    if (l.kind === 'blank' || l.kind === 'fileNumber' || l.kind === 'date' || roles[i] === 'titleDuplicate') continue;
     if (l.kind !== 'text' && l.kind !== 'agency') break;
     addressee.push(i);
     text += l.flat;
