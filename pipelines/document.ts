@@ -1,5 +1,5 @@
 import { NoticeRecord } from '../schemas/notice.js';
-import { encodingRepaired, tableRepairFindings } from '../src/check/reading-findings.js';
+import { encodingRepaired, tableRepairFindings, unreadTableFindings } from '../src/check/reading-findings.js';
 import { checkDocument } from '../src/check/run.js';
 import type { Finding } from '../schemas/finding.js';
 import { contextsOf, extractRecord, isNotice, notANoticeReason, noticeSignals } from '../src/extract/document.js';
@@ -47,7 +47,7 @@ export function processSource(source: Source): FileResult {
   for (const [i, draft] of drafts.entries()) {
     // a decoding repair concerns the file: every document read from it carries it; then extraction's
     // own findings (a failed extractor), then the document rules'
-    draft.findings = [...repairs, ...tableRepairFindings(contexts[i], draft.tables), ...draft.findings, ...checkDocument(draft)];
+    draft.findings = [...repairs, ...tableRepairFindings(contexts[i], draft.tables), ...unreadTableFindings(contexts[i], draft.tables), ...draft.findings, ...checkDocument(draft)];
     const parsed = NoticeRecord.safeParse(draft);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -123,6 +123,12 @@ describe('Shanghai notices: municipal bureaus, districts, street offices', () =>
     expect(r.region).toEqual({ name: '上海市松江区', code: '310117' });
     expect(r.signedDate).toBe('2013-05-20');
   });
+  it('an annex table flattened beyond reading (ragged rows, split dates) is reported, not skipped (Jiading land reduction, 2014)', async () => {
+    const r = await one('09_jiading-jianlianghua-renwu-2014.md');
+    expect(r.tables).toEqual([]);
+    // line 53 of the fixture is the first figure-only cell (`2014` of the split title), below 附件 on line 51
+    expect(r.findings).toContainEqual(expect.objectContaining({ rule: 'table-unread', severity: 'warning', span: { line: 53, column: 1 } }));
+  });
   it('a street office (街道办事处): township level, its district as region', async () => {
     const r = await one('11_touqiao-jiedao-jianlianghua-fangan-2024.md');
     expect(r.level).toBe('township');

@@ -31,7 +31,39 @@ export const tableUnrepaired: ReadingFinding = {
   summary: 'a table row has fewer cells than columns and the totals do not tell where the blanks go: its cells may be under the wrong columns',
 };
 
-export const readingFindings: ReadingFinding[] = [encodingRepaired, tableRepaired, tableUnrepaired];
+export const tableUnread: ReadingFinding = {
+  id: 'table-unread',
+  severity: 'warning',
+  summary: 'an annex holds a table (a 合计 row or a 单位 line among many figures) whose layout could not be read: its sums were not checked',
+};
+
+export const readingFindings: ReadingFinding[] = [encodingRepaired, tableRepaired, tableUnrepaired, tableUnread];
+
+const FIGURE_ONLY = /^[\d.,，、%％]+$/;
+
+/**
+ * Annexes that look like a table but gave none: many lines that are only figures, and a 合计 row
+ * or a 单位 line. Reported, so a layout the reader cannot parse never hides a wrong total.
+ */
+export function unreadTableFindings(ctx: Pick<DocumentContext, 'zones' | 'text' | 'locate'>, tables: Table[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const annex of ctx.zones.annexes) {
+    const figures = annex.lines.filter((l) => FIGURE_ONLY.test(l.flat));
+    if (figures.length < 6 || !annex.lines.some((l) => /^(合计|总计|小计|单位[：:])/.test(l.flat))) continue;
+    const first = ctx.locate(ctx.text.map[annex.heading.start]);
+    const last = ctx.locate(ctx.text.map[annex.lines[annex.lines.length - 1]?.start ?? annex.heading.start]);
+    if (tables.some((t) => t.span && t.span.line >= first.line && t.span.line <= last.line)) continue;
+    const at = ctx.locate(ctx.text.map[figures[0].start]);
+    findings.push({
+      rule: tableUnread.id,
+      severity: tableUnread.severity,
+      message: `${annex.heading.flat.replace(/[：:]$/, '') || '附件'} holds a table (${figures.length} figure cells) whose layout could not be read: its rows and totals were not checked`,
+      span: at,
+      data: { label: annex.heading.flat, figures: figures.length },
+    });
+  }
+  return findings;
+}
 
 /**
  * The table findings of one document: a table whose cells the totals placed (its sums prove
