@@ -2,6 +2,7 @@ import { NoticeRecord } from '../schemas/notice.js';
 import { checkDocument } from '../src/check/run.js';
 import { contextsOf, extractRecord, looksLikeNotice } from '../src/extract/document.js';
 import { normalize } from '../src/normalize/index.js';
+import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../src/read/options.js';
 import { readSource, sourceFromBytes, type Source } from '../src/read/source.js';
 import { segment } from '../src/segment/index.js';
 import { fail, type Result } from '../src/util/result.js';
@@ -12,8 +13,8 @@ export type FileResult = Result<{ path: string; records: NoticeRecord[] }>;
  * One file's lifecycle: read → normalize → segment → extract → check (per document) → validate.
  * Any stage may end it with a Failure (path + reason); nothing is thrown to the batch.
  */
-export async function processFile(path: string, bytes?: Uint8Array): Promise<FileResult> {
-  const read = bytes ? await sourceFromBytes(path, bytes) : await readSource(path);
+export async function processFile(path: string, bytes?: Uint8Array, options: ReadOptions = DEFAULT_READ_OPTIONS): Promise<FileResult> {
+  const read = bytes ? await sourceFromBytes(path, bytes, options) : await readSource(path, options);
   if (!read.ok) return read;
   try {
     return processSource(read.source);
@@ -29,6 +30,7 @@ export function processSource(source: Source): FileResult {
   if (!drafts.some(looksLikeNotice)) return fail(source.path, 'not a notice (no title found together with a file number, issuer, 主送机关, date or numbered sections)');
   const records: NoticeRecord[] = [];
   for (const draft of drafts) {
+    Object.assign(draft.source, ocrProvenance(source));
     draft.findings = checkDocument(draft);
     const parsed = NoticeRecord.safeParse(draft);
     if (!parsed.success) {
@@ -38,4 +40,15 @@ export function processSource(source: Source): FileResult {
     records.push(parsed.data);
   }
   return { ok: true, path: source.path, records };
+}
+
+/** What a record says about OCR: only present when some page of its file was read by OCR. */
+function ocrProvenance(source: Source): Partial<NoticeRecord['source']> {
+  if (!source.ocr) return {};
+  return {
+    ocr: source.ocr.pages.length > 0,
+    ocrConfidence: source.ocr.confidence,
+    ocrPages: source.ocr.pages,
+    ...(source.ocr.skippedPages.length ? { ocrSkippedPages: source.ocr.skippedPages } : {}),
+  };
 }

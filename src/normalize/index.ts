@@ -28,6 +28,6 @@ export function normalize(source: Source): Normalized {
   text = relineRunOnText(text);
   const locator = source.fileText !== undefined && source.fileOffsets
     ? new SourceLocator(source.fileText, source.pageStarts, source.fileOffsets)
-    : new SourceLocator(source.text, source.pageStarts);
+    : new SourceLocator(source.text, source.pageStarts, undefined, source.ocr?.lines);
   return { text, locator, frontMatter };
 }
