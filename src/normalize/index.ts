@@ -20,7 +20,8 @@ export function normalize(source: Source): Normalized {
   const printedMarkdown = source.format !== 'text' && /\*\*[^*\n]+\*\*|^#{1,6} \S/m.test(source.text);
   if (source.format === 'markdown' || printedMarkdown) ({ text, frontMatter } = stripMarkdown(text));
   text = halfWidthAlnum(text);
-  if (source.format === 'pdf') text = cellPerLineRows(text);
+  // fixed-layout pages (PDF, OFD, scans) may print a table one cell per line
+  if (source.pageStarts !== undefined) text = cellPerLineRows(text);
   text = spacedTableRows(text);
   text = simplifyGlyphs(text);
   text = fullWidthCjkPunctuation(text);

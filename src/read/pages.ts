@@ -38,13 +38,13 @@ export function joinPages(pages: PageContent[]): PagedText {
   let chars = 0;
   pages.forEach((page, i) => {
     pageStarts.push(text.length);
-    if (page.kind === 'text') text += page.text.replace(/\r\n?/g, '\n') + '\n';
+    if (page.kind === 'text') text += withoutFolios(page.text.replace(/\r\n?/g, '\n').split('\n')).join('\n') + '\n';
     else if (page.kind === 'skipped') {
       ocr.skippedPages.push(i + 1);
       text += '\n';
     } else {
       ocr.pages.push(i + 1);
-      for (const line of page.lines) {
+      for (const line of withoutFolios(page.lines, (l) => l.text)) {
         ocr.lines.push({ offset: text.length, page: i + 1, confidence: line.confidence, box: line.box });
         text += line.text + '\n';
         weighted += line.confidence * line.text.length;
@@ -64,4 +64,19 @@ export function joinPages(pages: PageContent[]): PagedText {
  */
 export function hasTextLayer(pageText: string): boolean {
   return /[\u3400-\u9fff]/.test(pageText) || pageText.replace(/\s+/g, '').length >= 20;
+}
+
+/** A printed page number: `— 5 —`, `-5-`, `第 5 页`, `第5页 共8页`, `5/8`. */
+const FOLIO = /^\s*(?:[-—–－‒―~～]+\s*\d{1,4}\s*[-—–－‒―~～]+|第\s*\d{1,4}\s*页(?:\s*[，,/、]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+
+/**
+ * The page's lines without the page number printed at its top or bottom: a folio is page
+ * furniture, and between two pages it would split a paragraph or a signature block.
+ */
+export function withoutFolios<T>(lines: T[], textOf: (line: T) => string = String): T[] {
+  const isText = (l: T) => textOf(l).trim() !== '';
+  const first = lines.findIndex(isText);
+  let last = lines.length - 1;
+  while (last >= 0 && !isText(lines[last])) last--;
+  return lines.filter((l, i) => !((i === first || i === last) && FOLIO.test(textOf(l))));
 }

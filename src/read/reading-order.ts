@@ -1,8 +1,8 @@
 /**
  * Positioned characters of a fixed-layout page (OFD) → its text in reading order: characters
- * are grouped into lines by baseline, lines go top to bottom, characters left to right, and a
- * horizontal gap wider than half a character becomes spaces (one per character width it
- * spans, so a right-aligned date or a table column stays apart as it does in a text layer).
+ * are grouped into lines by baseline, lines go top to bottom, characters left to right. A
+ * horizontal gap wider than half a character is a space; one of COLUMN_GAP characters or more
+ * (a table cell, a right-aligned date) is a TAB, as the PDF text layer marks a column break.
  */
 export interface Glyph {
   text: string;
@@ -17,8 +17,9 @@ export interface Glyph {
 
 /** A baseline within this fraction of the font size counts as the same line (sub/superscripts too). */
 const SAME_LINE = 0.4;
-/** A gap wider than this fraction of the font size is a space. */
+/** A gap wider than this fraction of the font size is a space; one this many sizes wide, a column. */
 const SPACE_GAP = 0.5;
+const COLUMN_GAP = 1.2;
 
 export function pageText(glyphs: Glyph[]): string {
   return linesOf(glyphs).map(lineText).join('\n');
@@ -46,7 +47,8 @@ function lineText(line: Glyph[]): string {
   let end = Number.NEGATIVE_INFINITY;
   for (const g of line) {
     const gap = g.x - end;
-    if (out && gap > SPACE_GAP * g.size) out += ' '.repeat(Math.max(1, Math.round(gap / g.size)));
+    if (out && gap >= COLUMN_GAP * g.size) out += '\t';
+    else if (out && gap > SPACE_GAP * g.size) out += ' ';
     out += g.text;
     end = Math.max(end, g.x + g.width);
   }

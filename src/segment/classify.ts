@@ -39,8 +39,10 @@ export function classifyLine(line: Line): LineKind {
   const t = line.text.replace(/\s+$/, '');
   if (t.trim() === '') return 'blank';
   if (t === '') return 'blank';
-  if (t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';
   const flat = t.replace(/\s+/g, '');
+  // a 版记 line sets 印发机关 and date apart (a TAB in a text layer): it is not a table row
+  if (/印发$/.test(flat) && DATE_ANYWHERE.test(flat) && flat.length <= 60) return 'printed';
+  if (t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';
   if (flat.length <= 80 && NOISE.test(t)) return 'noise';
   if (META_KEY.test(flat) && flat.length <= 160) return 'meta';
   if (/^(.{0,30}?)文件$/.test(flat) && !/[，。；：]/.test(flat)) return 'issuerMark';
