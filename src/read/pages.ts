@@ -50,7 +50,6 @@ export function joinPages(pages: PageContent[]): PagedText {
         weighted += line.confidence * line.text.length;
         chars += line.text.length;
       }
-      text += '\n'; // a blank line between pages, as a text layer's page break reads
     }
   });
   ocr.confidence = chars ? Math.round((weighted / chars) * 1000) / 1000 : 0;
