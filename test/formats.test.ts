@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { processFile } from '../pipelines/document.js';
 import type { NoticeRecord } from '../schemas/notice.js';
-import { ocrDigitLookalikes } from '../src/normalize/ocr-confusions.js';
+import { ocrDigitLookalikes, ocrGluedCells, ocrLookalikeWords } from '../src/normalize/ocr-confusions.js';
 import { identity } from '../src/normalize/offsets.js';
 import { sniffBinary } from '../src/read/detect.js';
 import { deltas } from '../src/read/ofd.js';
@@ -81,6 +81,15 @@ describe('OCR look-alikes of digits', () => {
   });
   it('Latin words and codes are left alone', () => {
     for (const s of ['BJTU单位', 'SM', 'ISO9001', 'COVID-19', 'Xxxxxxxxxxxxx', 'SO2排放']) expect(fix(s)).toBe(s);
+  });
+  it('a table row whose name and figure were read as one box gets its cell break back', () => {
+    const rows = (s: string) => ocrGluedCells(identity(s)).value;
+    expect(rows('5 大庆0.86\n13 大兴安岭0.10 0.2\n1 哈尔滨 2.55\n不低于11.29万人')).toBe('5 大庆 0.86\n13 大兴安岭 0.10 0.2\n1 哈尔滨 2.55\n不低于11.29万人');
+  });
+  it('look-alike characters are corrected only where the misread is no word', () => {
+    const words = (s: string) => ocrLookalikeWords(identity(s)).value;
+    expect(words('务工自标任务表；以工代贩项自建设；每李度；防正返贫')).toBe('务工目标任务表；以工代赈项目建设；每季度；防止返贫');
+    expect(words('自行标注；李度同志；项自然')).toBe('自行标注；李度同志；项自然');
   });
 });
 

@@ -1,4 +1,4 @@
-import { replaceAll, type Text } from './offsets.js';
+import { applyEdits, replaceAll, type Text } from './offsets.js';
 
 /**
  * OCR reads a digit as the Latin letter it looks like: 0 as O/o/D, 1 as l/I/|. In text read by
@@ -13,4 +13,34 @@ const DIGIT: Record<string, string> = { O: '0', o: '0', D: '0', l: '1', I: '1', 
 
 export function ocrDigitLookalikes(text: Text): Text {
   return replaceAll(text, LOOKALIKE, (m) => DIGIT[m[0]]);
+}
+
+/**
+ * OCR's text detector reads two table cells standing close together as one box, so the gap
+ * between a row's name and its figure is lost (`5 大庆0.86`). In OCR'd text, a line shaped
+ * like a table row — a sequence number, a short CJK name, then only figures — gets the
+ * separator back before its first figure.
+ */
+const GLUED_ROW = /^(\d{1,3}[ \t]*[\u4e00-\u9fa5（）()]{1,12})(\d+(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+)?)*)[ \t]*$/gm;
+
+export function ocrGluedCells(text: Text): Text {
+  const edits: { start: number; end: number; insert: string }[] = [];
+  for (const m of text.value.matchAll(GLUED_ROW)) edits.push({ start: m.index! + m[1].length, end: m.index! + m[1].length, insert: ' ' });
+  return applyEdits(text, edits);
+}
+
+/**
+ * Look-alike characters the recogniser confuses (目/自, 止/正, 赈/贩, 季/李), corrected only in
+ * the words of notices where the misread form is no word at all (`自标任务` is `目标任务`).
+ */
+const LOOKALIKE_WORDS: [RegExp, string][] = [
+  [/自标(?=任务|值|要求|人群|责任)/g, '目标'],
+  [/项自(?=建设|资金|实施|库|管理)/g, '项目'],
+  [/防正(?=返贫|规模)/g, '防止'],
+  [/以工代贩/g, '以工代赈'],
+  [/(?<=每|一|二|三|四|本|上|下|各)李度/g, '季度'],
+];
+
+export function ocrLookalikeWords(text: Text): Text {
+  return LOOKALIKE_WORDS.reduce((t, [re, word]) => replaceAll(t, re, () => word), text);
 }

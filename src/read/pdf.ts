@@ -30,7 +30,11 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<
     for (const [i, layer] of layers.entries()) {
       const n = i + 1;
       if (!scanned.includes(n)) pages.push({ kind: 'text', text: layer });
-      else if (ocrPages.includes(n)) pages.push({ kind: 'ocr', lines: await recognise(await renderPage(parser, n)) });
+      else if (ocrPages.includes(n)) {
+        const lines = await renderPage(parser, n).then(recognise).catch((e: Error) => new Error(`OCR of page ${n} failed (${e.message.split('\n')[0]})`));
+        if (lines instanceof Error) return { ok: false, reason: lines.message };
+        pages.push({ kind: 'ocr', lines });
+      }
       else pages.push(options.ocr ? { kind: 'skipped' } : { kind: 'text', text: layer });
     }
     const joined = joinPages(pages);
