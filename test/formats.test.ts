@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { processFile } from '../pipelines/document.js';
 import type { NoticeRecord } from '../schemas/notice.js';
-import { ocrDigitLookalikes, ocrGluedCells, ocrLookalikeWords } from '../src/normalize/ocr-confusions.js';
+import { ocrClauseBrackets, ocrDigitLookalikes, ocrGluedCells, ocrLookalikeWords } from '../src/normalize/ocr-confusions.js';
 import { identity } from '../src/normalize/offsets.js';
 import { sniffBinary } from '../src/read/detect.js';
 import { deltas } from '../src/read/ofd.js';
@@ -85,6 +85,10 @@ describe('OCR look-alikes of digits', () => {
   it('a table row whose name and figure were read as one box gets its cell break back', () => {
     const rows = (s: string) => ocrGluedCells(identity(s)).value;
     expect(rows('5 大庆0.86\n13 大兴安岭0.10 0.2\n1 哈尔滨 2.55\n不低于11.29万人')).toBe('5 大庆 0.86\n13 大兴安岭 0.10 0.2\n1 哈尔滨 2.55\n不低于11.29万人');
+  });
+  it('a clause number whose opening bracket the detector left out gets it back', () => {
+    const clauses = (s: string) => ocrClauseBrackets(identity(s)).value;
+    expect(clauses('五）促进就业。\n（六）开展行动。\n十一）营造氛围。\n一、总体要求\n三）')).toBe('（五）促进就业。\n（六）开展行动。\n（十一）营造氛围。\n一、总体要求\n（三）');
   });
   it('look-alike characters are corrected only where the misread is no word', () => {
     const words = (s: string) => ocrLookalikeWords(identity(s)).value;

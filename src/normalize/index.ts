@@ -1,7 +1,7 @@
 import type { Source } from '../read/source.js';
 import { collapseCjkSpaces, simplifyGlyphs } from './cjk.js';
 import { stripMarkdown, type FrontMatter } from './markdown.js';
-import { ocrDigitLookalikes, ocrGluedCells, ocrLookalikeWords } from './ocr-confusions.js';
+import { ocrClauseBrackets, ocrDigitLookalikes, ocrGluedCells, ocrLookalikeWords } from './ocr-confusions.js';
 import { identity, SourceLocator, type Text } from './offsets.js';
 import { fullWidthCjkPunctuation, halfWidthAlnum } from './punctuation.js';
 import { cellPerLineRows, spacedTableRows } from './table-rows.js';
@@ -21,8 +21,9 @@ export function normalize(source: Source): Normalized {
   const printedMarkdown = source.format !== 'text' && /\*\*[^*\n]+\*\*|^#{1,6} \S/m.test(source.text);
   if (source.format === 'markdown' || printedMarkdown) ({ text, frontMatter } = stripMarkdown(text));
   text = halfWidthAlnum(text);
-  // OCR misreads: digits read as letters, look-alike characters, table cells read as one box
-  if (source.ocr) text = ocrGluedCells(ocrLookalikeWords(ocrDigitLookalikes(text)));
+  // OCR misreads: digits read as letters, look-alike characters, table cells read as one box,
+  // a clause number's opening bracket left out of the line
+  if (source.ocr) text = ocrClauseBrackets(ocrGluedCells(ocrLookalikeWords(ocrDigitLookalikes(text))));
   // fixed-layout pages (PDF, OFD, scans) may print a table one cell per line
   if (source.pageStarts !== undefined) text = cellPerLineRows(text);
   text = spacedTableRows(text);

@@ -44,3 +44,16 @@ const LOOKALIKE_WORDS: [RegExp, string][] = [
 export function ocrLookalikeWords(text: Text): Text {
   return LOOKALIKE_WORDS.reduce((t, [re, word]) => replaceAll(t, re, () => word), text);
 }
+
+/**
+ * The opening bracket of a clause number stands in the indent, and the text detector often
+ * leaves it out of the line's box (`五）促进就业` for `（五）促进就业`). In OCR'd text a line
+ * opening with a Chinese numeral and a closing bracket gets its opening bracket back.
+ */
+const CLAUSE_WITHOUT_OPEN = /^([ \t]*)(?=[一二三四五六七八九十百]{1,4}[）)])/gm;
+
+export function ocrClauseBrackets(text: Text): Text {
+  const edits: { start: number; end: number; insert: string }[] = [];
+  for (const m of text.value.matchAll(CLAUSE_WITHOUT_OPEN)) edits.push({ start: m.index! + m[1].length, end: m.index! + m[1].length, insert: '（' });
+  return applyEdits(text, edits);
+}
