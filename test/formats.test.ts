@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { processFile } from '../pipelines/document.js';
+import { expandPaths } from '../src/cli/paths.js';
 import type { NoticeRecord } from '../schemas/notice.js';
 import { ocrClauseBrackets, ocrDigitLookalikes, ocrGluedCells, ocrLookalikeWords } from '../src/normalize/ocr-confusions.js';
 import { identity } from '../src/normalize/offsets.js';
@@ -22,6 +24,15 @@ async function records(path: string, options = { ocr: true, ocrMaxPages: 20 }): 
   if (!r.ok) throw new Error(`${r.path}: ${r.reason}`);
   return r.records;
 }
+
+describe('finding files', () => {
+  it('folders are walked for .doc, .wps, .ofd and images too', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'notices-formats-'));
+    for (const name of ['a.doc', 'b.WPS', 'c.ofd', 'd.jpg', 'e.jpeg', 'f.tif', 'g.tiff', 'h.png', 'i.gif', 'j.xls']) writeFileSync(join(folder, name), 'x');
+    const { files } = await expandPaths([folder]);
+    expect(files.map((f) => f.slice(folder.length + 1))).toEqual(['a.doc', 'b.WPS', 'c.ofd', 'd.jpg', 'e.jpeg', 'f.tif', 'g.tiff', 'h.png']);
+  });
+});
 
 describe('magic bytes', () => {
   it('names OLE (Word 97, WPS), PNG, JPEG and TIFF', () => {
