@@ -3,23 +3,23 @@
  *
  *   1. extract  every notice file          → NoticeRecord[]   (pipelines/document.ts, one lifecycle per file)
  *   2. check    within and across records  → Finding[]        (src/check)
- *   3. diff     each provincial notice against the national one → DiffRecord[] (src/diff)
+ *   3. diff     each notice against the national notice it implements → DiffRecord[] (src/diff)
  *   4. emit     out/<file>.<n>.json, out/notices.jsonl, out/diffs/*.json, out/check.sarif,
- *               out/notices.sqlite, out/compare.html
+ *               out/notices.sqlite, out/compare.html, out/report.html
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DiffRecord } from '../schemas/diff.js';
 import type { NoticeRecord } from '../schemas/notice.js';
 import { formatSarif } from '../src/check/format/sarif.js';
 import { checkAll } from '../src/check/run.js';
 import { extractBatch } from '../src/cli/extract.js';
 import { formatHtml } from '../src/compare/format.js';
+import { diffsOf, pairWithNationals } from '../src/compare/national.js';
 import { compareRows } from '../src/compare/rows.js';
-import { diffRecords } from '../src/diff/index.js';
 import { recordFileName, writeRecords } from '../src/emit/json.js';
 import { jsonlFile } from '../src/emit/jsonl.js';
 import { loadSqlite } from '../src/emit/sqlite.js';
+import { renderReport } from '../src/report/index.js';
 
 const root = join(new URL('../..', import.meta.url).pathname);
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -38,10 +38,9 @@ const failed = await extractBatch([seeds], quiet, async (r) => void records.push
 // 2. check
 const findings = checkAll(records);
 
-// 3. diff: every provincial notice against the national one among the inputs
-const national = records.find((r) => r.level === 'national');
-const diffs = new Map<NoticeRecord, DiffRecord>();
-if (national) for (const r of records) if (r.level !== 'national') diffs.set(r, diffRecords(national, r));
+// 3. diff: every notice against the national notice it implements, when that is among the inputs
+const pairs = pairWithNationals(records);
+const diffs = diffsOf(pairs);
 
 // 4. emit
 await writeRecords(out, records);
@@ -51,7 +50,8 @@ await jsonl.close();
 await mkdir(join(out, 'diffs'), { recursive: true });
 for (const [r, d] of diffs) await writeFile(join(out, 'diffs', recordFileName(r)), JSON.stringify(d, null, 2) + '\n');
 await writeFile(join(out, 'check.sarif'), JSON.stringify(formatSarif(findings), null, 2) + '\n');
-await writeFile(join(out, 'compare.html'), formatHtml(compareRows(records, diffs)));
+await writeFile(join(out, 'compare.html'), formatHtml(compareRows(records, diffs, findings)));
+await writeFile(join(out, 'report.html'), await renderReport({ records, findings, pairs }));
 await loadSqlite(join(out, 'notices.sqlite'), records, { findings, diffs: [...diffs.values()] });
 
 const errors = findings.filter((f) => f.severity === 'error').length;
@@ -60,7 +60,7 @@ if (failed) process.exitCode = 1;
 
 /** Removes what an earlier run generated (the folder's README and anything else stay). */
 async function clean(dir: string): Promise<void> {
-  const generated = /^(.+\.\d+\.json|notices\.jsonl|notices\.sqlite(-journal|-wal|-shm)?|check\.sarif|compare\.html|diffs)$/;
+  const generated = /^(.+\.\d+\.json|notices\.jsonl|notices\.sqlite(-journal|-wal|-shm)?|check\.sarif|compare\.html|report\.html|diffs)$/;
   let names: string[] = [];
   try {
     names = await readdir(dir);

@@ -1,6 +1,6 @@
 import { NoticeRecord } from '../schemas/notice.js';
 import { checkDocument } from '../src/check/run.js';
-import { contextsOf, extractRecord, looksLikeNotice } from '../src/extract/document.js';
+import { contextsOf, extractRecord, isNotice, notANoticeReason, noticeSignals } from '../src/extract/document.js';
 import { normalize } from '../src/normalize/index.js';
 import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../src/read/options.js';
 import { readSource, sourceFromBytes, type Source } from '../src/read/source.js';
@@ -26,12 +26,14 @@ export async function processFile(path: string, bytes?: Uint8Array, options: Rea
 export function processSource(source: Source): FileResult {
   const normalized = normalize(source);
   const layouts = segment(normalized);
-  const drafts = contextsOf(source, normalized, layouts).map(extractRecord);
-  if (!drafts.some(looksLikeNotice)) return fail(source.path, 'not a notice (no title found together with a file number, issuer, 主送机关, date or numbered sections)');
+  const drafts = contextsOf(source, normalized, layouts).map((ctx) => extractRecord(ctx));
+  const signals = drafts.map((d) => noticeSignals(d, normalized.text.value));
+  if (!signals.some(isNotice)) return fail(source.path, notANoticeReason(signals[0] ?? []));
   const records: NoticeRecord[] = [];
   for (const draft of drafts) {
     Object.assign(draft.source, ocrProvenance(source));
-    draft.findings = checkDocument(draft);
+    // extraction's own findings (a failed extractor) first, then the document rules'
+    draft.findings = [...draft.findings, ...checkDocument(draft)];
     const parsed = NoticeRecord.safeParse(draft);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

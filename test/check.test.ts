@@ -7,7 +7,7 @@ import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { processSource } from '../pipelines/document.js';
 import { formatSarif } from '../src/check/format/sarif.js';
-import { checkAll, allRules } from '../src/check/run.js';
+import { checkAll, allRules, extractionRules } from '../src/check/run.js';
 import { sourceFromBytes } from '../src/read/source.js';
 import type { NoticeRecord } from '../schemas/notice.js';
 import { root, SEEDS, seedPath, seedRecords } from './helpers/context.js';
@@ -32,7 +32,9 @@ describe('rule doc examples (remark-lint style: the docs are the tests)', () => 
     const id = file.replace(/\.md$/, '');
     const md = readFileSync(join(docsDir, file), 'utf8');
     const blocks = [...md.matchAll(/```notice (pass|fail)\n([\s\S]*?)```/g)].map((m) => ({ kind: m[1], text: m[2] }));
-    it(`${id} has a passing and a failing example`, () => expect([...new Set(blocks.map((b) => b.kind))].sort()).toEqual(['fail', 'pass']));
+    // a rule raised during extraction (an extractor that throws) has no notice text that fails it
+    const kinds = extractionRules.some((r) => r.id === id) ? ['pass'] : ['fail', 'pass'];
+    it(`${id} has ${kinds.length === 2 ? 'a passing and a failing example' : 'a passing example'}`, () => expect([...new Set(blocks.map((b) => b.kind))].sort()).toEqual(kinds));
     for (const [k, b] of blocks.entries()) {
       it(`${id}: example ${k + 1} (${b.kind}) ${b.kind === 'pass' ? 'raises no warning or error' : 'is flagged'}`, async () => {
         const findings = checkAll(await recordsOf(b.text)).filter((f) => f.rule === id);

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { SEEDS, seedPath } from './helpers/context.js';
 import { collapseCjkSpaces, simplifyGlyphs } from '../src/normalize/cjk.js';
-import { stripMarkdown } from '../src/normalize/markdown.js';
+import { hasMarkdownSyntax, parseAndStrip, stripMarkdown } from '../src/normalize/markdown.js';
 import { applyEdits, identity, SourceLocator } from '../src/normalize/offsets.js';
 import { fullWidthCjkPunctuation, halfWidthAlnum } from '../src/normalize/punctuation.js';
 import { decode, sniffBinary } from '../src/read/detect.js';
@@ -104,5 +106,25 @@ describe('PDF table rows printed one cell per line', async () => {
   });
   it('space-separated rows get tabs; spaced-out names stay one cell', () => {
     expect(spacedTableRows(identity('序号 省（区、市） 目标任务\n1 河 北 83.41\n合计 3019.17\n')).value).toBe('序号\t省（区、市）\t目标任务\n1\t河 北\t83.41\n合计\t3019.17\n');
+  });
+});
+
+describe('markdown: remark only when the text has Markdown syntax', () => {
+  const withoutSyntax = Object.values(SEEDS).map((name) => readFileSync(seedPath(name), 'utf8').replace(/[*_#>`[\]!<&|~\\=+-]/g, ''));
+  const plain = [
+    ...withoutSyntax,
+    '附件：\n1. 各市目标任务表\n2) 补助标准\n',
+    '详见 www.gov.cn 或 https://www.mohrss.gov.cn/a.html，邮箱 jiuye@example.cn\n',
+    '    缩进四格的一行\n\t制表符开头的一行\n',
+  ];
+  it.each(plain.map((t, i) => [i, t]))('text %i without the gate characters comes out of remark unchanged', (_i, t) => {
+    const parsed = parseAndStrip(identity(t as string));
+    expect(hasMarkdownSyntax(t as string)).toBe(false);
+    expect(parsed.text.value).toBe(t);
+    expect(parsed.frontMatter).toBeNull();
+  });
+  it('text with syntax is parsed', () => {
+    expect(hasMarkdownSyntax('**一、目标**')).toBe(true);
+    expect(stripMarkdown(identity('**一、目标**')).text.value).toBe('一、目标');
   });
 });

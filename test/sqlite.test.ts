@@ -127,6 +127,31 @@ describe('SQLite store', () => {
       expect(docsRows[0]).toMatchObject({ file_number: '人社部发〔2022〕13号', level: 'national' });
     });
 
+    it('full-text search (FTS5 trigram) finds every notice\'s clause on transport subsidies, with file number and position', () => {
+      const rows = query<{ region: string; file_number: string; kind: string; number: string; line: number; col: number; excerpt: string }>(path, QUERIES.clauseSearch.sql);
+      // read in the seeds by hand: 黑龙江 （四） 往返交通补助500元 and （十） 交通费补贴; 吉林 （八） 交通费补助;
+      // 山东 （七） and the national （七） 交通费补贴; 广东 writes 一、二、 without clauses: section 三
+      const hits = rows.map((r) => `${r.file_number} ${r.kind} ${r.number}`).sort();
+      expect(hits).toEqual(
+        [
+          '人社部发〔2022〕13号 clause 七',
+          '吉人社联〔2022〕81号 clause 八',
+          '粤人社发〔2022〕15号 section 三',
+          '鲁人社字〔2022〕48号 clause 七',
+          '黑人社发〔2022〕18号 clause 十',
+          '黑人社发〔2022〕18号 clause 四',
+        ].sort(),
+      );
+      for (const r of rows) expect(r.excerpt).toMatch(/\[(交通补助|交通费补)\]/);
+      // the position is the clause's own
+      const hlj = records.find((r) => r.fileNumber?.normalized === '黑人社发〔2022〕18号')!;
+      const clause4 = hlj.sections.flatMap((s) => s.clauses).find((c) => c.number === '四')!;
+      expect(rows.find((r) => r.number === '四')).toMatchObject({ line: clause4.span.line, col: clause4.span.column });
+      // Chinese substrings of three or more characters match; LIKE uses the same index
+      expect(query(path, "SELECT count(*) AS n FROM text_search WHERE text LIKE '%往返交通补助%'")).toEqual([{ n: 1 }]);
+      expect(query(path, "SELECT count(*) AS n FROM text_search WHERE kind = 'table' AND text_search MATCH '\"齐齐哈尔\"'")).toEqual([{ n: 1 }]);
+    });
+
     it('targets per province: every target, under its region', () => {
       const rows = query<{ region: string; file_number: string }>(path, QUERIES.targetsPerProvince.sql);
       expect(rows).toHaveLength(records.reduce((a, r) => a + r.targets.length, 0));
@@ -231,6 +256,24 @@ describe('SQLite store', () => {
       // a batch of one file only touches that file's documents
       await loadSqlite(path, await seedRecords(SEEDS.jilin));
       expect(counts(path)).toEqual(once);
+    });
+
+    it('keeps the search index in step: reloading neither duplicates nor orphans entries', async () => {
+      const path = await seededStore();
+      const entries = () => query<{ n: number }>(path, 'SELECT count(*) AS n FROM text_search')[0].n;
+      const once = entries();
+      // every clause, every table, and the sections with text of their own
+      const expected = records.reduce((a, r) => a + r.tables.length + r.sections.reduce((b, s) => b + s.clauses.length + (s.text.trim() ? 1 : 0), 0), 0);
+      expect(once).toBe(expected);
+      await loadSqlite(path, records);
+      const jilin = records.find((r) => r.fileNumber?.normalized === '吉人社联〔2022〕81号')!;
+      await loadSqlite(path, [{ ...structuredClone(jilin), source: { ...jilin.source, sha256: 'e'.repeat(64) } }]);
+      expect(entries()).toBe(once);
+      const orphans = `SELECT count(*) AS n FROM text_search s WHERE NOT EXISTS (
+        SELECT 1 FROM clauses c WHERE s.kind = 'clause' AND c.id = s.item_id UNION ALL
+        SELECT 1 FROM sections x WHERE s.kind = 'section' AND x.id = s.item_id UNION ALL
+        SELECT 1 FROM tables_ t WHERE s.kind = 'table' AND t.id = s.item_id)`;
+      expect(query(path, orphans)).toEqual([{ n: 0 }]);
     });
 
     it('drops the old version of an edited file', async () => {

@@ -2,7 +2,7 @@ import type { Argv, ArgumentsCamelCase } from 'yargs';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { formatSarif } from '../check/format/sarif.js';
 import { formatText } from '../check/format/text.js';
-import { checkAll } from '../check/run.js';
+import { check } from '../api/analyse.js';
 import { extractBatch } from './extract.js';
 
 interface Args {
@@ -25,7 +25,7 @@ export const builder = (y: Argv) =>
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const records: NoticeRecord[] = [];
   const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r));
-  const findings = checkAll(records);
+  const findings = check(records);
   if (argv.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
   else if (argv.format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');
   else process.stdout.write(formatText(findings, !!process.stdout.isTTY));

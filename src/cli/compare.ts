@@ -1,9 +1,7 @@
 import type { Argv, ArgumentsCamelCase } from 'yargs';
-import type { DiffRecord } from '../../schemas/diff.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
+import { compare } from '../api/analyse.js';
 import { formatCsv, formatHtml } from '../compare/format.js';
-import { compareRows } from '../compare/rows.js';
-import { diffRecords } from '../diff/index.js';
 import { extractBatch } from './extract.js';
 
 interface Args {
@@ -13,7 +11,7 @@ interface Args {
 }
 
 export const command = 'compare <paths..>';
-export const describe = 'One row per notice: province, targets, subsidies, key regions, similarity to the national notice';
+export const describe = 'One row per notice: province, targets against the national allocation, subsidies, key regions, similarity, clause counts, findings';
 
 export const builder = (y: Argv) =>
   y
@@ -24,10 +22,7 @@ export const builder = (y: Argv) =>
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const records: NoticeRecord[] = [];
   const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r));
-  const national = records.find((r) => r.level === 'national');
-  const diffs = new Map<NoticeRecord, DiffRecord>();
-  if (national) for (const r of records) if (r !== national && r.level !== 'national') diffs.set(r, diffRecords(national, r));
-  const rows = compareRows(records, diffs);
+  const rows = compare(records);
   if (argv.format === 'csv') process.stdout.write(formatCsv(rows));
   else if (argv.format === 'html') process.stdout.write(formatHtml(rows));
   else process.stdout.write(JSON.stringify(rows, null, 2) + '\n');

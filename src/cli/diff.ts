@@ -1,8 +1,9 @@
+import { nationalFor } from '../diff/national.js';
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { existsSync } from 'node:fs';
-import { processFile } from '../../pipelines/document.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
-import { diffRecords } from '../diff/index.js';
+import { diff } from '../api/analyse.js';
+import { extractFile } from '../api/extract.js';
 import { fail, type Failure, type Result } from '../util/result.js';
 import { reportFailure } from './report.js';
 
@@ -32,7 +33,7 @@ export function parseDocumentPath(spec: string): { path: string; index: number |
 
 async function load(spec: string): Promise<Result<{ path: string; index: number | null; records: NoticeRecord[] }>> {
   const { path, index } = parseDocumentPath(spec);
-  const r = await processFile(path);
+  const r = await extractFile(path);
   if (!r.ok) return r;
   if (index !== null && !r.records.some((d) => d.source.documentIndex === index)) {
     return fail(spec, `no document ${index} in this file (it holds ${r.records.length})`);
@@ -59,6 +60,8 @@ export function pickBase(records: NoticeRecord[], index: number | null, target: 
   const cited = new Set(target.references.map((x) => x.fileNumber?.replace(/\s+/g, '')).filter(Boolean));
   return (
     others.find((r) => r.fileNumber && cited.has(r.fileNumber.normalized)) ??
+    nationalFor(target, others) ??
+    // the user named the base file: its national notice even when nothing ties the two together
     others.find((r) => r.level === 'national') ??
     others[0] ??
     records[0] ??
@@ -84,7 +87,7 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const record = diffRecords(base, target);
+  const record = diff(base, target);
   if (argv.format === 'json') process.stdout.write(JSON.stringify(record, null, 2) + '\n');
   else if (argv.format === 'text') {
     const { formatText } = await import('../diff/format/text.js');

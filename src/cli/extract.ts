@@ -61,6 +61,7 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  if (argv.format === 'sqlite' && !(await sqliteUsable())) return;
   const failed = await extractBatch(argv.paths, argv.quiet, async (r) => {
     if (sink) await sink.write(r);
     else records.push(r);
@@ -79,4 +80,17 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     await loadSqlite(join(argv.out!, 'notices.sqlite'), records);
   }
   if (failed) process.exitCode = 1;
+}
+
+/** Says what to install before extracting anything, when SQLite output is asked for and better-sqlite3 is not usable. */
+async function sqliteUsable(): Promise<boolean> {
+  const { sqliteDriver } = await import('../emit/sqlite-driver.js');
+  try {
+    sqliteDriver();
+    return true;
+  } catch (e) {
+    process.stderr.write(`notices: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+    return false;
+  }
 }

@@ -1,6 +1,6 @@
 import type { NumberComparison } from '../../schemas/diff.js';
 import type { NoticeRecord, Table } from '../../schemas/notice.js';
-import { PROVINCES, provinceOfAbbreviation, provinceOfName } from '../lexicon/regions.js';
+import { divisionByCode, PROVINCES, provinceOfAbbreviation, provinceOfName } from '../lexicon/regions.js';
 import { dice } from './similarity.js';
 
 /** A figure on either side: a base annex row cell, a target's stated target, or a target table's total. */
@@ -45,8 +45,11 @@ export interface RegionKey {
  * except where the short form is also a province's (吉林市 is not the row 吉林).
  */
 export function regionKey(target: NoticeRecord): RegionKey | null {
-  const name = target.region?.name.replace(/\s+/g, '') ?? null;
-  const local = target.level === 'municipal' || target.level === 'county';
+  const local = target.level === 'municipal' || target.level === 'county' || target.level === 'township';
+  // a city's region is printed with its province (浙江省宁波市); the base's rows name the city alone
+  const code = target.region?.code;
+  const own = local && code ? divisionByCode(code)?.name : null;
+  const name = own ?? target.region?.name.replace(/\s+/g, '') ?? null;
   if (!name) {
     if (target.level === 'national' || local || !target.fileNumber) return null;
     const p = provinceOfAbbreviation(target.fileNumber.prefix);

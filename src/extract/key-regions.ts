@@ -78,13 +78,8 @@ interface Hit extends KeyRegion {
 
 export function extractKeyRegions(ctx: DocumentContext): KeyRegion[] {
   const hits: Hit[] = [];
-  bodyParagraphs(ctx).forEach((para, k) => {
-    try {
-      readParagraph(ctx, para, k * 1_000_000, hits);
-    } catch {
-      // odd input never stops the extraction
-    }
-  });
+  // a failure is reported by the plugin runner as an extractor-failed finding, never swallowed here
+  bodyParagraphs(ctx).forEach((para, k) => readParagraph(ctx, para, k * 1_000_000, hits));
   return dedupe(hits.sort((x, y) => x.at - y.at)).map(({ kind, count, span }) => ({ kind, count, span }));
 }
 

@@ -1,5 +1,6 @@
 import type { Text } from '../normalize/offsets.js';
 import type { DocumentContext } from './context.js';
+import { charClass, trimWhere } from '../util/trim.js';
 
 /**
  * Shared helpers for the figure extractors (targets, subsidies, policy mentions, key regions):
@@ -52,8 +53,19 @@ export interface BodyParagraph {
   heading: string | null;
 }
 
-/** Preamble, section and clause paragraphs in document order (never the annexes). */
-export function bodyParagraphs(ctx: DocumentContext): BodyParagraph[] {
+const paragraphsOfContext = new WeakMap<DocumentContext, readonly BodyParagraph[]>();
+
+/**
+ * Preamble, section and clause paragraphs in document order (never the annexes). Built once per
+ * document context and shared by every extractor that reads the body (do not mutate it).
+ */
+export function bodyParagraphs(ctx: DocumentContext): readonly BodyParagraph[] {
+  let paragraphs = paragraphsOfContext.get(ctx);
+  if (!paragraphs) paragraphsOfContext.set(ctx, (paragraphs = collectParagraphs(ctx)));
+  return paragraphs;
+}
+
+function collectParagraphs(ctx: DocumentContext): BodyParagraph[] {
   const out: BodyParagraph[] = [];
   const o = ctx.outline;
   if (!o) return out;
@@ -136,7 +148,24 @@ export interface Sentence {
   clauses: [number, number][];
 }
 
-export function sentencesOf(s: string): Sentence[] {
+/**
+ * The figure extractors read the same paragraphs one after another: their sentences are split
+ * once. A small memo keyed by the paragraph's text (cleared when it grows, so memory stays flat).
+ */
+const sentenceMemo = new Map<string, readonly Sentence[]>();
+const SENTENCE_MEMO_SIZE = 256;
+
+/** Sentences of a paragraph (shared between callers: do not mutate). */
+export function sentencesOf(s: string): readonly Sentence[] {
+  let sentences = sentenceMemo.get(s);
+  if (!sentences) {
+    if (sentenceMemo.size >= SENTENCE_MEMO_SIZE) sentenceMemo.clear();
+    sentenceMemo.set(s, (sentences = splitSentences(s)));
+  }
+  return sentences;
+}
+
+function splitSentences(s: string): Sentence[] {
   const pairs = bracketPairs(s);
   return splitOutsideBrackets(s, isSentenceEnd, 0, s.length, pairs)
     .filter(([a, b]) => b > a)
@@ -177,8 +206,9 @@ export function stripParens(s: string): string {
 
 /** Trims spaces and the punctuation that can hang at the ends of a phrase. */
 export function trimPhrase(s: string): string {
-  return s.replace(/^[\s，、：；。“”",;:.]+|[\s，、：；。“”",;:.]+$/g, '');
+  return trimWhere(s, PHRASE_EDGE);
 }
+const PHRASE_EDGE = charClass(/[\s，、：；。“”",;:.]/);
 
 /** A phrase as quoted in `text`: trimmed, without a leading item number (`（二）`, `一、`, `3.`). */
 export function phraseText(s: string): string {

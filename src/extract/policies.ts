@@ -18,13 +18,8 @@ import { bodyParagraphs, bracketPairs, sentencesOf, splitOutsideBrackets, stripP
  */
 export function extractPolicyMentions(ctx: DocumentContext): string[] {
   const found: { name: string; at: number }[] = [];
-  bodyParagraphs(ctx).forEach((para, k) => {
-    try {
-      readParagraph(para.text.value, k * 1_000_000, found);
-    } catch {
-      // odd input never stops the extraction
-    }
-  });
+  // a failure is reported by the plugin runner as an extractor-failed finding, never swallowed here
+  bodyParagraphs(ctx).forEach((para, k) => readParagraph(para.text.value, k * 1_000_000, found));
   const seen = new Set<string>();
   const out: string[] = [];
   for (const f of found.sort((x, y) => x.at - y.at)) {

@@ -3,6 +3,9 @@ import type { Subsidy } from '../../schemas/notice.js';
 import { NON_SUBSIDY_MONEY, POLICY_HEADS, SUBSIDY_WORD } from '../lexicon/policies.js';
 import { spanAt, type DocumentContext } from './context.js';
 import { bodyParagraphs, NUM, RANGE_SEP, scaleDecimal, sentencesOf, stripParens, trimPhrase, phraseText, type BodyParagraph, type Sentence } from './numbers.js';
+import { charClass, trailingRun } from '../util/trim.js';
+
+const HAN = charClass(/[\u4e00-\u9fa5]/);
 
 /**
  * Amounts of money granted in the body text, one entry per stated amount.
@@ -35,11 +38,7 @@ export function extractSubsidies(ctx: DocumentContext): { subsidies: Subsidy[]; 
   const subsidies: Subsidy[] = [];
   const findings: Finding[] = [];
   for (const para of bodyParagraphs(ctx)) {
-    try {
-      readParagraph(ctx, para, subsidies, findings);
-    } catch {
-      // odd input must never stop the extraction of the rest
-    }
+    readParagraph(ctx, para, subsidies, findings);
   }
   return { subsidies, findings };
 }
@@ -114,7 +113,7 @@ const FUND_AFTER = /^\s*(?:的)?[\u4e00-\u9fa5]{0,12}(?:资金|经费|预算)/;
 /** Granted: `给予10万元奖补资金` is an award, `安排1.2亿元就业补助资金` an appropriation. */
 const GRANT_VERB = /给予|发放|奖励|一次性/;
 /** A 据实 rule later in the sentence (`…每人600元、省内每人300元，实际交通费不足标准的据实补助`) caps every amount before it. */
-const ACTUAL_COST_CAP = /不足[^。；]{0,16}(?:据实|按实)/;
+const ACTUAL_COST_CAP_AT = /不足[^。；]{0,16}(?:据实|按实)/y;
 const CAP_BEFORE = /(?:不超过|最高|最多|上限|封顶|至多|不高于)[\u4e00-\u9fa5]{0,4}$/;
 const CAP_AFTER = /^\s*(?:以内|以下(?!的)|封顶|为限|为上限)/;
 
@@ -122,14 +121,23 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, subsidies: Sub
   const s = para.text.value;
   const amounts = amountsOf(s);
   if (amounts.length === 0) return;
+  const inTitle = titleTest(s);
+  let next = 0;
   for (const sent of sentencesOf(s)) {
-    const inSentence = amounts.filter((a) => a.at >= sent.start && a.at < sent.end);
+    // amounts and sentences are both in text order: one pointer walks them together
+    while (next < amounts.length && amounts[next].at < sent.start) next++;
+    const first = next;
+    while (next < amounts.length && amounts[next].at < sent.end) next++;
+    const inSentence = amounts.slice(first, next);
     let previousEnd = sent.start;
-    const sentenceText = stripParens(s.slice(sent.start, sent.end));
+    const sentenceRaw = s.slice(sent.start, sent.end);
+    const sentenceText = stripParens(sentenceRaw);
+    const loanSentence = LOAN.test(sentenceRaw);
+    const lastCostCap = lastMatchStart(sentenceRaw, '不足', ACTUAL_COST_CAP_AT);
     let previous: Subsidy | null = null;
     let deltaEnd = -1;
     for (const amt of inSentence) {
-      const clause = sent.clauses.find(([a, b]) => amt.at >= a && amt.at < b) ?? [sent.start, sent.end];
+      const clause = clauseAt(sent, amt.at) ?? [sent.start, sent.end];
       const before = s.slice(clause[0], amt.at);
       // 不足500元的，据实补助: the threshold of a cap rule on the amount before it
       if (/不足\s*$/.test(before)) {
@@ -148,8 +156,8 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, subsidies: Sub
       const perUnit = amt.perAfter !== null || /每/.test(ownBefore);
       const fundAfter = FUND_AFTER.test(s.slice(amt.end, clause[1])) && !(GRANT_VERB.test(ownBefore) && !APPROPRIATION.test(ownBefore));
       if (!capWord && !perUnit && (APPROPRIATION.test(ownBefore) || fundAfter)) continue;
-      if (insideTitle(s, amt.at)) continue;
-      if (isLoanCeiling(s, sent, clause, amt)) continue;
+      if (inTitle(amt.at)) continue;
+      if (isLoanCeiling(s, loanSentence, clause, amt)) continue;
       const clauseText = stripParens(s.slice(clause[0], clause[1]));
       const strong = /补贴|补助|奖补|奖励|资助|贴息|津贴|奖金/;
       const clauseWord = SUBSIDY_WORD.test(clauseText.replace(amt.printed, ''));
@@ -163,7 +171,7 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, subsidies: Sub
         CAP_AFTER.test(ownTail) ||
         /^\s*（[^）]*不足[^）]*据实[^）]*）/.test(ownTail) ||
         /^\s*[^，。；]{0,4}，?[^，。；]{0,12}不足[^，。；]{0,12}据实/.test(ownTail) ||
-        ACTUAL_COST_CAP.test(s.slice(amt.end, sent.end));
+        lastCostCap >= amt.end - sent.start;
       // per: the amount's own clause first (跨省就业每人每年补助1000元), else the sentence so far (每吸纳1名…，…给予…)
       const ownWindow = s.slice(Math.max(previousEnd, clause[0]), amt.at);
       let perTokens = perBefore(stripParens(ownWindow));
@@ -204,10 +212,63 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, subsidies: Sub
   }
 }
 
-/** Inside 《…》 (a title), a number is part of the name. */
-function insideTitle(s: string, i: number): boolean {
-  const open = s.lastIndexOf('《', i);
-  return open >= 0 && s.indexOf('》', open) > i && s.lastIndexOf('》', i) < open;
+/**
+ * Inside 《…》 (a title), a number is part of the name: the last 《 at or before i is not closed
+ * before i, and a 》 follows. Bracket positions are found once per paragraph, so each test is a
+ * binary search instead of a scan back to the last 《.
+ */
+function titleTest(s: string): (i: number) => boolean {
+  const opens: number[] = [];
+  const closes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '《') opens.push(i);
+    else if (s[i] === '》') closes.push(i);
+  }
+  const lastClose = closes.length ? closes[closes.length - 1] : -1;
+  return (i) => {
+    const open = lastAtOrBefore(opens, i);
+    return open >= 0 && lastClose > i && lastAtOrBefore(closes, i) < open;
+  };
+}
+
+/** The greatest element <= x of a sorted array, or -1. */
+function lastAtOrBefore(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? sorted[lo - 1] : -1;
+}
+
+/** Number of clauses of the sentence that start before `at` (they are in text order). */
+function clausesStartingBefore(sent: Sentence, at: number): number {
+  let lo = 0;
+  let hi = sent.clauses.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sent.clauses[mid][0] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The clause holding offset `at`, if any (clauses are disjoint and in text order). */
+function clauseAt(sent: Sentence, at: number): [number, number] | undefined {
+  const k = clausesStartingBefore(sent, at + 1) - 1;
+  const c = sent.clauses[k];
+  return c && at >= c[0] && at < c[1] ? c : undefined;
+}
+
+/** Start of the last match of a sticky regex at an occurrence of `cue` in `s`, or -1. */
+function lastMatchStart(s: string, cue: string, sticky: RegExp): number {
+  for (let i = s.lastIndexOf(cue); i >= 0; i = i > 0 ? s.lastIndexOf(cue, i - 1) : -1) {
+    sticky.lastIndex = i;
+    if (sticky.test(s)) return i;
+  }
+  return -1;
 }
 
 const PER_TOKEN = /每(?:(?:吸纳|介绍|招用|招聘|培训|输出|安置|帮扶|带动|转移|新增|推荐|引进|录用)(?:\d+|一)(名|人|户|家))|每(?:个|一个|一|位)?(人次|人|户|年|月|季度|亩|吨|家|名|项目|台|套|辆|头|平方米|千瓦时|千瓦|瓦|期|场|所|天|日)/g;
@@ -249,7 +310,7 @@ function nameOf(s: string, sent: Sentence, clause: [number, number], amt: Amount
   if (afterHead) candidates.push(cleanName(afterHead[0]));
   // directly before: 交通补助500元 / 商品有机肥补贴250元
   const before = stripParens(s.slice(clause[0], amt.at)).replace(/(?:标准为|标准是|为|标准|额度|金额|最高|最多|不超过|每人|每户|每年|每月|每天|每亩|共|合计|一次性|按)+$/, '');
-  const run = /[\u4e00-\u9fa5]*$/.exec(before)?.[0] ?? '';
+  const run = before.slice(before.length - trailingRun(before, HAN));
   // 2019年光伏电站奖励标准为…: the year is no part of the name
   const beforeHead = /\d$/.test(before.slice(0, before.length - run.length)) ? run.replace(/^[年月日]/, '') : run;
   if (HEAD_END.test(beforeHead)) candidates.push(cleanName(beforeHead));
@@ -275,7 +336,8 @@ function recipientAndCondition(s: string, sent: Sentence, clause: [number, numbe
   const conditions: string[] = [];
   const own = stripParens(s.slice(clause[0], amt.at));
   // the few clauses right before the amount (bounded, so a run-on sentence stays linear)
-  const preceding = sent.clauses.filter(([a]) => a < clause[0]).slice(-MAX_CLAUSES_BACK);
+  const before = clausesStartingBefore(sent, clause[0]);
+  const preceding = sent.clauses.slice(Math.max(0, before - MAX_CLAUSES_BACK), before);
   for (const [a, b] of preceding) {
     const c = trimPhrase(stripParens(s.slice(a, b)));
     const dui = /^(?:[\u4e00-\u9fa5]{0,6}?(?:可|要|应|将))?对于?(.+)$/.exec(c);
@@ -340,8 +402,8 @@ const LOAN_AFTER = /^[^，。；、,;]{0,10}(贷款|信贷)/;
 const GRANT_IN_CLAUSE = /补贴|补助|奖补|奖励|资助|津贴|奖金|贴息(?!贷款)/;
 
 /** `最高可申请20万元创业担保贷款`, `小微企业最高额度为300万元` in a sentence about loans: credit, not a grant. */
-function isLoanCeiling(s: string, sent: { start: number; end: number }, clause: [number, number], amt: { at: number; end: number; printed: string }): boolean {
+function isLoanCeiling(s: string, loanSentence: boolean, clause: [number, number], amt: { at: number; end: number; printed: string }): boolean {
   if (LOAN_AFTER.test(s.slice(amt.end, clause[1]))) return true;
-  if (!LOAN.test(s.slice(sent.start, sent.end))) return false;
+  if (!loanSentence) return false;
   return !GRANT_IN_CLAUSE.test(stripParens(s.slice(clause[0], clause[1])).replace(/担保贷款|贴息贷款/g, ''));
 }

@@ -5,6 +5,9 @@ import { divisionsForShortName, provinceByShortOrName } from '../lexicon/regions
 import type { ClassifiedLine } from '../segment/documents.js';
 import { lineText } from '../segment/lines.js';
 import { spanAt, type DocumentContext } from './context.js';
+import { charClass, trimEndWhere } from '../util/trim.js';
+
+const CELL_PADDING = charClass(/[ \u3000\u00a0\r]/);
 
 /**
  * Annex tables (附件1 2022年度各市…目标任务表) as rows of per-region figures.
@@ -20,11 +23,7 @@ import { spanAt, type DocumentContext } from './context.js';
 export function extractTables(ctx: DocumentContext): Table[] {
   const tables: Table[] = [];
   for (const annex of ctx.zones.annexes) {
-    try {
-      tables.push(...annexTables(ctx, annex.heading, annex.lines));
-    } catch {
-      // a malformed annex yields no table rather than failing the document
-    }
+    tables.push(...annexTables(ctx, annex.heading, annex.lines));
   }
   return tables;
 }
@@ -53,7 +52,7 @@ function rawLine(ctx: DocumentContext, line: ClassifiedLine): string {
   const value = ctx.text.value;
   let end = value.indexOf('\n', line.start);
   if (end < 0) end = value.length;
-  return value.slice(line.start, end).replace(/[ \u3000\u00a0\r]+$/, '');
+  return trimEndWhere(value.slice(line.start, end), CELL_PADDING);
 }
 
 function splitCells(ctx: DocumentContext, line: ClassifiedLine, raw: string): Cell[] {
@@ -139,7 +138,7 @@ interface Block {
 }
 
 function annexTables(ctx: DocumentContext, heading: ClassifiedLine, lines: ClassifiedLine[]): Table[] {
-  const label = flat(heading.text).replace(/[：:]$/, '') || null;
+  const label = flat(heading.text).replace(/[：:.．、]$/, '') || null;
   const shapes = lines.map((l) => shapeOf(ctx, l));
   const blocks: Block[] = [];
   let before: Shape[] = [];

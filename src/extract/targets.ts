@@ -29,11 +29,7 @@ import { bodyParagraphs, NUM, RANGE_SEP, scaleDecimal, sentencesOf, stripParens,
 export function extractTargets(ctx: DocumentContext): Target[] {
   const out: Target[] = [];
   for (const para of bodyParagraphs(ctx)) {
-    try {
-      readParagraph(ctx, para, out);
-    } catch {
-      // odd input never stops the extraction
-    }
+    readParagraph(ctx, para, out);
   }
   return out;
 }
@@ -98,7 +94,7 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[])
         const head = clause.slice(0, m.index);
         const tail = clause.slice(m.index + m[0].length);
         const compared = GE.test(head) || LE.test(head) || SUFFIX_GE.test(tail) || SUFFIX_LE.test(tail);
-        if (!compared && !(value >= 2 && VERB.test(head.replace(/\s+$/, '')))) continue;
+        if (!compared && !(value >= 2 && VERB.test(head.trimEnd()))) continue;
         figures.push({ at: m.index, end: m.index + m[0].length, lo: String(value), hi: null, unit: m[2], value, max: null });
       }
       const previous = k > 0 ? s.slice(sent.clauses[k - 1][0], sent.clauses[k - 1][1]) : null;
@@ -146,7 +142,7 @@ function targetOf(
   if (insideBracket(clause, f.at, '《', '》') || insideBracket(clause, f.at, '〔', '〕')) return null;
   // 160个国家乡村振兴重点帮扶县 → a key region
   if (/^个/.test(f.unit) && placeKindAfterCount(rest)) return null;
-  const beforeBare = before.replace(/\s+$/, '');
+  const beforeBare = before.trimEnd();
   let comparator: Target['comparator'] | null = null;
   let cue: RegExpExecArray | null = null;
   for (const [re, c] of [

@@ -22,6 +22,22 @@ export const CENTRAL_AGENCIES = [
  * know stays whole: splitting at every 会 or 部 would cut 社会 and 内部 apart.
  */
 export function splitAgencies(run: string): string[] {
+  return separatedParts(run).flatMap(splitRun);
+}
+
+/**
+ * Names printed with separators: 、，； always, spaces only when every part is a name of its own
+ * (`重庆市粮食局 重庆市财政局`), not a header spaced out letter by letter (`广 东 省 财 政 厅`).
+ */
+function separatedParts(run: string): string[] {
+  const parts = run.split(/[、，,；;]+/).filter((p) => p.trim());
+  return parts.flatMap((p) => {
+    const words = p.trim().split(/[\s\u3000]+/);
+    return words.length > 1 && words.every((w) => w.length >= 3) ? words : [p];
+  });
+}
+
+function splitRun(run: string): string[] {
   const s = run.replace(/\s+/g, '').replace(/文件$/, '');
   if (!s) return [];
   const lead = PROVINCES.find((p) => s.startsWith(p.name));

@@ -22,6 +22,11 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).
  * Table pipes become tabs so pipe tables read like the tab-separated ones.
  */
 export function stripMarkdown(text: Text): { text: Text; frontMatter: FrontMatter | null } {
+  return hasMarkdownSyntax(text.value) ? parseAndStrip(text) : { text, frontMatter: null };
+}
+
+/** stripMarkdown without the syntax gate: always parses with remark. */
+export function parseAndStrip(text: Text): { text: Text; frontMatter: FrontMatter | null } {
   const tree = parser.parse(text.value) as Root;
   const keep = new Uint8Array(text.value.length);
   const edits: Edit[] = [];
@@ -107,6 +112,15 @@ export function stripMarkdown(text: Text): { text: Text; frontMatter: FrontMatte
   }
   return { text: applyEdits(text, mergeDeletes(edits)), frontMatter };
 }
+
+/**
+ * Every construct remark removes starts with one of these ASCII characters (emphasis, headings,
+ * quotes, code, links, HTML and entities, tables, strikethrough, escapes, breaks and setext
+ * underlines, front matter, bullets). Whitespace is never deleted and ordered-list numbers are
+ * kept, so a text without any of them comes out of remark unchanged: no need to parse it.
+ */
+const MARKDOWN_SYNTAX = /[*_#>`[\]!<&|~\\=+-]/;
+export const hasMarkdownSyntax = (value: string): boolean => MARKDOWN_SYNTAX.test(value);
 
 function mergeDeletes(edits: Edit[]): Edit[] {
   const sorted = [...edits].sort((a, b) => a.start - b.start);

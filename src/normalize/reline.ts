@@ -12,7 +12,9 @@ const CLAUSE = /（([一二三四五六七八九十]{1,3})）/g;
 const LINE_SECTION = /^[ \u3000]*([一二三四五六七八九十]{1,3})、/;
 const LINE_CLAUSE = /^[ \u3000]*（([一二三四五六七八九十]{1,3})）/;
 /** What may stand right before a numbered item that starts a new line of its own. */
-const BOUNDARY = /[。；：！？”」）!?;:]$/;
+const BOUNDARY = /^[。；：！？”」）!?;:]$/;
+/** What may follow a date that ends the body of a run-on notice. */
+const AFTER_DATE = /(?:（此件|附件|印发|$)/y;
 
 /**
  * Text that lost its line breaks (a web page without paragraphs, a copy-paste) gets its
@@ -26,13 +28,16 @@ export function relineRunOnText(text: Text): Text {
   const edits: Edit[] = [];
   const counters = { section: 1, clause: 1, sectionOpened: false };
   let pos = 0;
+  // only blank lines so far: the first line with content may be a whole notice run together
+  let atHead = true;
   for (const line of text.value.split('\n')) {
     const points = numberedBreaks(line, counters);
-    if (pos === 0 || text.value.slice(0, pos).trim() === '') {
-      if (line.length > RUN_ON_HEAD && points.length >= 2) for (const p of headBreaks(line, points)) points.push(p);
-    }
+    const articles = line.length > RUN_ON_HEAD ? articleBreaks(line) : [];
+    points.push(...articles);
+    if (atHead && line.length > RUN_ON_HEAD && points.length >= 2) for (const p of headBreaks(line, points)) points.push(p);
     for (const at of new Set(points)) if (at > 0 && at < line.length) edits.push({ start: pos + at, end: pos + at, insert: '\n' });
     pos += line.length + 1;
+    atHead &&= line.trim() === '';
   }
   return applyEdits(text, edits);
 }
@@ -58,17 +63,18 @@ function numberedBreaks(line: string, counters: { section: number; clause: numbe
   const points: number[] = [];
   let lastBreak = 0;
   for (const m of markers) {
-    const before = line.slice(0, m.at).trimEnd();
-    const prev = before.slice(-1);
-    if (m.kind === 'section' && m.n === counters.section && !/[一二三四五六七八九十第]/.test(prev) && (before === '' || BOUNDARY.test(before))) {
+    // the last character before the marker, spaces skipped ('' at the line's start)
+    const prev = line[lastNonSpace(line, m.at)] ?? '';
+    const atBoundary = prev === '' || BOUNDARY.test(prev);
+    if (m.kind === 'section' && m.n === counters.section && !/[一二三四五六七八九十第]/.test(prev) && atBoundary) {
       points.push(m.at);
       counters.section++;
       counters.sectionOpened = true;
       lastBreak = m.at;
     } else if (m.kind === 'clause' && (m.n === counters.clause || (counters.sectionOpened && m.n === 1))) {
       // after a section heading without a full stop (一、明确目标任务（一）…) or after a sentence
-      const headingBefore = counters.sectionOpened && !/[。；]/.test(line.slice(lastBreak, m.at)) && m.at - lastBreak <= 40;
-      if (!(before === '' || BOUNDARY.test(before) || headingBefore)) continue;
+      const headingBefore = counters.sectionOpened && m.at - lastBreak <= 40 && !/[。；]/.test(line.slice(lastBreak, m.at));
+      if (!(atBoundary || headingBefore)) continue;
       points.push(m.at);
       counters.clause = m.n + 1;
       counters.sectionOpened = false;
@@ -81,9 +87,13 @@ function numberedBreaks(line: string, counters: { section: number; clause: numbe
 /** A whole notice on one line: the 发文字号, the title's end, the 主送机关, the closing elements. */
 function headBreaks(line: string, numbered: number[]): number[] {
   const points: number[] = [];
-  const firstSection = Math.min(...numbered, line.length);
+  const firstSection = numbered.reduce((a, b) => Math.min(a, b), line.length);
   const fn = new RegExp(FILE_NUMBER.source).exec(line.slice(0, Math.min(firstSection, 400)));
-  if (fn) points.push(fn.index, fn.index + fn[0].length);
+  if (fn) {
+    // printed in brackets below the title (（浙价费〔2007〕136号）): the brackets go with it
+    const bracketed = /[（(]/.test(line[fn.index - 1] ?? '') && /[）)]/.test(line[fn.index + fn[0].length] ?? '');
+    points.push(fn.index - Number(bracketed), fn.index + fn[0].length + Number(bracketed));
+  }
   const head = line.slice(0, Math.min(firstSection, 600));
   const title = new RegExp(`(${TITLE_END.source.replace(/\$$/, '')})(?=[^。：]{2,160}：)`).exec(head);
   if (title) {
@@ -92,12 +102,19 @@ function headBreaks(line: string, numbered: number[]): number[] {
     const colon = head.indexOf('：', end);
     if (colon > 0 && colon < end + 200 && !/[。]/.test(head.slice(end, colon))) points.push(colon + 1);
   }
-  const tailFrom = Math.max(0, ...numbered);
+  // a copy without its title starts at the 主送机关: 各县、自治县、区人民政府…：现将…
+  if (!title) {
+    const addressee = /^[^。；：:]{2,300}?[：:]/.exec(head);
+    if (addressee && /^(各|省|市|区|县)|、/.test(addressee[0]) && !/如下|通知/.test(addressee[0])) points.push(addressee[0].length);
+  }
+  // a cover letter's signature and date before the document it issues (印发…办法 run on after it)
+  points.push(...gluedSignatures(line.slice(0, Math.min(firstSection, 4000))));
+  const tailFrom = numbered.reduce((a, b) => Math.max(a, b), 0);
   const tail = line.slice(tailFrom);
   for (const m of tail.matchAll(/附件[：:]|（此件[^）]{1,10}）|（联系(?:单位|人)/g)) points.push(tailFrom + m.index!);
   for (const m of tail.matchAll(new RegExp(DATE.source, 'g'))) {
-    const after = tail.slice(m.index! + m[0].length);
-    if (/^(（此件|附件|印发|$)/.test(after)) points.push(tailFrom + m.index!);
+    AFTER_DATE.lastIndex = m.index! + m[0].length;
+    if (AFTER_DATE.test(tail)) points.push(tailFrom + m.index!);
   }
   // the signing bodies glued after the last sentence: 。吉林省人力资源和社会保障厅吉林省财政厅…
   const lastStop = line.lastIndexOf('。');
@@ -108,4 +125,54 @@ function headBreaks(line: string, numbered: number[]): number[] {
     if (names.length >= 4 && parts.length && parts.every((n) => AGENCY_END.test(n) && n.length >= 3)) points.push(lastStop + 1, lastStop + 1 + names.length);
   }
   return points;
+}
+
+/** 。安顺市人民政府2023年9月5日（此件公开发布）: breaks around the signing bodies, the date and the note after it. */
+function gluedSignatures(text: string): number[] {
+  const points: number[] = [];
+  const re = new RegExp(`。([\\u4e00-\\u9fa5（）]{3,80}?)(${DATE.source})(（此件[^）]{1,10}）)?`, 'g');
+  for (const m of text.matchAll(re)) {
+    const parts = splitAgencies(m[1]);
+    if (!parts.length || !parts.every((n) => AGENCY_END.test(n) && n.length >= 3)) continue;
+    const names = m.index! + 1;
+    const date = names + m[1].length;
+    const dateEnd = date + m[2].length;
+    points.push(names, date, dateEnd);
+    const note = m[m.length - 1];
+    if (note) points.push(dateEnd + note.length);
+  }
+  return points;
+}
+
+/**
+ * 第一章 … 第一条 … in a text that lost its line breaks: a break before each chapter and article
+ * that continues its sequence and starts a sentence (after 。；： or a chapter heading, or — for a
+ * chapter — after the title of the document it opens). A 第三条 cited inside a sentence is not
+ * preceded by a full stop and is not the next number.
+ */
+function articleBreaks(line: string): number[] {
+  const points: number[] = [];
+  const next = { 章: 0, 条: 0 };
+  let lastChapter = -1;
+  for (const m of line.matchAll(/第([一二三四五六七八九十百零〇]{1,5})(章|条)/g)) {
+    const kind = m[2] as '章' | '条';
+    const n = chineseToInt(m[1]) ?? 0;
+    const at = m.index!;
+    const prev = line[lastNonSpace(line, at)] ?? '';
+    const afterHeading = lastChapter >= 0 && at - lastChapter <= 30 && !/[。；]/.test(line.slice(lastChapter, at));
+    const afterTitle = kind === '章' && n === 1 && TITLE_END.test(line.slice(Math.max(0, at - 20), at));
+    const starts = prev === '' || BOUNDARY.test(prev) || afterHeading || afterTitle;
+    if (!starts || (next[kind] && n !== next[kind])) continue;
+    points.push(at);
+    next[kind] = n + 1;
+    if (kind === '章') lastChapter = at;
+  }
+  return points;
+}
+
+/** Index of the last non-space character before `at` (-1 when there is none); linear in the spaces skipped. */
+function lastNonSpace(line: string, at: number): number {
+  let k = at - 1;
+  while (k >= 0 && /\s/.test(line[k])) k--;
+  return k;
 }

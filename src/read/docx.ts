@@ -15,11 +15,13 @@ const WORD_MAIN = /application\/vnd\.(openxmlformats-officedocument\.wordprocess
 export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
   let names: string[];
   let contentTypes = '';
+  let headerLines: string[] = [];
   try {
     const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
     names = Object.keys(zip.files);
     contentTypes = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
+    headerLines = await versionHeadElements(zip, names);
   } catch (e) {
     return { ok: false, reason: `corrupt DOCX (${firstLine(e)})` };
   }
@@ -37,11 +39,39 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
     // empty paragraphs stay as blank lines, so line N of the text is the Nth paragraph
     const { text } = htmlToText(result.value, { whitespace: 'preserve', emptyParagraphs: true });
     if (text.trim() === '') return { ok: false, reason: 'Word document has no text' };
-    return { ok: true, text: text.endsWith('\n') ? text : text + '\n' };
+    const body = text.endsWith('\n') ? text : text + '\n';
+    return { ok: true, text: headerLines.length ? headerLines.join('\n') + '\n' + body : body };
   } catch (e) {
     return { ok: false, reason: `corrupt DOCX (${firstLine(e)})` };
   }
 }
+
+/** 份号, 密级和保密期限, 紧急程度: the 版头 elements a template may keep in the page header. */
+const VERSION_HEAD = /(^|\s)\d{6}(\s|$)|绝密|机密|秘密|特急|加急|特提|平急/;
+
+/**
+ * The page-header paragraphs (word/header*.xml) that hold 版头 elements, which mammoth does not
+ * read. They come first in the text, above the body's first paragraph; running headers without
+ * such elements (a title repeated on every page) are left out.
+ */
+async function versionHeadElements(zip: import('jszip'), names: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of names.filter((n) => /^word\/header\d*\.xml$/.test(n)).sort()) {
+    const xml = (await zip.file(name)?.async('string')) ?? '';
+    for (const p of xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
+      const line = p
+        .replace(/<w:tab\/>/g, '\t')
+        .replace(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g, '\u0000$1\u0000')
+        .split('\u0000')
+        .filter((_, i) => i % 2 === 1 || false)
+        .join('');
+      if (VERSION_HEAD.test(line)) out.push(decodeXml(line).trim());
+    }
+  }
+  return out;
+}
+
+const decodeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
 /** What a ZIP that is not a Word document seems to be, for the failure message. */
 function zipKind(names: string[], contentTypes: string): string {

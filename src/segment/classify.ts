@@ -30,31 +30,32 @@ const NOISE =
 
 const DATE_ANYWHERE = new RegExp(DATE_LINE.source.slice(1, -1));
 
+/** An annex heading alone on its line: 附件, 附件1, 附件 2：, 附件1., 附件一 */
+export const ANNEX_HEADING = /^附件([\d]+|[一二三四五六七八九十]{1,3})?[：:.．、]?$/;
+
 export const SECTION_MARK = /^([一二三四五六七八九十百]+)、|^第([一二三四五六七八九十百]+)章/;
 export const CLAUSE_MARK = /^（([一二三四五六七八九十百]+)）|^第([一二三四五六七八九十百]+)条(?![^\s（]{0,3}[，。；])/;
 export const AGENCY_SUFFIX =
   /(厅|局|委员会|委|部|办公室|办公厅|人民政府|政府|中心|院|署|行|社|会|办|处|室|所|组|团|队|站|馆|公司|总局|集团|法院|检察院|联合会|工会|办事处|管委会)$/;
 
 export function classifyLine(line: Line): LineKind {
-  const t = line.text.replace(/\s+$/, '');
+  const t = line.text.trimEnd();
   if (t.trim() === '') return 'blank';
   if (t === '') return 'blank';
   const flat = t.replace(/\s+/g, '');
-  // a 版记 line sets 印发机关 and date apart (a TAB in a text layer): it is not a table row
-  if (/印发$/.test(flat) && DATE_ANYWHERE.test(flat) && flat.length <= 60) return 'printed';
+  // a PDF text layer puts tabs between the pieces of one element (`国防部发〔2012〕21\t号`)
+  if (isFileNumberLine(flat)) return 'fileNumber';
+  if (/印发$/.test(flat) && DATE_ANYWHERE.test(flat)) return 'printed';
+  if (DATE_LINE.test(flat)) return 'date';
   if (t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';
   if (flat.length <= 80 && NOISE.test(t)) return 'noise';
   if (META_KEY.test(flat) && flat.length <= 160) return 'meta';
   if (/^(.{0,30}?)文件$/.test(flat) && !/[，。；：]/.test(flat)) return 'issuerMark';
-  FILE_NUMBER.lastIndex = 0;
-  const fn = FILE_NUMBER.exec(flat);
-  // upward documents print 签发人 on the file number's line (GB/T 9704 7.2.4)
-  if (fn && fn.index === 0 && (fn[0].length === flat.length || /^签发人[：:]/.test(flat.slice(fn[0].length)))) return 'fileNumber';
-  if (/印发$/.test(flat) && DATE_ANYWHERE.test(flat)) return 'printed';
-  if (DATE_LINE.test(flat)) return 'date';
   if (/^（此件.{0,12}公开）$|^（此件.{0,10}发布）$|^(信息)?公开(方式|属性|选项|类型)：/.test(flat)) return 'disclosure';
   if (/^（联系(单位|人|电话)/.test(flat)) return 'contactNote';
-  if (/^附件\d*[：:]?$/.test(flat) || /^附件\d+[：:]\S{0,0}$/.test(flat)) return 'annexHeading';
+  // `附件：` alone introduces the 附件说明 list on the next lines; an annex itself is headed 附件 / 附件1
+  if (/^附件[：:]$/.test(flat)) return 'attachmentNote';
+  if (ANNEX_HEADING.test(flat)) return 'annexHeading';
   if (/^附件[：:]\S/.test(flat)) return 'attachmentNote';
   if (/^抄送[：:]/.test(flat)) return 'copyTo';
   if (SECTION_MARK.test(flat)) return 'section';
@@ -62,6 +63,21 @@ export function classifyLine(line: Line): LineKind {
   if (isAgencyLine(flat)) return 'agency';
   return 'text';
 }
+
+/**
+ * A line that is only a 发文字号: bare, in brackets below the title as web copies print it
+ * (`（浙价费〔2007〕136号）`), or with 签发人 on the same line as upward documents do (GB/T 9704 7.2.4).
+ */
+function isFileNumberLine(flat: string): boolean {
+  const inner = /^[（(]([^（()）]+)[）)]$/.exec(flat)?.[1] ?? flat;
+  FILE_NUMBER.lastIndex = 0;
+  const fn = FILE_NUMBER.exec(inner);
+  if (fn && fn.index === 0 && (fn[0].length === inner.length || /^签发人[：:]/.test(inner.slice(fn[0].length)))) return true;
+  return FILE_NUMBER_PLACEHOLDER.test(inner);
+}
+
+/** A template's placeholder 发文字号, `XXX〔2023〕X号`, `X人社发〔20XX〕X号`: header, not title. */
+const FILE_NUMBER_PLACEHOLDER = /^[\u4e00-\u9fa5A-Za-zＸｘ]{1,14}[〔[［【（(﹝〖][\dXxＸｘ]{2,4}[〕\]］】）)﹞〗]第?[\dXxＸｘ]{1,5}号$/;
 
 /** （印章） / （盖章） placeholders in a signature block. */
 export const SEAL = /^（?(印章|盖章|章|签章)）?$/;

@@ -1,4 +1,7 @@
 import type { Text } from '../normalize/offsets.js';
+import { charClass, leadingRun, trimEndWhere } from '../util/trim.js';
+
+const SPACE = charClass(/[ \u3000]/);
 
 export interface Line {
   /** 0-based index among the normalised text's lines */
@@ -16,8 +19,8 @@ export function splitLines(text: Text): Line[] {
   for (let i = 0; i <= value.length; i++) {
     if (i === value.length || value[i] === '\n') {
       const raw = value.slice(start, i);
-      const lead = raw.length - raw.replace(/^[ \u3000]+/, '').length;
-      lines.push({ index: lines.length, text: raw.trim() === '' ? '' : raw.slice(lead).replace(/[ \u3000]+$/, ''), start: start + lead });
+      const lead = leadingRun(raw, SPACE);
+      lines.push({ index: lines.length, text: raw.trim() === '' ? '' : trimEndWhere(raw.slice(lead), SPACE), start: start + lead });
       start = i + 1;
     }
   }

@@ -4,6 +4,7 @@ import { PROVINCES } from '../../lexicon/regions.js';
 import { halfUnit, round } from '../rounding.js';
 import type { CorpusRule } from '../rule.js';
 import { tableReadings } from './target-table-mismatch.js';
+import { nationalFor } from '../../diff/national.js';
 
 interface Figure {
   value: number;
@@ -49,36 +50,35 @@ export const allocationMismatch: CorpusRule = {
   summary: "A province's figure disagrees with its allocation in the national annex table.",
   check(records) {
     const out: { record: NoticeRecord; finding: Finding }[] = [];
-    const nationals = records.filter((r) => r.level === 'national' && r.tables.some((t) => t.kind === 'target'));
-    for (const national of nationals) {
-      for (const r of records.filter((x) => x.level === 'provincial' && x.region)) {
-        const figures = provincialFigures(r);
-        if (!figures.length) continue;
-        for (const a of allocations(national, r.region!.name)) {
-          const bound = (f: Figure) => f.bound + halfUnit(a.printed ?? a.value);
-          if (figures.some((f) => Math.abs(f.value - a.value) <= bound(f) + 1e-9)) continue;
-          const headline = figures[0];
-          const more = headline.value > a.value;
-          out.push({
-            record: r,
-            finding: {
-              rule: 'allocation-mismatch',
-              severity: more ? 'info' : 'warning',
-              message: `${r.region!.name} sets ${headline.value}万人 (${headline.what}), ${more ? 'more' : 'less'} than the ${a.value}万人 allocated to it in ${national.fileNumber?.normalized ?? 'the national notice'} ${a.table}`,
-              span: headline.span,
-              data: {
-                region: r.region!.name,
-                province: r.region!.name,
-                fileNumber: r.fileNumber?.normalized ?? null,
-                national: national.fileNumber?.normalized ?? null,
-                table: a.table,
-                allocated: a.value,
-                set: headline.value,
-                difference: round(headline.value - a.value),
-              },
+    for (const r of records.filter((x) => x.level === 'provincial' && x.region)) {
+      const national = nationalFor(r, records);
+      if (!national) continue;
+      const figures = provincialFigures(r);
+      if (!figures.length) continue;
+      for (const a of allocations(national, r.region!.name)) {
+        const bound = (f: Figure) => f.bound + halfUnit(a.printed ?? a.value);
+        if (figures.some((f) => Math.abs(f.value - a.value) <= bound(f) + 1e-9)) continue;
+        const headline = figures[0];
+        const more = headline.value > a.value;
+        out.push({
+          record: r,
+          finding: {
+            rule: 'allocation-mismatch',
+            severity: more ? 'info' : 'warning',
+            message: `${r.region!.name} sets ${headline.value}万人 (${headline.what}), ${more ? 'more' : 'less'} than the ${a.value}万人 allocated to it in ${national.fileNumber?.normalized ?? 'the national notice'} ${a.table}`,
+            span: headline.span,
+            data: {
+              region: r.region!.name,
+              province: r.region!.name,
+              fileNumber: r.fileNumber?.normalized ?? null,
+              national: national.fileNumber?.normalized ?? null,
+              table: a.table,
+              allocated: a.value,
+              set: headline.value,
+              difference: round(headline.value - a.value),
             },
-          });
-        }
+          },
+        });
       }
     }
     return out;

@@ -10,17 +10,17 @@ export const duplicateRow: DocumentRule = {
     const out: Finding[] = [];
     for (const t of record.tables) {
       const seen = new Map<string, number>();
-      for (const r of t.rows) {
+      t.rows.forEach((r, index) => {
         if (seen.has(r.region)) {
           out.push({
             rule: 'duplicate-row',
             severity: 'warning',
-            message: `${t.label ?? 'table'}: ${r.region} appears twice (rows ${seen.get(r.region)! + 1} and ${t.rows.indexOf(r) + 1})`,
+            message: `${t.label ?? 'table'}: ${r.region} appears twice (rows ${seen.get(r.region)! + 1} and ${index + 1})`,
             span: r.span,
             data: { table: t.label, region: r.region },
           });
-        } else seen.set(r.region, t.rows.indexOf(r));
-      }
+        } else seen.set(r.region, index);
+      });
     }
     return out;
   },

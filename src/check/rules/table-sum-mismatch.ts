@@ -29,18 +29,20 @@ export const tableSumMismatch: DocumentRule = {
         const declared = table.declaredTotal[column];
         if (declared === null || declared === undefined) continue;
         const filled = rows.filter((r) => r.values[column] !== null && r.values[column] !== undefined);
-        const blank = rows.filter((r) => !filled.includes(r)).map((r) => r.region);
+        const filledSet = new Set(filled);
+        const blank = rows.filter((r) => !filledSet.has(r)).map((r) => r.region);
         const sum = exactSum(filled.map((r) => r.values[column] as number));
         const bound = round(filled.reduce((b, r) => b + halfUnit(r.printed[column] ?? r.values[column]), 0) + halfUnit(table.declaredTotal && (table.declaredTotalPrinted?.[column] ?? declared)));
         const gap = round(Math.abs(sum - declared));
         const label = table.label ?? table.title ?? 'table';
         if (gap === 0) {
+          const blankRegions = new Set(blank);
           if (blank.length)
             out.push({
               rule: 'table-sum-mismatch',
               severity: 'info',
               message: `${label} ${column}: ${blank.length} blank cell(s) counted as missing, not zero (${blank.join('、')}); the filled rows add up to the declared total ${declared}`,
-              span: table.rows.find((r) => blank.includes(r.region))?.span ?? table.span,
+              span: table.rows.find((r) => blankRegions.has(r.region))?.span ?? table.span,
               data: { table: label, column, sum, declared, bound, gap, rows: filled.length, blank },
             });
           continue;

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import { processSource } from '../pipelines/document.js';
+import { trimPhrase } from '../src/extract/numbers.js';
+import type { Source } from '../src/read/source.js';
+import { SEEDS, seedPath } from './helpers/context.js';
+
+// Pathological shapes of input must cost time linear in their size. Speed is never asserted in
+// absolute time: doubling the input may cost at most ~2.5× the time (a quadratic path costs 4×).
+const MAX_RATIO = 2.5;
+
+/** Best of `runs` timings of `f` (the minimum is the least disturbed by other processes). */
+function best(f: () => void, runs: number): number {
+  let min = Infinity;
+  for (let k = 0; k < runs; k++) {
+    const t = performance.now();
+    f();
+    min = Math.min(min, performance.now() - t);
+  }
+  return min;
+}
+
+/** Time of `run(make(2n))` over the time of `run(make(n))`, after a warm-up at n/4. */
+function growth(make: (n: number) => string, n: number, run: (text: string) => void, runs = 2): number {
+  run(make(Math.max(1, n >> 2)));
+  const small = make(n);
+  const large = make(2 * n);
+  return best(() => run(large), runs) / best(() => run(small), runs);
+}
+
+const seed = readFileSync(seedPath(SEEDS.shandong), 'utf8');
+const CUT = seed.indexOf('（二）聚力聚焦');
+/** The notice with `inner` inserted between two clauses of its body. */
+const insideBody = (inner: string) => seed.slice(0, CUT) + inner + seed.slice(CUT);
+
+const source = (text: string, extra: Partial<Source> = {}): Source => ({ path: 'shape.txt', sha256: '0', format: 'text', text, ...extra });
+let records = 0;
+const extract = (text: string) => {
+  const r = processSource(source(text));
+  records += r.ok ? r.records.length : 0;
+};
+
+describe('linear time on pathological shapes (doubling the input ≤ 2.5× the time)', () => {
+  it('200k blank lines', () => {
+    expect(growth((n) => insideBody('\n'.repeat(n)), 100_000, extract)).toBeLessThan(MAX_RATIO);
+  });
+
+  it('a 1 MB line of clauses, amounts and sentences (run-on text)', () => {
+    const piece = '（三）推动脱贫人口就业，每人补贴500元，对吸纳就业的企业给予补助；';
+    expect(growth((n) => insideBody(piece.repeat(n / piece.length) + '\n'), 500_000, extract)).toBeLessThan(MAX_RATIO);
+  });
+
+  it('40k 、 in one clause', () => {
+    expect(growth((n) => insideBody(`（三）重点地区包括${'、'.repeat(n)}等。\n`), 20_000, extract)).toBeLessThan(MAX_RATIO);
+  });
+
+  it('a long run of spaces inside a clause', () => {
+    expect(growth((n) => insideBody(`（三）补助${' '.repeat(n)}资金\n`), 40_000, extract)).toBeLessThan(MAX_RATIO);
+  });
+
+  it('30k table rows in an annex', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => `第${i}市\t${i}\t${2 * i}\n`).join('');
+    expect(growth((n) => `${seed}\n附件\n\n各市目标任务表\n\n市\t人数\t金额\n${rows(n)}合计\t1\t2\n`, 15_000, extract)).toBeLessThan(MAX_RATIO);
+  });
+
+  it('a 2,000-page text layer', () => {
+    const page = Array.from({ length: 30 }, (_, i) => `按照要求落实第${i}项补助政策，推动工作。\n`).join('');
+    const pages = (n: number) => insideBody(page.repeat(n));
+    const runPdf = (text: string) => {
+      const pageStarts = [0];
+      for (let at = text.indexOf('\f'); at >= 0; at = text.indexOf('\f', at + 1)) pageStarts.push(at);
+      processSource(source(text, { format: 'pdf', pageStarts }));
+    };
+    expect(growth(pages, 1_000, runPdf)).toBeLessThan(MAX_RATIO);
+  });
+
+  it('one 120 KB sentence of amounts', () => {
+    const piece = '推动脱贫人口就业，补贴500元，';
+    expect(growth((n) => insideBody(`（三）${piece.repeat(n / piece.length)}。\n`), 60_000, extract)).toBeLessThan(MAX_RATIO);
+  });
+
+  it('trimPhrase on a long run of punctuation that does not reach the end', () => {
+    const trim = (s: string) => void trimPhrase(s);
+    expect(growth((n) => `${'、'.repeat(n)}甲${'，'.repeat(n)}乙`, 200_000, trim, 3)).toBeLessThan(MAX_RATIO);
+    expect(trimPhrase('、，“补贴”；。')).toBe('补贴');
+    expect(trimPhrase('，，')).toBe('');
+  });
+
+  it('still reads the notice around the shapes', () => {
+    expect(records).toBeGreaterThan(0);
+    const r = processSource(source(insideBody('\n'.repeat(1000))));
+    expect(r.ok && r.records[0].title).toBe('山东省人力资源和社会保障厅 山东省发展和改革委员会 山东省财政厅 山东省农业农村厅 山东省乡村振兴局关于做好2022年脱贫人口稳岗就业工作的通知'.replace(/ /g, ''));
+  });
+});
