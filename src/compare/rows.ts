@@ -2,6 +2,7 @@ import type { DiffRecord } from '../../schemas/diff.js';
 import type { Finding, LocatedFinding } from '../../schemas/finding.js';
 import type { NoticeRecord, Subsidy, Target } from '../../schemas/notice.js';
 import { allocations, provincialFigures } from '../check/rules/allocation-mismatch.js';
+import { unitsAgree } from '../lexicon/units.js';
 import { round } from '../check/rounding.js';
 import { nationalFor } from './national.js';
 
@@ -135,9 +136,11 @@ export function pairAllocations(province: NoticeRecord, national: NoticeRecord):
   const rows = allocations(national, province.region!.name);
   const figures = provincialFigures(province);
   const own = figures.filter((f) => f.what.startsWith('target'));
-  const candidates = (own.length ? own : figures).map((f) => f.value);
+  const pool = own.length ? own : figures;
+  const candidates = pool.map((f) => f.value);
+  // a figure is read against an allocation only when both count in the same unit
   const distance = (a: number, t: number) => (a > 0 && t > 0 ? Math.abs(Math.log(t / a)) : Infinity);
-  const options = rows.flatMap((row, ri) => candidates.map((t, ti) => ({ ri, ti, d: distance(row.value, t) })));
+  const options = rows.flatMap((row, ri) => pool.map((f, ti) => ({ ri, ti, d: unitsAgree(f.unit, row.unit) ? distance(row.value, f.value) : Infinity })));
   options.sort((x, y) => x.d - y.d || x.ri - y.ri || x.ti - y.ti);
   const chosen = new Map<number, number>();
   const used = new Set<number>();
@@ -147,10 +150,10 @@ export function pairAllocations(province: NoticeRecord, national: NoticeRecord):
     used.add(o.ti);
   }
   return rows.map((row, ri) => {
-    const target = chosen.get(ri) ?? figures[0]?.value ?? null;
+    const target = chosen.get(ri) ?? figures.find((f) => unitsAgree(f.unit, row.unit))?.value ?? null;
     return { table: row.table, column: row.column, allocated: row.value, target, ratio: target !== null && row.value ? round(target / row.value, 3) : null };
   });
 }
 
-/** Exposed for callers that want the headline figure of a province (first 万人 target or table total). */
+/** Exposed for callers that want the headline figure of a province (its first target or table total). */
 export const headlineFigure = (r: NoticeRecord): number | null => provincialFigures(r)[0]?.value ?? null;

@@ -7,6 +7,7 @@ import { DiffRecord } from '../../schemas/diff.js';
 import { LocatedFinding, type Finding } from '../../schemas/finding.js';
 import { NoticeRecord, type Table } from '../../schemas/notice.js';
 import { sqliteDriver } from './sqlite-driver.js';
+import { halfUnit } from '../util/precision.js';
 
 /**
  * The SQLite store (`notices.sqlite`): one row per document in `documents`, its parts in child
@@ -356,14 +357,8 @@ function row<T extends InsertTable>(table: T, values: RowOf<T>): Insert {
 const spanOf = (s: Span | null | undefined) => ({ line: s?.line ?? null, col: s?.column ?? null, page: s?.page ?? null });
 const bit = (b: boolean) => (b ? 1 : 0);
 
-/** Half a unit of the last printed digit (`79.80` → 0.005, `20.8` → 0.05, `3000` → 0.5); 0 when nothing was printed. */
-export function halfUnitOf(printed: string | null | undefined, value: number | null | undefined): number {
-  const s = (printed ?? (value === null || value === undefined ? '' : String(value))).trim();
-  if (!s || !/\d/.test(s)) return 0;
-  const digits = s.replace(/[^\d.]/g, '');
-  const dot = digits.indexOf('.');
-  return 0.5 * 10 ** -(dot < 0 ? 0 : digits.length - dot - 1);
-}
+/** Half a unit of the last printed digit (src/util/precision.ts); 0 when nothing was printed. */
+export const halfUnitOf = (printed: string | null | undefined, value: number | null | undefined): number => halfUnit(printed, value);
 
 /**
  * The INSERTs for one record, parents first. The caller runs each and sends back its rowid

@@ -1,3 +1,4 @@
+import { halfUnit } from '../util/precision.js';
 import { applyEdits, replaceAll, type Text } from './offsets.js';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
@@ -131,7 +132,6 @@ function readBlock(lines: CellLine[], first: number) {
   return { edits, end: i - 1 };
 }
 
-const decimals = (s: string) => (s.includes('.') ? s.length - s.indexOf('.') - 1 : 0);
 
 /** For each row, which value columns are blank; null unless exactly one placement fits the totals. */
 function placeBlanks(rows: string[][], totals: string[], k: number): number[][] | null {
@@ -146,12 +146,12 @@ function placeBlanks(rows: string[][], totals: string[], k: number): number[][] 
     if (r === rows.length) {
       for (let col = 0; col < k; col++) {
         let sum = 0;
-        let bound = 0.5 * 10 ** -decimals(totals[col]);
+        let bound = halfUnit(totals[col]);
         rows.forEach((vals, n) => {
           const idx = valueIndex(choice[n], col);
           if (idx < 0) return;
           sum += Number(vals[idx]);
-          bound += 0.5 * 10 ** -decimals(vals[idx]);
+          bound += halfUnit(vals[idx]);
         });
         if (Math.abs(sum - Number(totals[col])) > bound + 1e-9) return;
       }
