@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { processFile } from '../pipelines/document.js';
+import { extractFile } from '../src/api/index.js';
 import { expandPaths } from '../src/cli/paths.js';
 import type { NoticeRecord } from '../schemas/notice.js';
 import { ocrClauseBrackets, ocrDigitLookalikes, ocrGluedCells, ocrLookalikeWords } from '../src/normalize/ocr-confusions.js';
@@ -213,11 +215,17 @@ describe('Word 97 and WPS (OLE compound files)', () => {
 
 // OCR takes seconds a page, many more on a busy machine while other test files run beside it
 describe('OCR (PP-OCRv4 through onnxruntime-node, offline)', { timeout: 300_000 }, () => {
-  it('with --no-ocr, scans and images are reported, not read', async () => {
+  it('with --no-ocr (ocr: false in the API), scans and images are reported, not read', async () => {
     const pdf = await processFile(fixture('001-scan.pdf'), undefined, NO_OCR);
     expect(pdf.ok ? '' : pdf.reason).toBe('PDF has no text layer (scanned image?) and OCR is off (--no-ocr)');
-    const png = await processFile(fixture('govcheck-test.png'), undefined, NO_OCR);
+    const png = await extractFile(fixture('govcheck-test.png'), { ocr: false });
     expect(png.ok ? '' : png.reason).toBe('image file, and OCR is off (--no-ocr)');
+  });
+
+  it('notices extract --no-ocr reports an image on stderr and exits 1', () => {
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'notices.js'), 'extract', fixture('govcheck-test.png'), '--no-ocr'], { encoding: 'utf8', cwd: root });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('govcheck-test.png: image file, and OCR is off (--no-ocr)');
   });
 
   it('an image-only PDF page of seed 001: its header, with page, box and confidence; pages past the limit left out', async () => {
