@@ -58,3 +58,23 @@ for (const [stage, ms] of Object.entries(time)) console.log(`  ${stage.padEnd(10
 console.log(`  ${'total'.padEnd(10)} ${fmt(total)}`);
 console.log(`throughput: ${(documents / (total / 1000)).toFixed(1)} documents/s, ${(chars / 1000 / (total / 1000)).toFixed(0)} k chars/s`);
 console.log(`slowest stage / fastest stage: ${(Math.max(...Object.values(time)) / Math.min(...Object.values(time))).toFixed(1)}×`);
+
+// Binary readers and OCR: each fixture read once (OCR takes seconds a page, not milliseconds).
+// `npm run bench -- ROUNDS OCR_PAGES` (OCR_PAGES defaults to 2; 0 skips OCR).
+const fixtures = join(root, 'test', 'fixtures', 'formats');
+for (const name of ['001.ofd', 'govcheck-test.doc', 'govcheck-test.wps']) {
+  const t = performance.now();
+  const read = await sourceFromBytes(name, readFileSync(join(fixtures, name)));
+  console.log(`read ${name.padEnd(18)} ${(performance.now() - t).toFixed(0).padStart(6)} ms  ${read.ok ? read.source.text.length + ' chars' : read.reason}`);
+}
+const ocrPages = Number(process.argv[3] ?? 2);
+if (ocrPages > 0) {
+  let t = performance.now();
+  await sourceFromBytes('png', readFileSync(join(fixtures, 'govcheck-test.png')));
+  console.log(`OCR: models loaded + first page (PNG, 1240×1754) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  t = performance.now();
+  const scan = await sourceFromBytes('scan', readFileSync(join(fixtures, '001-scan.pdf')), { ocr: true, ocrMaxPages: ocrPages });
+  const pages = scan.ok ? scan.source.ocr.pages.length : 0;
+  const seconds = (performance.now() - t) / 1000;
+  console.log(`OCR: ${pages} scanned PDF pages (rendered at 150 dpi) in ${seconds.toFixed(1)} s: ${(seconds / pages).toFixed(1)} s per OCR'd page, mean confidence ${scan.ok ? scan.source.ocr.confidence : '-'}`);
+}

@@ -5,7 +5,7 @@ import type { Finding } from '../schemas/finding.js';
 import { contextsOf, extractRecord, isNotice, notANoticeReason, noticeSignals } from '../src/extract/document.js';
 import { normalize } from '../src/normalize/index.js';
 import type { SourceLocator } from '../src/normalize/offsets.js';
-import { DEFAULT_LIMITS, type ReadLimits } from '../src/read/limits.js';
+import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../src/read/options.js';
 import { readSource, sourceFromBytes, type Source } from '../src/read/source.js';
 import { segment } from '../src/segment/index.js';
 import { fail, type Result } from '../src/util/result.js';
@@ -16,11 +16,11 @@ export type FileResult = Result<{ path: string; records: NoticeRecord[] }>;
  * One file's lifecycle: read → normalize → segment → extract → check (per document) → validate.
  * Any stage may end it with a Failure (path + reason); nothing is thrown to the batch.
  */
-export async function processFile(path: string, bytes?: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<FileResult> {
+export async function processFile(path: string, bytes?: Uint8Array, options: ReadOptions = DEFAULT_READ_OPTIONS): Promise<FileResult> {
   let read: Awaited<ReturnType<typeof readSource>>;
   try {
-    // reading parses PDF, DOCX and HTML with libraries that may throw (or overflow the stack) on hostile input
-    read = bytes ? await sourceFromBytes(path, bytes, limits) : await readSource(path, limits);
+    // reading parses PDF, DOCX, OFD, Word 97 and HTML with libraries that may throw (or overflow the stack) on hostile input
+    read = bytes ? await sourceFromBytes(path, bytes, options) : await readSource(path, options);
   } catch (e) {
     return fail(path, `internal error while reading: ${errorText(e)}`);
   }
@@ -45,6 +45,7 @@ export function processSource(source: Source): FileResult {
   const records: NoticeRecord[] = [];
   const repairs = repairFindings(source, normalized.locator);
   for (const [i, draft] of drafts.entries()) {
+    Object.assign(draft.source, ocrProvenance(source));
     // a decoding repair concerns the file: every document read from it carries it; then extraction's
     // own findings (a failed extractor), then the document rules'
     draft.findings = [...repairs, ...tableRepairFindings(contexts[i], draft.tables), ...unreadTableFindings(contexts[i], draft.tables), ...draft.findings, ...checkDocument(draft)];
@@ -67,4 +68,15 @@ function repairFindings(source: Source, locator: SourceLocator): Finding[] {
     span: locator.span(r.offset),
     data: r.data,
   }));
+}
+
+/** What a record says about OCR: only present when some page of its file was read by OCR. */
+function ocrProvenance(source: Source): Partial<NoticeRecord['source']> {
+  if (!source.ocr) return {};
+  return {
+    ocr: source.ocr.pages.length > 0,
+    ocrConfidence: source.ocr.confidence,
+    ocrPages: source.ocr.pages,
+    ...(source.ocr.skippedPages.length ? { ocrSkippedPages: source.ocr.skippedPages } : {}),
+  };
 }

@@ -9,7 +9,7 @@ export const SCHEMA_VERSION = '1' as const;
  * Bumped whenever schemas/*.schema.json change at all (fields added): schemas/revisions.json holds
  * the hash of each revision's schemas and a test fails when they change without a new entry.
  */
-export const SCHEMA_REVISION = 4;
+export const SCHEMA_REVISION = 5;
 
 /** A position in the source as read: 1-based line and column (UTF-16 units); page for PDF. */
 export const Span = z
@@ -17,6 +17,11 @@ export const Span = z
     line: z.number().int().min(1),
     column: z.number().int().min(1),
     page: z.number().int().min(1).optional(),
+    box: z
+      .object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() })
+      .optional()
+      .describe('OCR: the box of the line the value is on, in pixels of the page image read (PDF pages are rendered at 150 dpi)'),
+    confidence: z.number().min(0).max(1).optional().describe('OCR: mean confidence of that line, 0..1'),
   })
   .describe('Where the value starts in the source text as read');
 export type Span = z.infer<typeof Span>;

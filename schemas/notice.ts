@@ -109,8 +109,12 @@ export const NoticeRecord = z.object({
   source: z.object({
     path: z.string(),
     sha256: z.string(),
-    format: z.enum(['text', 'markdown', 'pdf', 'docx', 'html']),
+    format: z.enum(['text', 'markdown', 'pdf', 'docx', 'html', 'ofd', 'doc', 'image']),
     documentIndex: z.number().int().min(0),
+    ocr: z.boolean().optional().describe('true when some of the text was read by OCR (a scan, a photo)'),
+    ocrConfidence: z.number().min(0).max(1).optional().describe('mean confidence of the OCR\'d characters, 0..1'),
+    ocrPages: z.array(z.number().int().min(1)).optional().describe('pages read by OCR'),
+    ocrSkippedPages: z.array(z.number().int().min(1)).optional().describe('pages without text left unread (past --ocr-max-pages)'),
   }),
   fileNumber: FileNumber.nullable(),
   title: z.string().nullable().describe('null when the copy prints no title (a partial copy keeps its record, with a missing-field finding)'),

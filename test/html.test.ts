@@ -242,11 +242,11 @@ describe('finding HTML files', () => {
     expect(await read('blank.html', '<!DOCTYPE html><html><head><title>空</title></head><body> </body></html>')).toMatch(/no text/);
   });
 
-  it('folders are walked for .html, .htm and .docx too', async () => {
+  it('folders are walked for .html, .htm and .docx too (and scans), not for other files', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'notices-walk-'));
-    for (const name of ['a.html', 'b.HTM', 'c.docx', 'd.txt', 'e.png', 'f.xlsx']) writeFileSync(join(folder, name), 'x');
+    for (const name of ['a.html', 'b.HTM', 'c.docx', 'd.txt', 'e.png', 'f.xlsx', 'g.zip']) writeFileSync(join(folder, name), 'x');
     const { files } = await expandPaths([folder]);
-    expect(files.map((f) => f.slice(folder.length + 1))).toEqual(['a.html', 'b.HTM', 'c.docx', 'd.txt']);
+    expect(files.map((f) => f.slice(folder.length + 1))).toEqual(['a.html', 'b.HTM', 'c.docx', 'd.txt', 'e.png']);
   });
 
   it('notices extract reads an .html file from the command line', () => {

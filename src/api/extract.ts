@@ -1,4 +1,5 @@
 import { processFile } from '../../pipelines/document.js';
+import { DEFAULT_READ_OPTIONS, readOptionsFor, type ReadOptions } from '../read/options.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { expandPaths } from '../cli/paths.js';
 import { fail, type Failure } from '../util/result.js';
@@ -28,6 +29,32 @@ export interface FileInput {
 export interface ExtractOptions {
   /** Cancels the call: when already aborted, the promise rejects with the signal's reason instead of reading. */
   signal?: AbortSignal;
+  /**
+   * Read scanned PDF pages and images (`.png`, `.jpg`, `.tif`) by OCR; when false they fail as
+   * unreadable instead.
+   * @defaultValue `true`
+   */
+  ocr?: boolean;
+  /**
+   * OCR at most this many pages per file; the rest are listed in `source.ocrSkippedPages`.
+   * @defaultValue `20`
+   */
+  ocrMaxPages?: number;
+  /**
+   * Refuse a file larger than this many bytes (and a DOCX/OFD that unpacks to more), with a
+   * failure naming the limit (the CLI's `--max-bytes`).
+   * @defaultValue `50000000`
+   */
+  maxBytes?: number;
+}
+
+/** The reader's options from an API call's: size limits, OCR on and its page limit, defaults where not given. */
+function readOptions(options: ExtractOptions): ReadOptions {
+  return {
+    ...readOptionsFor(options.maxBytes),
+    ocr: options.ocr ?? DEFAULT_READ_OPTIONS.ocr,
+    ocrMaxPages: options.ocrMaxPages ?? DEFAULT_READ_OPTIONS.ocrMaxPages,
+  };
 }
 
 /** Options of {@link extractText}. */
@@ -53,8 +80,8 @@ export interface ExtractFilesOptions extends ExtractOptions {
 }
 
 /**
- * Extracts every notice in one file — `.txt`, `.md`, `.pdf`, `.html` or `.docx`, UTF-8 or
- * GB18030 — or in bytes you already hold. Resolves to the records, or to a failure value; it
+ * Extracts every notice in one file — `.txt`, `.md`, `.pdf`, `.html`, `.docx`, `.doc`, `.wps`,
+ * `.ofd` or an image (by OCR), text in UTF-8 or GB18030 — or in bytes you already hold. Resolves to the records, or to a failure value; it
  * does not reject for bad input.
  *
  * @param input a file path, or `{ path, bytes }` for content already in memory
@@ -63,7 +90,7 @@ export async function extractFile(input: string | FileInput, options: ExtractOpt
   options.signal?.throwIfAborted();
   const { path, bytes } = typeof input === 'string' ? { path: input, bytes: undefined } : input;
   try {
-    return await processFile(path, bytes);
+    return await processFile(path, bytes, readOptions(options));
   } catch (e) {
     return fail(path, `internal error while extracting: ${(e as Error)?.message ?? e}`);
   }
@@ -94,7 +121,8 @@ export function extractText(text: string, options: ExtractTextOptions = {}): Pro
  */
 export async function* extractFiles(paths: string | Iterable<string>, options: ExtractFilesOptions = {}): AsyncGenerator<ExtractResult> {
   const items = await batchItems(typeof paths === 'string' ? [paths] : [...paths]);
-  yield* inOrder(items, (file) => processFile(file), { window: 1, signal: options.signal });
+  const read = readOptions(options);
+  yield* inOrder(items, (file) => processFile(file, undefined, read), { window: 1, signal: options.signal });
 }
 
 /** Each input path in turn: its files, or the failure it gave, so failures keep their place. */

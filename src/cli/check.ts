@@ -3,7 +3,7 @@ import type { NoticeRecord } from '../../schemas/notice.js';
 import { formatSarif } from '../check/format/sarif.js';
 import { formatText } from '../check/format/text.js';
 import { check } from '../api/analyse.js';
-import { limitsFor } from '../read/limits.js';
+import { readOptionsFor } from '../read/options.js';
 import { extractBatch } from './extract.js';
 import { maxBytesOption } from './options.js';
 
@@ -28,7 +28,7 @@ export const builder = (y: Argv) =>
 
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const records: NoticeRecord[] = [];
-  const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r), limitsFor(argv['max-bytes']));
+  const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r), readOptionsFor(argv['max-bytes']));
   const findings = check(records);
   if (argv.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
   else if (argv.format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');

@@ -2,7 +2,7 @@ import type { Argv, ArgumentsCamelCase } from 'yargs';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { compare } from '../api/analyse.js';
 import { formatCsv, formatHtml } from '../compare/format.js';
-import { limitsFor } from '../read/limits.js';
+import { readOptionsFor } from '../read/options.js';
 import { extractBatch } from './extract.js';
 import { maxBytesOption } from './options.js';
 
@@ -25,7 +25,7 @@ export const builder = (y: Argv) =>
 
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const records: NoticeRecord[] = [];
-  const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r), limitsFor(argv['max-bytes']));
+  const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r), readOptionsFor(argv['max-bytes']));
   const rows = compare(records);
   if (argv.format === 'csv') process.stdout.write(formatCsv(rows));
   else if (argv.format === 'html') process.stdout.write(formatHtml(rows));

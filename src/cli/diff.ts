@@ -2,7 +2,7 @@ import { nationalFor } from '../diff/national.js';
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { existsSync } from 'node:fs';
 import { processFile } from '../../pipelines/document.js';
-import { limitsFor, type ReadLimits } from '../read/limits.js';
+import { readOptionsFor, type ReadOptions } from '../read/options.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { diff } from '../api/analyse.js';
 import { extractFile } from '../api/extract.js';
@@ -36,7 +36,7 @@ export function parseDocumentPath(spec: string): { path: string; index: number |
   return { path: m[1], index: Number(m[2]) };
 }
 
-async function load(spec: string, limits: ReadLimits): Promise<Result<{ path: string; index: number | null; records: NoticeRecord[] }>> {
+async function load(spec: string, limits: ReadOptions): Promise<Result<{ path: string; index: number | null; records: NoticeRecord[] }>> {
   const { path, index } = parseDocumentPath(spec);
   const r = await processFile(path, undefined, limits);
   if (!r.ok) return r;
@@ -76,9 +76,9 @@ export function pickBase(records: NoticeRecord[], index: number | null, target: 
 
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const failures: Failure[] = [];
-  const t = await load(argv.target, limitsFor(argv['max-bytes']));
+  const t = await load(argv.target, readOptionsFor(argv['max-bytes']));
   if (!t.ok) failures.push(t);
-  const b = await load(argv.against, limitsFor(argv['max-bytes']));
+  const b = await load(argv.against, readOptionsFor(argv['max-bytes']));
   if (!b.ok) failures.push(b);
   if (!t.ok || !b.ok) {
     failures.forEach(reportFailure);

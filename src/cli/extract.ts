@@ -1,9 +1,10 @@
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { join } from 'node:path';
 import { processFile } from '../../pipelines/document.js';
-import { DEFAULT_LIMITS, limitsFor, type ReadLimits } from '../read/limits.js';
+import { limitsFor } from '../read/limits.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { writeRecords } from '../emit/json.js';
+import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../read/options.js';
 import { jsonlFile, jsonlStdout, type JsonlSink } from '../emit/jsonl.js';
 import { maxBytesOption } from './options.js';
 import { expandPaths } from './paths.js';
@@ -15,6 +16,8 @@ interface Args {
   format: 'json' | 'jsonl' | 'sqlite';
   quiet: boolean;
   'max-bytes': number;
+  ocr: boolean;
+  'ocr-max-pages': number;
 }
 
 export const command = 'extract <paths..>';
@@ -22,22 +25,24 @@ export const describe = 'Extract one NoticeRecord per document found in the give
 
 export const builder = (y: Argv) =>
   y
-    .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'files or folders (.txt, .md, .pdf)' })
+    .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'files or folders (.txt .md .pdf .html .docx .doc .wps .ofd .png .jpg .tif)' })
     .option('out', { type: 'string', describe: 'write per-document JSON and notices.jsonl (or notices.sqlite) into DIR' })
     .option('format', { choices: ['json', 'jsonl', 'sqlite'] as const, default: 'json' as const, describe: 'output format' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
     .option('max-bytes', maxBytesOption)
+    .option('ocr', { type: 'boolean', default: DEFAULT_READ_OPTIONS.ocr, describe: 'read scanned pages and images by OCR (--no-ocr: report them as unreadable)' })
+    .option('ocr-max-pages', { type: 'number', default: DEFAULT_READ_OPTIONS.ocrMaxPages, describe: 'OCR at most N pages per file (the rest are listed in source.ocrSkippedPages)' })
     .example('$0 extract seeds/ --out out/', 'per-document JSON plus out/notices.jsonl')
     .example('$0 extract notice.txt --format jsonl', 'JSON Lines on stdout');
 
 /** Extracts a batch: bad files are reported and skipped; the rest are emitted. Exit 1 if any failed. */
-export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r: NoticeRecord) => Promise<void>, limits: ReadLimits = DEFAULT_LIMITS): Promise<number> {
+export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r: NoticeRecord) => Promise<void>, options: ReadOptions = DEFAULT_READ_OPTIONS): Promise<number> {
   const { files, failures } = await expandPaths(paths);
   failures.forEach(reportFailure);
   let failed = failures.length;
   const bar = progress(files.length, quiet);
   for (const file of files) {
-    const result = await processFile(file, undefined, limits);
+    const result = await processFile(file, undefined, options);
     bar.tick(file);
     if (!result.ok) {
       bar.end();
@@ -64,7 +69,7 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const failed = await extractBatch(argv.paths, argv.quiet, async (r) => {
     if (sink) await sink.write(r);
     else records.push(r);
-  }, limitsFor(argv['max-bytes']));
+  }, { ...limitsFor(argv['max-bytes']), ocr: argv.ocr, ocrMaxPages: Math.max(0, Math.floor(argv['ocr-max-pages'])) });
   await sink?.close();
   if (argv.format === 'json') {
     if (argv.out) {

@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail, type Failure } from '../util/result.js';
 
-const NOTICE_FILE = /\.(txt|text|md|markdown|pdf|html?|docx)$/i;
+const NOTICE_FILE = /\.(txt|text|md|markdown|pdf|html?|docx|doc|wps|ofd|png|jpe?g|tiff?)$/i;
 
 /** Files named on the command line; folders are walked for notice files (sorted, so runs are deterministic). */
 export async function expandPaths(paths: string[]): Promise<{ files: string[]; failures: Failure[] }> {
@@ -21,7 +21,7 @@ export async function expandPaths(paths: string[]): Promise<{ files: string[]; f
       continue;
     }
     const found = await walk(p);
-    if (found.length === 0) failures.push(fail(p, 'directory holds no notice files (.txt, .md, .pdf, .html, .docx)'));
+    if (found.length === 0) failures.push(fail(p, 'directory holds no notice files (.txt, .md, .pdf, .html, .docx, .doc, .wps, .ofd, .png, .jpg, .tif)'));
     files.push(...found);
   }
   return { files, failures };

@@ -1,6 +1,7 @@
 import type { Source } from '../read/source.js';
 import { collapseCjkSpaces, simplifyGlyphs } from './cjk.js';
 import { stripMarkdown, type FrontMatter } from './markdown.js';
+import { ocrClauseBrackets, ocrDigitLookalikes, ocrGluedCells, ocrLookalikeWords } from './ocr-confusions.js';
 import { identity, SourceLocator, type Text } from './offsets.js';
 import { fullWidthCjkPunctuation, halfWidthAlnum } from './punctuation.js';
 import { cellPerLineRowsRepaired, spacedTableRows, type TableRepair } from './table-rows.js';
@@ -22,8 +23,12 @@ export function normalize(source: Source): Normalized {
   const printedMarkdown = source.format !== 'text' && /\*\*[^*\n]+\*\*|^#{1,6} \S/m.test(source.text);
   if (source.format === 'markdown' || printedMarkdown) ({ text, frontMatter } = stripMarkdown(text));
   text = halfWidthAlnum(text);
+  // OCR misreads: digits read as letters, look-alike characters, table cells read as one box,
+  // a clause number's opening bracket left out of the line
+  if (source.ocr) text = ocrClauseBrackets(ocrGluedCells(ocrLookalikeWords(ocrDigitLookalikes(text))));
+  // fixed-layout pages (PDF, OFD, scans) may print a table one cell per line
   let tableRepairs: TableRepair[] = [];
-  if (source.format === 'pdf') ({ text, repairs: tableRepairs } = cellPerLineRowsRepaired(text));
+  if (source.pageStarts !== undefined) ({ text, repairs: tableRepairs } = cellPerLineRowsRepaired(text));
   text = spacedTableRows(text);
   text = simplifyGlyphs(text);
   text = fullWidthCjkPunctuation(text);
@@ -31,6 +36,6 @@ export function normalize(source: Source): Normalized {
   text = relineRunOnText(text);
   const locator = source.fileText !== undefined && source.fileOffsets
     ? new SourceLocator(source.fileText, source.pageStarts, source.fileOffsets)
-    : new SourceLocator(source.text, source.pageStarts);
+    : new SourceLocator(source.text, source.pageStarts, undefined, source.ocr?.lines);
   return { text, locator, frontMatter, tableRepairs };
 }

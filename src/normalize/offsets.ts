@@ -1,4 +1,5 @@
 import type { Span } from '../../schemas/common.js';
+import type { OcrLineRef } from '../read/pages.js';
 
 /**
  * Normalised text that remembers, for every character, the offset in the source it came from.
@@ -59,26 +60,37 @@ export function replaceAll(text: Text, re: RegExp, replace: (m: RegExpExecArray)
 }
 
 /**
- * Turns source offsets into 1-based line/column (and page for PDF). With `fileOffsets` (HTML),
- * an offset of the source text is first mapped to its offset in `file`, the original file,
- * and line/column are counted there.
+ * Turns source offsets into 1-based line/column (and page for PDF, OFD and images). With
+ * `fileOffsets` (HTML), an offset of the source text is first mapped to its offset in `file`,
+ * the original file, and line/column are counted there. With `ocrLines`, a value on a line read
+ * by OCR also gets that line's box and confidence.
  */
 export class SourceLocator {
   private readonly lineStarts: number[];
+  private readonly ocrByStart: Map<number, OcrLineRef>;
   constructor(
     file: string,
     private readonly pageStarts?: number[],
     private readonly fileOffsets?: Int32Array,
+    ocrLines: OcrLineRef[] = [],
   ) {
     this.lineStarts = [0];
     for (let i = 0; i < file.length; i++) if (file.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    this.ocrByStart = new Map(ocrLines.map((l) => [l.offset, l]));
   }
   span(offset: number): Span {
     const at = this.fileOffsets?.length ? this.fileOffsets[Math.max(0, Math.min(offset, this.fileOffsets.length - 1))] : offset;
     const line = upperBound(this.lineStarts, at);
     const span: Span = { line, column: at - this.lineStarts[line - 1] + 1 };
     if (this.pageStarts?.length) span.page = upperBound(this.pageStarts, offset);
+    const ocr = this.ocrLineAt(at);
+    if (ocr) Object.assign(span, { box: ocr.box, confidence: ocr.confidence });
     return span;
+  }
+  /** The OCR line starting on the same text line as `offset` (each OCR line is one text line). */
+  private ocrLineAt(offset: number): OcrLineRef | null {
+    if (this.ocrByStart.size === 0) return null;
+    return this.ocrByStart.get(this.lineStarts[upperBound(this.lineStarts, offset) - 1]) ?? null;
   }
 }
 

@@ -1,10 +1,24 @@
 /** Magic bytes and encodings: decides what a file is before anything tries to parse it. */
 
-export type Format = 'text' | 'markdown' | 'pdf' | 'docx' | 'html';
+export type Format = 'text' | 'markdown' | 'pdf' | 'docx' | 'html' | 'ofd' | 'doc' | 'image';
 
-export function sniffBinary(bytes: Uint8Array): 'pdf' | 'zip' | 'binary' | null {
-  if (bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-') return 'pdf';
-  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
+export type BinaryKind = 'pdf' | 'zip' | 'ole' | 'image' | 'binary';
+
+/** Signatures of the binary containers a notice arrives in (an OLE compound file is Word 97 or WPS). */
+const SIGNATURES: { kind: Exclude<BinaryKind, 'binary'>; magic: number[] }[] = [
+  { kind: 'pdf', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+  { kind: 'zip', magic: [0x50, 0x4b, 0x03, 0x04] },
+  { kind: 'ole', magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
+  { kind: 'image', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] }, // PNG
+  { kind: 'image', magic: [0xff, 0xd8, 0xff] }, // JPEG
+  { kind: 'image', magic: [0x49, 0x49, 0x2a, 0x00] }, // TIFF, little-endian
+  { kind: 'image', magic: [0x4d, 0x4d, 0x00, 0x2a] }, // TIFF, big-endian
+];
+
+export function sniffBinary(bytes: Uint8Array): BinaryKind | null {
+  for (const { kind, magic } of SIGNATURES) {
+    if (bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)) return kind;
+  }
   // UTF-16 text is half NUL bytes: its byte-order mark says it is text
   if (utf16Bom(bytes)) return null;
   const n = Math.min(bytes.length, 8192);

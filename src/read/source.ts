@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { decode, looksLikeMarkdown, sniffBinary, type DecodeRepair, type Format } from './detect.js';
+import { decode, looksLikeMarkdown, sniffBinary, type BinaryKind, type DecodeRepair, type Format } from './detect.js';
+import { readDoc } from './doc.js';
 import { readDocx } from './docx.js';
 import { looksLikeHtml, readHtml } from './html.js';
-import { DEFAULT_LIMITS, formatBytes, type ReadLimits } from './limits.js';
+import { ocrImagePages, readImage } from './image.js';
+import { formatBytes } from './limits.js';
+import { isOfdPackage, readOfd } from './ofd.js';
+import { DEFAULT_READ_OPTIONS, type ReadOptions } from './options.js';
+import { joinPages, type OcrInfo } from './pages.js';
 import { readPdf } from './pdf.js';
 import { fail, type Result } from '../util/result.js';
 
@@ -23,48 +28,95 @@ export interface Source {
   fileOffsets?: Int32Array;
   /** what decoding had to repair (offsets into `text`) */
   repairs?: DecodeRepair[];
+  /** set when some pages were read by OCR: which, how confidently, and where each line stands */
+  ocr?: OcrInfo;
 }
 
-export async function readSource(path: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<Result<{ source: Source }>> {
+export async function readSource(path: string, options: ReadOptions = DEFAULT_READ_OPTIONS): Promise<Result<{ source: Source }>> {
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
     if (info.isDirectory()) return fail(path, 'is a directory');
     // refused before reading: the size on disk decides, not what would fit in memory
-    if (info.size > limits.maxBytes) return tooLarge(path, info.size, limits);
+    if (info.size > options.maxBytes) return tooLarge(path, info.size, options);
     bytes = new Uint8Array(await readFile(path));
   } catch (e) {
     return fail(path, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return sourceFromBytes(path, bytes, limits);
+  return sourceFromBytes(path, bytes, options);
 }
 
-const tooLarge = (path: string, size: number, limits: ReadLimits) => fail(path, `${formatBytes(size)}, larger than --max-bytes ${limits.maxBytes} (${formatBytes(limits.maxBytes)})`);
+const tooLarge = (path: string, size: number, options: ReadOptions) => fail(path, `${formatBytes(size)}, larger than --max-bytes ${options.maxBytes} (${formatBytes(options.maxBytes)})`);
 
-export async function sourceFromBytes(path: string, bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<Result<{ source: Source }>> {
-  if (bytes.length > limits.maxBytes) return tooLarge(path, bytes.length, limits);
+export async function sourceFromBytes(path: string, bytes: Uint8Array, options: ReadOptions = DEFAULT_READ_OPTIONS): Promise<Result<{ source: Source }>> {
+  if (bytes.length > options.maxBytes) return tooLarge(path, bytes.length, options);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (bytes.length === 0) return fail(path, 'empty file');
   const kind = sniffBinary(bytes);
-  if (kind === 'pdf') {
-    const pdf = await readPdf(bytes);
-    if (!pdf.ok) return fail(path, pdf.reason);
-    return { ok: true, source: { path, sha256, format: 'pdf', text: pdf.text, pageStarts: pdf.pageStarts } };
+  const read = kind === 'binary' ? { ok: false as const, reason: 'binary file, not text' } : await (kind ? BINARY_READERS[kind] : readText)(bytes, path, options);
+  if (!read.ok) return fail(path, read.reason);
+  const { ok: _, ocr, ...content } = read;
+  const source: Source = { path, sha256, ...content, ...(ocr ? { ocr } : {}) };
+  return { ok: true, source };
+}
+
+type Content = Omit<Source, 'path' | 'sha256' | 'ocr'> & { ocr?: OcrInfo | null };
+type Reader = (bytes: Uint8Array, path: string, options: ReadOptions) => Promise<({ ok: true } & Content) | { ok: false; reason: string }>;
+
+/** One reader per container the magic bytes name; each loads its library only when called. */
+const BINARY_READERS: Record<Exclude<BinaryKind, 'binary'>, Reader> = {
+  pdf: async (bytes, _path, options) => {
+    const pdf = await readPdf(bytes, options);
+    return pdf.ok ? { ok: true, format: 'pdf', text: pdf.text, pageStarts: pdf.pageStarts, ocr: pdf.ocr } : pdf;
+  },
+  zip: async (bytes, _path, options) => ((await isOfd(bytes)) ? readOfdSource(bytes, options) : readDocxSource(bytes, options)),
+  ole: async (bytes) => {
+    const doc = await readDoc(bytes);
+    return doc.ok ? { ok: true, format: 'doc', text: doc.text } : doc;
+  },
+  image: async (bytes, _path, options) => {
+    const image = await readImage(bytes, options);
+    return image.ok ? { ok: true, format: 'image', text: image.text, pageStarts: image.pageStarts, ocr: image.ocr } : image;
+  },
+};
+
+async function readDocxSource(bytes: Uint8Array, options: ReadOptions): ReturnType<Reader> {
+  const docx = await readDocx(bytes, options);
+  return docx.ok ? { ok: true, format: 'docx', text: docx.text } : docx;
+}
+
+async function readOfdSource(bytes: Uint8Array, options: ReadOptions): ReturnType<Reader> {
+  const ofd = await readOfd(bytes);
+  if (!ofd.ok) return ofd;
+  const scanned = ofd.pages.every((p) => p.text.trim() === '');
+  if (scanned && !options.ocr) return { ok: false, reason: 'OFD pages hold only images (a scan?) and OCR is off (--no-ocr)' };
+  try {
+    const joined = joinPages(await ocrImagePages(ofd.pages, options));
+    if (joined.text.trim() === '') return { ok: false, reason: 'OFD pages hold only images and OCR found no text' };
+    return { ok: true, format: 'ofd', text: joined.text, pageStarts: joined.pageStarts, ocr: joined.ocr };
+  } catch (e) {
+    return { ok: false, reason: `OCR of the OFD's page images failed (${(e as Error).message.split('\n')[0]})` };
   }
-  if (kind === 'zip') {
-    const docx = await readDocx(bytes, limits);
-    if (!docx.ok) return fail(path, docx.reason);
-    return { ok: true, source: { path, sha256, format: 'docx', text: docx.text } };
+}
+
+/** A ZIP is an OFD package when its root holds OFD.xml (only the directory is read here). */
+async function isOfd(bytes: Uint8Array): Promise<boolean> {
+  try {
+    const { default: JSZip } = await import('jszip');
+    return isOfdPackage(Object.keys((await JSZip.loadAsync(bytes)).files));
+  } catch {
+    return false; // the DOCX reader names the damage
   }
-  if (kind === 'binary') return fail(path, 'binary file, not text');
+}
+
+async function readText(bytes: Uint8Array, path: string): ReturnType<Reader> {
   if (looksLikeHtml(bytes, path)) {
     const html = readHtml(bytes);
-    if (!html.ok) return fail(path, html.reason);
-    return { ok: true, source: { path, sha256, format: 'html', text: html.text, fileText: html.fileText, fileOffsets: html.fileOffsets } };
+    return html.ok ? { ok: true, format: 'html', text: html.text, fileText: html.fileText, fileOffsets: html.fileOffsets } : html;
   }
   const decoded = decode(bytes);
-  if (!decoded) return fail(path, 'not valid UTF-8 or GB18030 text');
-  if (decoded.text.trim() === '') return fail(path, 'empty file (only whitespace)');
+  if (!decoded) return { ok: false, reason: 'not valid UTF-8 or GB18030 text' };
+  if (decoded.text.trim() === '') return { ok: false, reason: 'empty file (only whitespace)' };
   const format: Format = looksLikeMarkdown(decoded.text, path) ? 'markdown' : 'text';
-  return { ok: true, source: { path, sha256, format, text: decoded.text, ...(decoded.repairs.length ? { repairs: decoded.repairs } : {}) } };
+  return { ok: true, format, text: decoded.text, ...(decoded.repairs.length ? { repairs: decoded.repairs } : {}) };
 }
