@@ -179,6 +179,10 @@ describe('issuers: as printed, and their official names', () => {
     const alone = await fromText(text.replace('江苏省科学技术厅\n江苏省财政厅\n', ''));
     expect(alone.ok && [alone.records[0].level, alone.records[0].region?.name]).toEqual(['provincial', '江苏省']);
   });
+  it('a template’s placeholder place name (XX省数据安全厅文件) still names the issuer', async () => {
+    const r = await fromText('绝密★启用前\nXX省数据安全厅文件\n关于生成特定格式测试文件的通知\n各市数据局：\n现将有关事项通知如下：\n一、按要求生成文件。\n');
+    expect(r.ok && [names(r.records[0]), r.records[0].secrecy]).toEqual([['XX省数据安全厅'], '绝密★启用前']);
+  });
   it('省/市/区 abbreviations resolve against the notice’s own region; short forms of departments expand', () => {
     expect(officialName('省财政厅', { province: '浙江省', city: null, county: null })).toBe('浙江省财政厅');
     expect(officialName('市发展改革委', { province: '浙江省', city: '宁波市', county: null })).toBe('宁波市发展和改革委员会');

@@ -84,7 +84,8 @@ export const SEAL = /^（?(印章|盖章|章|签章)）?$/;
 
 export function isAgencyLine(flat: string): boolean {
   if (flat.includes('、') && flat.length <= 60) return flat.split('、').every((part) => isAgencyLine(part));
-  return flat.length >= 3 && flat.length <= 40 && /^[\u4e00-\u9fa5（）]+$/.test(flat) && AGENCY_SUFFIX.test(flat);
+  // a template's placeholder place name counts as one (XX省数据安全厅, ××市人民政府)
+  return flat.length >= 3 && flat.length <= 40 && /^(?:[XxＸｘ×]{1,4})?[\u4e00-\u9fa5（）]+$/.test(flat) && AGENCY_SUFFIX.test(flat);
 }
 
 /** A line that could end a title: ends with a document-type word and is not a sentence. */
