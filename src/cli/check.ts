@@ -1,8 +1,5 @@
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import type { NoticeRecord } from '../../schemas/notice.js';
-import { formatSarif } from '../check/format/sarif.js';
-import { formatText } from '../check/format/text.js';
-import { checkAll } from '../check/run.js';
 import { extractBatch } from './extract.js';
 
 interface Args {
@@ -25,10 +22,16 @@ export const builder = (y: Argv) =>
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const records: NoticeRecord[] = [];
   const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r));
+  const { checkAll } = await import('../check/run.js');
   const findings = checkAll(records);
   if (argv.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
-  else if (argv.format === 'sarif') process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');
-  else process.stdout.write(formatText(findings, !!process.stdout.isTTY));
+  else if (argv.format === 'sarif') {
+    const { formatSarif } = await import('../check/format/sarif.js');
+    process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');
+  } else {
+    const { formatText } = await import('../check/format/text.js');
+    process.stdout.write(formatText(findings, !!process.stdout.isTTY));
+  }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   if (errors || failed || (argv['max-warnings'] >= 0 && warnings > argv['max-warnings'])) process.exitCode = 1;

@@ -1,9 +1,6 @@
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import type { DiffRecord } from '../../schemas/diff.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
-import { formatCsv, formatHtml } from '../compare/format.js';
-import { compareRows } from '../compare/rows.js';
-import { diffRecords } from '../diff/index.js';
 import { extractBatch } from './extract.js';
 
 interface Args {
@@ -24,6 +21,7 @@ export const builder = (y: Argv) =>
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const records: NoticeRecord[] = [];
   const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r));
+  const [{ formatCsv, formatHtml }, { compareRows }, { diffRecords }] = await Promise.all([import('../compare/format.js'), import('../compare/rows.js'), import('../diff/index.js')]);
   const national = records.find((r) => r.level === 'national');
   const diffs = new Map<NoticeRecord, DiffRecord>();
   if (national) for (const r of records) if (r !== national && r.level !== 'national') diffs.set(r, diffRecords(national, r));

@@ -1,8 +1,6 @@
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { existsSync } from 'node:fs';
-import { processFile } from '../../pipelines/document.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
-import { diffRecords } from '../diff/index.js';
 import { fail, type Failure, type Result } from '../util/result.js';
 import { reportFailure } from './report.js';
 
@@ -32,6 +30,7 @@ export function parseDocumentPath(spec: string): { path: string; index: number |
 
 async function load(spec: string): Promise<Result<{ path: string; index: number | null; records: NoticeRecord[] }>> {
   const { path, index } = parseDocumentPath(spec);
+  const { processFile } = await import('../../pipelines/document.js');
   const r = await processFile(path);
   if (!r.ok) return r;
   if (index !== null && !r.records.some((d) => d.source.documentIndex === index)) {
@@ -84,6 +83,7 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  const { diffRecords } = await import('../diff/index.js');
   const record = diffRecords(base, target);
   if (argv.format === 'json') process.stdout.write(JSON.stringify(record, null, 2) + '\n');
   else if (argv.format === 'text') {

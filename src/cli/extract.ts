@@ -1,9 +1,7 @@
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { join } from 'node:path';
-import { processFile } from '../../pipelines/document.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
-import { writeRecords } from '../emit/json.js';
-import { jsonlFile, jsonlStdout, type JsonlSink } from '../emit/jsonl.js';
+import type { JsonlSink } from '../emit/jsonl.js';
 import { expandPaths } from './paths.js';
 import { progress, reportFailure } from './report.js';
 
@@ -32,6 +30,8 @@ export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r
   failures.forEach(reportFailure);
   let failed = failures.length;
   const bar = progress(files.length, quiet);
+  // the pipeline (and every library it needs) loads only when there is something to read: `--help` stays instant
+  const { processFile } = await import('../../pipelines/document.js');
   for (const file of files) {
     const result = await processFile(file);
     bar.tick(file);
@@ -49,6 +49,7 @@ export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r
 
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const records: NoticeRecord[] = [];
+  const { jsonlFile, jsonlStdout } = await import('../emit/jsonl.js');
   let sink: JsonlSink | null = null;
   if (argv.format === 'jsonl') sink = argv.out ? await jsonlFile(join(argv.out, 'notices.jsonl')) : jsonlStdout();
   if (argv.format === 'sqlite' && !argv.out) {
@@ -63,6 +64,7 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   await sink?.close();
   if (argv.format === 'json') {
     if (argv.out) {
+      const { writeRecords } = await import('../emit/json.js');
       await writeRecords(argv.out, records);
       const all = await jsonlFile(join(argv.out, 'notices.jsonl'));
       for (const r of records) await all.write(r);

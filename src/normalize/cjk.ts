@@ -1,4 +1,5 @@
-import * as OpenCC from 'opencc-js';
+// the traditional → simplified subset of opencc-js (its full build is ten times larger)
+import * as OpenCC from 'opencc-js/t2cn';
 import { replaceAll, type Text } from './offsets.js';
 
 /** CJK ideographs and the punctuation that sits between them. */
@@ -24,9 +25,41 @@ export function collapseCjkSpaces(text: Text): Text {
 
 const t2s = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
+/**
+ * UTF-16 units that start a key which the dictionaries map to something else. Entries that map
+ * a phrase to itself only stop other matches, so a line holding none of these units comes out of
+ * every stage of the converter unchanged, and skips it (most lines of a simplified-Chinese notice).
+ */
+const CONVERTIBLE = (() => {
+  const units = new Uint8Array(0x10000);
+  const addKeys = (dict: unknown): void => {
+    if (typeof dict === 'string') {
+      for (const entry of dict.split('|')) {
+        const [key, value] = entry.split(' ');
+        if (key && key !== value) units[key.charCodeAt(0)] = 1;
+      }
+    } else if (Array.isArray(dict)) {
+      if (dict.length === 2 && typeof dict[0] === 'string' && typeof dict[1] === 'string' && !dict[0].includes(' ')) {
+        if (dict[0] && dict[0] !== dict[1]) units[dict[0].charCodeAt(0)] = 1;
+      }
+      else dict.forEach(addKeys);
+    } else if (dict && typeof dict === 'object') Object.values(dict).forEach(addKeys);
+  };
+  addKeys(OpenCC.Locale.from.hk);
+  addKeys(OpenCC.Locale.to.cn);
+  addKeys(OpenCC.Locale.configs);
+  return units;
+})();
+
+export const mayConvert = (line: string): boolean => {
+  for (let i = 0; i < line.length; i++) if (CONVERTIBLE[line.charCodeAt(i)]) return true;
+  return false;
+};
+
 /** Stray traditional glyphs (優勢 → 优势). Only applied where it keeps the length, so offsets stay 1:1. */
 export function simplifyGlyphs(text: Text): Text {
   return replaceAll(text, /[^\n]+/g, (m) => {
+    if (!mayConvert(m[0])) return null;
     const converted = t2s(m[0]);
     return converted.length === m[0].length ? converted : null;
   });

@@ -1,4 +1,4 @@
-import { htmlToText } from './html.js';
+import { htmlToText, loadHtmlParser } from './html.js';
 
 /**
  * DOCX → text: one line per paragraph, one tab-joined line per table row. mammoth reads the
@@ -35,6 +35,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
     );
     // mammoth writes no whitespace of its own, so spaces and tabs in the runs are kept as typed;
     // empty paragraphs stay as blank lines, so line N of the text is the Nth paragraph
+    await loadHtmlParser();
     const { text } = htmlToText(result.value, { whitespace: 'preserve', emptyParagraphs: true });
     if (text.trim() === '') return { ok: false, reason: 'Word document has no text' };
     return { ok: true, text: text.endsWith('\n') ? text : text + '\n' };

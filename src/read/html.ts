@@ -1,5 +1,5 @@
 import type { Element, Nodes, Text as HastText } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
+import type { fromHtml as FromHtml } from 'hast-util-from-html';
 import { decode } from './detect.js';
 
 /**
@@ -98,6 +98,19 @@ const BLOCK = new Set([
 ]);
 
 const PREFORMATTED = new Set(['pre', 'listing', 'plaintext', 'xmp', 'textarea']);
+
+/**
+ * hast-util-from-html (parse5) is large: it is loaded when the first HTML or DOCX input arrives,
+ * not at start-up. The readers await `loadHtmlParser()` before they walk a page.
+ */
+let parser: typeof FromHtml | null = null;
+export async function loadHtmlParser(): Promise<void> {
+  parser ??= (await import('hast-util-from-html')).fromHtml;
+}
+const fromHtml: typeof FromHtml = (...args) => {
+  if (!parser) throw new Error('HTML parser not loaded: await loadHtmlParser() first');
+  return parser(...args);
+};
 
 /** Walks the parsed page (hast-util-from-html: parse5, with positions) into text + offsets. */
 export function htmlToText(html: string, options: HtmlOptions = {}): HtmlText {

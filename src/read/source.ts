@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { decode, looksLikeMarkdown, sniffBinary, type Format } from './detect.js';
 import { readDocx } from './docx.js';
-import { looksLikeHtml, readHtml } from './html.js';
+import { loadHtmlParser, looksLikeHtml, readHtml } from './html.js';
 import { readPdf } from './pdf.js';
 import { fail, type Result } from '../util/result.js';
+import { hasMarkdownSyntax, loadMarkdownParser } from '../normalize/markdown-parser.js';
 
 /**
  * A file as read: its text, and for PDF the offsets where each page starts. For HTML, `text` is
@@ -35,6 +36,13 @@ export async function readSource(path: string): Promise<Result<{ source: Source 
 }
 
 export async function sourceFromBytes(path: string, bytes: Uint8Array): Promise<Result<{ source: Source }>> {
+  const read = await readBytes(path, bytes);
+  // the normaliser parses Markdown synchronously: load remark now, and only for text that has syntax
+  if (read.ok && hasMarkdownSyntax(read.source.text)) await loadMarkdownParser();
+  return read;
+}
+
+async function readBytes(path: string, bytes: Uint8Array): Promise<Result<{ source: Source }>> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (bytes.length === 0) return fail(path, 'empty file');
   const kind = sniffBinary(bytes);
@@ -50,6 +58,7 @@ export async function sourceFromBytes(path: string, bytes: Uint8Array): Promise<
   }
   if (kind === 'binary') return fail(path, 'binary file, not text');
   if (looksLikeHtml(bytes, path)) {
+    await loadHtmlParser();
     const html = readHtml(bytes);
     if (!html.ok) return fail(path, html.reason);
     return { ok: true, source: { path, sha256, format: 'html', text: html.text, fileText: html.fileText, fileOffsets: html.fileOffsets } };
