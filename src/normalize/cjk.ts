@@ -34,9 +34,14 @@ const CONVERTIBLE = (() => {
   const units = new Uint8Array(0x10000);
   const addKeys = (dict: unknown): void => {
     if (typeof dict === 'string') {
-      for (const entry of dict.split('|')) {
-        const [key, value] = entry.split(' ');
-        if (key && key !== value) units[key.charCodeAt(0)] = 1;
+      // "key value|key value|…", scanned in place (the dictionaries hold ~50,000 entries)
+      for (let start = 0; start < dict.length; ) {
+        let end = dict.indexOf('|', start);
+        if (end < 0) end = dict.length;
+        const space = dict.indexOf(' ', start);
+        const identical = space > start && space < end && end - space - 1 === space - start && dict.startsWith(dict.slice(start, space), space + 1);
+        if (end > start && !identical) units[dict.charCodeAt(start)] = 1;
+        start = end + 1;
       }
     } else if (Array.isArray(dict)) {
       if (dict.length === 2 && typeof dict[0] === 'string' && typeof dict[1] === 'string' && !dict[0].includes(' ')) {
