@@ -1,26 +1,28 @@
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import type { DiffRecord } from '../../schemas/diff.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
-import { extractBatch } from './extract.js';
+import { batchOptions, extractBatch, withBatchOptions } from './extract.js';
 
 interface Args {
   paths: string[];
   format: 'json' | 'csv' | 'html';
   quiet: boolean;
+  jobs?: number;
+  timeout: number;
 }
 
 export const command = 'compare <paths..>';
 export const describe = 'One row per notice: province, targets, subsidies, key regions, similarity to the national notice';
 
 export const builder = (y: Argv) =>
-  y
+  withBatchOptions(y)
     .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'files or folders; include the national notice for similarity' })
     .option('format', { choices: ['json', 'csv', 'html'] as const, default: 'json' as const })
     .option('quiet', { type: 'boolean', default: false });
 
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const records: NoticeRecord[] = [];
-  const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r));
+  const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r), batchOptions(argv));
   const [{ formatCsv, formatHtml }, { compareRows }, { diffRecords }] = await Promise.all([import('../compare/format.js'), import('../compare/rows.js'), import('../diff/index.js')]);
   const national = records.find((r) => r.level === 'national');
   const diffs = new Map<NoticeRecord, DiffRecord>();

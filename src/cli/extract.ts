@@ -2,6 +2,8 @@ import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { join } from 'node:path';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import type { JsonlSink } from '../emit/jsonl.js';
+import type { FileResult } from '../../pipelines/document.js';
+import { DEFAULT_TIMEOUT_MS, defaultJobs, runBatch, type BatchOptions } from '../batch/run.js';
 import { expandPaths } from './paths.js';
 import { progress, reportFailure } from './report.js';
 
@@ -10,13 +12,27 @@ interface Args {
   out?: string;
   format: 'json' | 'jsonl' | 'sqlite';
   quiet: boolean;
+  jobs?: number;
+  timeout: number;
 }
+
+/** `--jobs` and `--timeout`, shared by every verb that reads a batch of files. */
+export const withBatchOptions = (y: Argv) =>
+  y
+    .option('jobs', { type: 'number', describe: `worker threads for batches of 8 files or more (default: the machine's cores, ${defaultJobs()} here)` })
+    .option('timeout', { type: 'number', default: DEFAULT_TIMEOUT_MS / 1000, describe: 'time budget per file in seconds (in a worker); a file over it gets an error line and the batch goes on' });
+
+/** Batch options from parsed arguments. */
+export const batchOptions = (argv: { jobs?: number; timeout?: number }): BatchOptions => ({
+  jobs: argv.jobs,
+  timeoutMs: argv.timeout !== undefined ? argv.timeout * 1000 : undefined,
+});
 
 export const command = 'extract <paths..>';
 export const describe = 'Extract one NoticeRecord per document found in the given files or folders';
 
 export const builder = (y: Argv) =>
-  y
+  withBatchOptions(y)
     .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'files or folders (.txt, .md, .pdf)' })
     .option('out', { type: 'string', describe: 'write per-document JSON and notices.jsonl (or notices.sqlite) into DIR' })
     .option('format', { choices: ['json', 'jsonl', 'sqlite'] as const, default: 'json' as const, describe: 'output format' })
@@ -25,16 +41,15 @@ export const builder = (y: Argv) =>
     .example('$0 extract notice.txt --format jsonl', 'JSON Lines on stdout');
 
 /** Extracts a batch: bad files are reported and skipped; the rest are emitted. Exit 1 if any failed. */
-export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r: NoticeRecord) => Promise<void>): Promise<number> {
+export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r: NoticeRecord) => Promise<void>, options: BatchOptions = {}): Promise<number> {
   const { files, failures } = await expandPaths(paths);
   failures.forEach(reportFailure);
   let failed = failures.length;
   const bar = progress(files.length, quiet);
   // the pipeline (and every library it needs) loads only when there is something to read: `--help` stays instant
   const { processFile } = await import('../../pipelines/document.js');
-  for (const file of files) {
-    const result = await processFile(file);
-    bar.tick(file);
+  for await (const result of runBatch<{ records: NoticeRecord[] }>(files, (file): Promise<FileResult> => processFile(file), options)) {
+    bar.tick(result.path);
     if (!result.ok) {
       bar.end();
       reportFailure(result);
@@ -57,10 +72,15 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const failed = await extractBatch(argv.paths, argv.quiet, async (r) => {
-    if (sink) await sink.write(r);
-    else records.push(r);
-  });
+  const failed = await extractBatch(
+    argv.paths,
+    argv.quiet,
+    async (r) => {
+      if (sink) await sink.write(r);
+      else records.push(r);
+    },
+    batchOptions(argv),
+  );
   await sink?.close();
   if (argv.format === 'json') {
     if (argv.out) {
