@@ -1,4 +1,5 @@
 import type { Argv, ArgumentsCamelCase } from 'yargs';
+import type { LocatedFinding } from '../../schemas/finding.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { batchOptions, extractBatch, withBatchOptions } from './extract.js';
 
@@ -22,11 +23,28 @@ export const builder = (y: Argv) =>
     .option('quiet', { type: 'boolean', default: false });
 
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
-  const records: NoticeRecord[] = [];
-  const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r), batchOptions(argv));
-  const { checkAll } = await import('../check/run.js');
-  const findings = checkAll(records);
-  if (argv.format === 'json') process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
+  const { checkCorpus, corpusView, locate } = await import('../check/run.js');
+  // JSON streams each document's findings as it is read; text and SARIF need them all first
+  const stream = argv.format === 'json' ? (await import('../emit/json-array.js')).jsonArrayWriter(process.stdout) : null;
+  const findings: LocatedFinding[] = [];
+  const views: NoticeRecord[] = [];
+  const count = { error: 0, warning: 0 };
+  const found = async (f: LocatedFinding) => {
+    if (f.severity === 'error' || f.severity === 'warning') count[f.severity]++;
+    if (stream) await stream.write(f);
+    else findings.push(f);
+  };
+  const failed = await extractBatch(
+    argv.paths,
+    argv.quiet,
+    async (r) => {
+      for (const f of r.findings) await found(locate(r, f));
+      views.push(corpusView(r)); // the corpus rules need only this much of each document
+    },
+    batchOptions(argv),
+  );
+  for (const f of checkCorpus(views)) await found(f);
+  if (stream) await stream.close();
   else if (argv.format === 'sarif') {
     const { formatSarif } = await import('../check/format/sarif.js');
     process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');
@@ -34,7 +52,5 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     const { formatText } = await import('../check/format/text.js');
     process.stdout.write(formatText(findings, !!process.stdout.isTTY));
   }
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
-  if (errors || failed || (argv['max-warnings'] >= 0 && warnings > argv['max-warnings'])) process.exitCode = 1;
+  if (count.error || failed || (argv['max-warnings'] >= 0 && count.warning > argv['max-warnings'])) process.exitCode = 1;
 }

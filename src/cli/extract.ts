@@ -46,9 +46,10 @@ export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r
   failures.forEach(reportFailure);
   let failed = failures.length;
   const bar = progress(files.length, quiet);
-  // the pipeline (and every library it needs) loads only when there is something to read: `--help` stays instant
-  const { processFile } = await import('../../pipelines/document.js');
-  for await (const result of runBatch<{ records: NoticeRecord[] }>(files, (file): Promise<FileResult> => processFile(file), options)) {
+  // the pipeline (and every library it needs) loads only where a file is read: not for `--help`, and
+  // not in this thread when the files go to the worker pool (each worker loads its own)
+  const inProcess = async (file: string): Promise<FileResult> => (await import('../../pipelines/document.js')).processFile(file);
+  for await (const result of runBatch<{ records: NoticeRecord[] }>(files, inProcess, options)) {
     bar.tick(result.path);
     if (!result.ok) {
       bar.end();
