@@ -41,9 +41,20 @@ export function readHtml(bytes: Uint8Array): HtmlRead {
  */
 export function looksLikeHtml(bytes: Uint8Array, path: string): boolean {
   if (/\.(md|markdown)$/i.test(path)) return false;
+  const htmlName = /\.(x?html?|shtml)$/i.test(path);
+  // without an HTML name, a page must start with `<` (after a BOM and white space): most files
+  // are decided by their first bytes, without decoding the head
+  if (!htmlName && bytes[firstContentByte(bytes)] !== 0x3c) return false;
   const head = latin1(bytes.subarray(0, 4096)).replace(/^\xef\xbb\xbf/, '');
   if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>])/i.test(head)) return true;
-  return /\.(x?html?|shtml)$/i.test(path) && /<(html|head|body|meta|title|p|div|br|table|span|h[1-6])[\s/>]/i.test(head);
+  return htmlName && /<(html|head|body|meta|title|p|div|br|table|span|h[1-6])[\s/>]/i.test(head);
+}
+
+/** Index of the first byte after a UTF-8 BOM and white space (as `\s` reads the Latin-1 head). */
+function firstContentByte(bytes: Uint8Array): number {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || (bytes[i] >= 0x09 && bytes[i] <= 0x0d) || bytes[i] === 0xa0)) i++;
+  return i;
 }
 
 /**

@@ -28,6 +28,7 @@ export const META_KEY = /^(索引号|主题分类|主题词|发文机关|发文�
 const NOISE =
   /^(\S{1,12}\s*[>＞»]\s*){2,}\S{1,16}$|首页\s*[>＞»]|当前位置[:：]|打印本页|关闭窗口|【(打印|关闭|字号|大|中|小)】|扫一扫|浏览次数|点击[数量率]|字号[:：]\s*[大中小]|版权所有|网站标识码|ICP备|分享到|返回顶部|^(上|下)一篇[:：]|^【?(纠错|收藏|关闭|打印)】?$/;
 
+const FILE_NUMBER_AT_START = new RegExp(FILE_NUMBER.source, 'y');
 const DATE_ANYWHERE = new RegExp(DATE_LINE.source.slice(1, -1));
 
 export const SECTION_MARK = /^([一二三四五六七八九十百]+)、|^第([一二三四五六七八九十百]+)章/;
@@ -44,8 +45,10 @@ export function classifyLine(line: Line): LineKind {
   if (flat.length <= 80 && NOISE.test(t)) return 'noise';
   if (META_KEY.test(flat) && flat.length <= 160) return 'meta';
   if (/^(.{0,30}?)文件$/.test(flat) && !/[，。；：]/.test(flat)) return 'issuerMark';
-  FILE_NUMBER.lastIndex = 0;
-  const fn = FILE_NUMBER.exec(flat);
+  // only a 发文字号 at the start of the line counts: try it there alone (the same match as the
+  // leftmost one when it exists, without scanning every later position)
+  FILE_NUMBER_AT_START.lastIndex = 0;
+  const fn = FILE_NUMBER_AT_START.exec(flat);
   // upward documents print 签发人 on the file number's line (GB/T 9704 7.2.4)
   if (fn && fn.index === 0 && (fn[0].length === flat.length || /^签发人[：:]/.test(flat.slice(fn[0].length)))) return 'fileNumber';
   if (/印发$/.test(flat) && DATE_ANYWHERE.test(flat)) return 'printed';
