@@ -1,6 +1,6 @@
 // the traditional → simplified subset of opencc-js (its full build is ten times larger)
 import * as OpenCC from 'opencc-js/t2cn';
-import { replaceAll, type Text } from './offsets.js';
+import { applyEdits, replaceAll, type Edit, type Text } from './offsets.js';
 
 /** CJK ideographs and the punctuation that sits between them. */
 export const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
@@ -56,16 +56,41 @@ const CONVERTIBLE = (() => {
   return units;
 })();
 
-export const mayConvert = (line: string): boolean => {
-  for (let i = 0; i < line.length; i++) if (CONVERTIBLE[line.charCodeAt(i)]) return true;
-  return false;
-};
+/** The same units as one regex character class: the engine finds the next one natively. */
+const CONVERTIBLE_CLASS = (() => {
+  const hex = (u: number) => `\\u${u.toString(16).padStart(4, '0')}`;
+  let ranges = '';
+  for (let u = 0; u < 0x10000; u++) {
+    if (!CONVERTIBLE[u]) continue;
+    let v = u;
+    while (v + 1 < 0x10000 && CONVERTIBLE[v + 1]) v++;
+    ranges += v > u ? `${hex(u)}-${hex(v)}` : hex(u);
+    u = v;
+  }
+  return ranges;
+})();
+const MAY_CONVERT = new RegExp(`[${CONVERTIBLE_CLASS}]`);
+const NEXT_CONVERTIBLE = new RegExp(`[${CONVERTIBLE_CLASS}]`, 'g');
 
-/** Stray traditional glyphs (優勢 → 优势). Only applied where it keeps the length, so offsets stay 1:1. */
+export const mayConvert = (line: string): boolean => MAY_CONVERT.test(line);
+
+/**
+ * Stray traditional glyphs (優勢 → 优势). Only applied where it keeps the length, so offsets stay
+ * 1:1. Each line is converted whole (phrases decide the glyph), and only the lines that hold a
+ * unit some dictionary entry can change go through the converter at all.
+ */
 export function simplifyGlyphs(text: Text): Text {
-  return replaceAll(text, /[^\n]+/g, (m) => {
-    if (!mayConvert(m[0])) return null;
-    const converted = t2s(m[0]);
-    return converted.length === m[0].length ? converted : null;
-  });
+  const value = text.value;
+  const edits: Edit[] = [];
+  NEXT_CONVERTIBLE.lastIndex = 0;
+  for (let m = NEXT_CONVERTIBLE.exec(value); m; m = NEXT_CONVERTIBLE.exec(value)) {
+    const start = value.lastIndexOf('\n', m.index) + 1;
+    let end = value.indexOf('\n', m.index);
+    if (end < 0) end = value.length;
+    const line = value.slice(start, end);
+    const converted = t2s(line);
+    if (converted.length === line.length && converted !== line) edits.push({ start, end, insert: converted });
+    NEXT_CONVERTIBLE.lastIndex = end;
+  }
+  return applyEdits(text, edits);
 }
