@@ -261,6 +261,10 @@ say();
 say(`\`node -e 0\` ${fmt(median(bare))} ms; \`notices --help\` ${fmt(median(help))} ms (${fmt(median(help) / median(bare), 2)}× bare node); \`notices check\` on one seed ${fmt(median(one))} ms.`);
 
 if (process.argv.includes('--write')) {
-  writeFileSync(join(root, 'docs', 'performance.md'), lines.join('\n') + '\n');
+  // the hand-written part (from `## Notes` on) stays
+  const page = join(root, 'docs', 'performance.md');
+  const old = existsSync(page) ? readFileSync(page, 'utf8') : '';
+  const notes = old.indexOf('\n## Notes');
+  writeFileSync(page, lines.join('\n') + '\n' + (notes >= 0 ? old.slice(notes) : ''));
   console.log('\n(written to docs/performance.md)');
 }

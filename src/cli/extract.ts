@@ -73,16 +73,20 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  // JSON on stdout is streamed element by element too (the same bytes as one JSON.stringify)
+  const array = argv.format === 'json' && !argv.out ? (await import('../emit/json-array.js')).jsonArrayWriter(process.stdout) : null;
   const failed = await extractBatch(
     argv.paths,
     argv.quiet,
     async (r) => {
       if (sink) await sink.write(r);
+      else if (array) await array.write(r);
       else records.push(r);
     },
     batchOptions(argv),
   );
   await sink?.close();
+  await array?.close();
   if (argv.format === 'json') {
     if (argv.out) {
       const { writeRecords } = await import('../emit/json.js');
@@ -90,7 +94,7 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
       const all = await jsonlFile(join(argv.out, 'notices.jsonl'));
       for (const r of records) await all.write(r);
       await all.close();
-    } else process.stdout.write(JSON.stringify(records, null, 2) + '\n');
+    }
   }
   if (argv.format === 'sqlite') {
     const { loadSqlite } = await import('../emit/sqlite.js');

@@ -50,11 +50,16 @@ export const allocationMismatch: CorpusRule = {
   check(records) {
     const out: { record: NoticeRecord; finding: Finding }[] = [];
     const nationals = records.filter((r) => r.level === 'national' && r.tables.some((t) => t.kind === 'target'));
+    // each province's figures are read once, and each national notice's rows once per province
+    // (the pairs are nationals × provinces; nothing is recomputed per pair)
+    const provincials = records.filter((x) => x.level === 'provincial' && x.region).map((r) => ({ r, figures: provincialFigures(r) }));
     for (const national of nationals) {
-      for (const r of records.filter((x) => x.level === 'provincial' && x.region)) {
-        const figures = provincialFigures(r);
+      const rowsOf = new Map<string, ReturnType<typeof allocations>>();
+      for (const { r, figures } of provincials) {
         if (!figures.length) continue;
-        for (const a of allocations(national, r.region!.name)) {
+        const province = r.region!.name;
+        if (!rowsOf.has(province)) rowsOf.set(province, allocations(national, province));
+        for (const a of rowsOf.get(province)!) {
           const bound = (f: Figure) => f.bound + halfUnit(a.printed ?? a.value);
           if (figures.some((f) => Math.abs(f.value - a.value) <= bound(f) + 1e-9)) continue;
           const headline = figures[0];
