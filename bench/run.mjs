@@ -14,7 +14,7 @@
 // --write puts the report into docs/performance.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, openSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -77,8 +77,9 @@ function runCli(args, { oneCore = false } = {}) {
   const ms = performance.now() - t;
   closeSync(out);
   const rss = Number(/BENCH_MAXRSS_KB (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  const cpu = Number(/BENCH_CPU_US (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1000;
   const docs = args.includes('jsonl') ? countLines(outFile) : null;
-  return { ms, rss, docs, status: r.status };
+  return { ms, cpu, rss, docs, status: r.status };
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'notices-bench-out-'));
@@ -113,9 +114,10 @@ say(pin ? 'One core: pinned with `taskset -c 0` and `--jobs 1`.' : 'One core: `-
 say();
 say('## End to end');
 say();
-say('| run | documents | wall s | documents/s | MB/s | peak RSS MB |');
-say('| --- | ---: | ---: | ---: | ---: | ---: |');
-const row = (label, r, docs) => say(`| ${label} | ${fmt(docs)} | ${fmt(r.ms / 1000, 2)} | ${fmt(rate(docs, r.ms))} | ${fmt(rate(mb, r.ms), 2)} | ${fmt(r.rss)} |`);
+say('| run | documents | wall s | documents/s | MB/s | CPU s | documents per CPU-s | peak RSS MB |');
+say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+const row = (label, r, docs) =>
+  say(`| ${label} | ${fmt(docs)} | ${fmt(r.ms / 1000, 2)} | ${fmt(rate(docs, r.ms))} | ${fmt(rate(mb, r.ms), 2)} | ${fmt(r.cpu / 1000, 2)} | ${fmt(rate(docs, r.cpu))} | ${fmt(r.rss)} |`);
 const ext1 = runCli(['extract', dir, '--format', 'jsonl', '--quiet', '--jobs', '1'], { oneCore: true });
 const docs = ext1.docs;
 row('extract → JSONL, one core', ext1, docs);
@@ -126,12 +128,12 @@ row(`extract → JSONL, ${cores} cores`, extN, docs);
 const chkN = runCli(['check', dir, '--format', 'json', '--quiet', '--jobs', String(cores)]);
 row(`check (extract + check), ${cores} cores`, chkN, docs);
 const fl = floor(dir);
-if (fl) say(`| floor (\`../shared/bench/limit.mjs\`), one core | ${fmt(fl.files)} files | ${fmt(fl.files / fl.rate, 2)} | ${fmt(fl.rate)} files/s | ${fmt(fl.mbs, 2)} | |`);
+if (fl) say(`| floor (\`../shared/bench/limit.mjs\`), one core | ${fmt(fl.files)} files | ${fmt(fl.files / fl.rate, 2)} | ${fmt(fl.rate)} files/s | ${fmt(fl.mbs, 2)} | | | |`);
 say();
 const files1 = rate(FILES, chk1.ms);
 if (fl) say(`One core, extract + check: ${fmt(files1)} files/s = ${fmt((100 * files1) / fl.rate, 1)} % of the floor's ${fmt(fl.rate)} files/s in the same run.`);
 else say('The floor script (../shared/bench/limit.mjs) is not there: no floor figure.');
-say(`All cores against one: extract ×${fmt(ext1.ms / extN.ms, 2)}, check ×${fmt(chk1.ms / chkN.ms, 2)}.`);
+say(`All cores against one: extract ×${fmt(ext1.ms / extN.ms, 2)}, check ×${fmt(chk1.ms / chkN.ms, 2)} (wall time; the machine's load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')}).`);
 rmSync(dir, { recursive: true, force: true });
 
 // ---------------------------------------------------------------------------------------------

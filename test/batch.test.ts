@@ -24,6 +24,15 @@ describe('batch runner (worker pool)', () => {
     expect(out.map((o) => (o.ok ? o.records[0] : null))).toEqual(files.map((f) => f.toUpperCase()));
   });
 
+  it('goes on past the look-ahead window (many more files than workers)', async () => {
+    // the first file holds one worker while the other fills the window; when it is done, everything
+    // submitted is done too, and the runner must submit more before it waits again
+    const files = Array.from({ length: 100 }, (_, i) => (i === 0 ? `f${i}.slow` : `f${i}`));
+    const out = await collect(runBatch(files, never, { jobs: 2, worker: flaky, poolFrom: 1 }));
+    expect(out.map((o) => o.path)).toEqual(files);
+    expect(out.every((o) => o.ok)).toBe(true);
+  });
+
   it('a worker that throws, dies or overruns its budget becomes that file’s failure; the batch goes on', async () => {
     const files = ['a', 'b.throw', 'c', 'd.exit', 'e', 'f.hang', 'g'];
     const out = await collect(runBatch(files, never, { jobs: 2, worker: flaky, poolFrom: 1, timeoutMs: 1500 }));

@@ -49,15 +49,20 @@ export async function* runBatch<T>(files: string[], inProcess: (path: string) =>
       wake?.();
     });
   };
+  // keep every worker busy, but never run too far ahead of the file to emit next
+  const fill = () => {
+    while (running < jobs && submitted < files.length && submitted - emitted < jobs * AHEAD_PER_JOB) start(submitted++);
+  };
   try {
     while (emitted < files.length) {
-      // keep every worker busy, but never run too far ahead of the file to emit next
-      while (running < jobs && submitted < files.length && submitted - emitted < jobs * AHEAD_PER_JOB) start(submitted++);
+      fill();
       while (done.has(emitted)) {
         const outcome = done.get(emitted)!;
         done.delete(emitted++);
         yield outcome;
       }
+      // emitting made room ahead: submit again before waiting, or nothing may be left to wake us
+      fill();
       if (emitted < files.length && !done.has(emitted)) await new Promise<void>((resolve) => (wake = resolve));
       wake = null;
     }
