@@ -3,23 +3,23 @@
  *
  *   1. extract  every notice file          → NoticeRecord[]   (pipelines/document.ts, one lifecycle per file)
  *   2. check    within and across records  → Finding[]        (src/check)
- *   3. diff     each provincial notice against the national one → DiffRecord[] (src/diff)
+ *   3. diff     each notice against the national notice it implements → DiffRecord[] (src/diff)
  *   4. emit     out/<file>.<n>.json, out/notices.jsonl, out/diffs/*.json, out/check.sarif,
- *               out/notices.sqlite, out/compare.html
+ *               out/notices.sqlite, out/compare.html, out/report.html
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { DiffRecord } from '../schemas/diff.js';
+import { dirname, join } from 'node:path';
 import type { NoticeRecord } from '../schemas/notice.js';
 import { formatSarif } from '../src/check/format/sarif.js';
 import { checkAll } from '../src/check/run.js';
 import { extractBatch } from '../src/cli/extract.js';
 import { formatHtml } from '../src/compare/format.js';
+import { diffsOf, pairWithNationals } from '../src/compare/national.js';
 import { compareRows } from '../src/compare/rows.js';
-import { diffRecords } from '../src/diff/index.js';
-import { recordFileName, writeRecords } from '../src/emit/json.js';
+import { recordFileNames, writeRecords } from '../src/emit/json.js';
 import { jsonlFile } from '../src/emit/jsonl.js';
 import { loadSqlite } from '../src/emit/sqlite.js';
+import { renderReport } from '../src/report/index.js';
 
 const root = join(new URL('../..', import.meta.url).pathname);
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -38,20 +38,24 @@ const failed = await extractBatch([seeds], quiet, async (r) => void records.push
 // 2. check
 const findings = checkAll(records);
 
-// 3. diff: every provincial notice against the national one among the inputs
-const national = records.find((r) => r.level === 'national');
-const diffs = new Map<NoticeRecord, DiffRecord>();
-if (national) for (const r of records) if (r.level !== 'national') diffs.set(r, diffRecords(national, r));
+// 3. diff: every notice against the national notice it implements, when that is among the inputs
+const pairs = pairWithNationals(records);
+const diffs = diffsOf(pairs);
 
 // 4. emit
 await writeRecords(out, records);
 const jsonl = await jsonlFile(join(out, 'notices.jsonl'));
 for (const r of records) await jsonl.write(r);
 await jsonl.close();
-await mkdir(join(out, 'diffs'), { recursive: true });
-for (const [r, d] of diffs) await writeFile(join(out, 'diffs', recordFileName(r)), JSON.stringify(d, null, 2) + '\n');
+const nameOf = recordFileNames(records);
+for (const [r, d] of diffs) {
+  const file = join(out, 'diffs', nameOf(r));
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify(d, null, 2) + '\n');
+}
 await writeFile(join(out, 'check.sarif'), JSON.stringify(formatSarif(findings), null, 2) + '\n');
-await writeFile(join(out, 'compare.html'), formatHtml(compareRows(records, diffs)));
+await writeFile(join(out, 'compare.html'), formatHtml(compareRows(records, diffs, findings)));
+await writeFile(join(out, 'report.html'), await renderReport({ records, findings, pairs }));
 await loadSqlite(join(out, 'notices.sqlite'), records, { findings, diffs: [...diffs.values()] });
 
 const errors = findings.filter((f) => f.severity === 'error').length;
@@ -59,13 +63,20 @@ say(`notices: ${records.length} documents, ${findings.length} findings (${errors
 if (failed) process.exitCode = 1;
 
 /** Removes what an earlier run generated (the folder's README and anything else stay). */
-async function clean(dir: string): Promise<void> {
-  const generated = /^(.+\.\d+\.json|notices\.jsonl|notices\.sqlite(-journal|-wal|-shm)?|check\.sarif|compare\.html|diffs)$/;
-  let names: string[] = [];
+async function clean(dir: string, top = true): Promise<void> {
+  const generated = top ? /^(.+\.\d+\.json|notices\.jsonl|notices\.sqlite(-journal|-wal|-shm)?|check\.sarif|compare\.html|report\.html|diffs)$/ : /^.+\.\d+\.json$/;
+  let entries;
   try {
-    names = await readdir(dir);
+    entries = await readdir(dir, { withFileTypes: true });
   } catch {
     return;
   }
-  for (const name of names.filter((n) => generated.test(n))) await rm(join(dir, name), { recursive: true, force: true });
+  for (const e of entries) {
+    if (generated.test(e.name)) await rm(join(dir, e.name), { recursive: true, force: true });
+    // records of inputs in sub-folders: their folders go too once nothing else is left in them
+    else if (e.isDirectory()) {
+      await clean(join(dir, e.name), false);
+      if ((await readdir(join(dir, e.name))).length === 0) await rm(join(dir, e.name), { recursive: true });
+    }
+  }
 }

@@ -1,7 +1,11 @@
 import { NoticeRecord } from '../schemas/notice.js';
+import { encodingRepaired, tableRepairFindings, unreadTableFindings } from '../src/check/reading-findings.js';
 import { checkDocument } from '../src/check/run.js';
-import { contextsOf, extractRecord, looksLikeNotice } from '../src/extract/document.js';
+import type { Finding } from '../schemas/finding.js';
+import { contextsOf, extractRecord, isNotice, notANoticeReason, noticeSignals } from '../src/extract/document.js';
 import { normalize } from '../src/normalize/index.js';
+import type { SourceLocator } from '../src/normalize/offsets.js';
+import { DEFAULT_LIMITS, type ReadLimits } from '../src/read/limits.js';
 import { readSource, sourceFromBytes, type Source } from '../src/read/source.js';
 import { segment } from '../src/segment/index.js';
 import { fail, type Result } from '../src/util/result.js';
@@ -12,25 +16,38 @@ export type FileResult = Result<{ path: string; records: NoticeRecord[] }>;
  * One file's lifecycle: read → normalize → segment → extract → check (per document) → validate.
  * Any stage may end it with a Failure (path + reason); nothing is thrown to the batch.
  */
-export async function processFile(path: string, bytes?: Uint8Array): Promise<FileResult> {
-  const read = bytes ? await sourceFromBytes(path, bytes) : await readSource(path);
+export async function processFile(path: string, bytes?: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<FileResult> {
+  let read: Awaited<ReturnType<typeof readSource>>;
+  try {
+    // reading parses PDF, DOCX and HTML with libraries that may throw (or overflow the stack) on hostile input
+    read = bytes ? await sourceFromBytes(path, bytes, limits) : await readSource(path, limits);
+  } catch (e) {
+    return fail(path, `internal error while reading: ${errorText(e)}`);
+  }
   if (!read.ok) return read;
   try {
     return processSource(read.source);
   } catch (e) {
-    return fail(path, `internal error while extracting: ${(e as Error).message}`);
+    return fail(path, `internal error while extracting: ${errorText(e)}`);
   }
 }
+
+/** One line, whatever was thrown (a RangeError from a stack overflow, a string, an object). */
+const errorText = (e: unknown) => (e instanceof Error ? `${e.name === 'Error' ? '' : e.name + ': '}${e.message}` : String(e)).split('\n')[0];
 
 export function processSource(source: Source): FileResult {
   const normalized = normalize(source);
   const layouts = segment(normalized);
-  const drafts = contextsOf(source, normalized, layouts).map((ctx) => extractRecord(ctx));
-  if (!drafts.some(looksLikeNotice)) return fail(source.path, 'not a notice (no title found together with a file number, issuer, 主送机关, date or numbered sections)');
+  const contexts = contextsOf(source, normalized, layouts);
+  const drafts = contexts.map((ctx) => extractRecord(ctx));
+  const signals = drafts.map((d) => noticeSignals(d, normalized.text.value));
+  if (!signals.some(isNotice)) return fail(source.path, notANoticeReason(signals[0] ?? []));
   const records: NoticeRecord[] = [];
-  for (const draft of drafts) {
-    // extraction's own findings (a failed extractor) first, then the document rules'
-    draft.findings = [...draft.findings, ...checkDocument(draft)];
+  const repairs = repairFindings(source, normalized.locator);
+  for (const [i, draft] of drafts.entries()) {
+    // a decoding repair concerns the file: every document read from it carries it; then extraction's
+    // own findings (a failed extractor), then the document rules'
+    draft.findings = [...repairs, ...tableRepairFindings(contexts[i], draft.tables), ...unreadTableFindings(contexts[i], draft.tables), ...draft.findings, ...checkDocument(draft)];
     const parsed = NoticeRecord.safeParse(draft);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -39,4 +56,15 @@ export function processSource(source: Source): FileResult {
     records.push(parsed.data);
   }
   return { ok: true, path: source.path, records };
+}
+
+/** What decoding repaired, as findings pointing at the place. */
+function repairFindings(source: Source, locator: SourceLocator): Finding[] {
+  return (source.repairs ?? []).map((r) => ({
+    rule: encodingRepaired.id,
+    severity: encodingRepaired.severity,
+    message: r.message,
+    span: locator.span(r.offset),
+    data: r.data,
+  }));
 }

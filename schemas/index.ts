@@ -1,3 +1,11 @@
+/**
+ * The zod schemas of every record the package writes, and their inferred types: validate what you
+ * load (`NoticeRecord.parse(json)`), or use the types. The same schemas as JSON Schema are in
+ * `policy-notices/schemas/*.schema.json`.
+ *
+ * @packageDocumentation
+ * @module policy-notices/schemas
+ */
 import { z } from 'zod';
 import { NoticeRecord } from './notice.js';
 import { Finding, LocatedFinding } from './finding.js';

@@ -55,6 +55,7 @@ export const TableRow = z.object({
   region: z.string(),
   values: z.record(z.string(), z.number().nullable()),
   printed: z.record(z.string(), z.string().nullable()).describe('cells as printed, for rounding-aware checks'),
+  inferred: z.array(z.string()).optional().describe('columns whose cells were placed by the table totals (a PDF text layer that lost blank cells), not read where printed'),
   span: Span,
 });
 
@@ -67,6 +68,7 @@ export const Table = z.object({
   rows: z.array(TableRow),
   declaredTotal: z.record(z.string(), z.number().nullable()).nullable(),
   declaredTotalPrinted: z.record(z.string(), z.string().nullable()).nullable(),
+  repairedFrom: z.enum(['totals']).optional().describe('the declared totals were used to put cells in their columns: the sums cannot check those columns'),
   span: Span,
 });
 
@@ -111,12 +113,18 @@ export const NoticeRecord = z.object({
     documentIndex: z.number().int().min(0),
   }),
   fileNumber: FileNumber.nullable(),
-  title: z.string(),
+  title: z.string().nullable().describe('null when the copy prints no title (a partial copy keeps its record, with a missing-field finding)'),
   titleSpan: Span.nullable(),
   docType: z.string().nullable(),
-  level: z.enum(['national', 'provincial', 'municipal', 'county']).nullable(),
+  level: z.enum(['national', 'provincial', 'municipal', 'county', 'township']).nullable(),
   region: Region.nullable(),
-  issuers: z.array(z.object({ name: z.string(), span: Span.nullable() })),
+  issuers: z.array(
+    z.object({
+      name: z.string().describe('the full official name: 市交通委 in a Shanghai notice is 上海市交通委员会'),
+      printed: z.string().describe('the name as the notice prints it'),
+      span: Span.nullable(),
+    }),
+  ),
   addressees: z.array(z.string()),
   signedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   printedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),

@@ -111,8 +111,8 @@ describe('notices check (CLI)', () => {
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
   });
 
-  it('formatSarif lists every rule', () => {
+  it('formatSarif lists every rule, and the findings reading adds', () => {
     const s = formatSarif([]) as { runs: { tool: { driver: { rules: { id: string }[] } } }[] };
-    expect(s.runs[0].tool.driver.rules.map((r) => r.id)).toEqual(allRules.map((r) => r.id));
+    expect(s.runs[0].tool.driver.rules.map((r) => r.id)).toEqual([...allRules.map((r) => r.id), 'encoding-repaired', 'table-repaired', 'table-unrepaired', 'table-unread']);
   });
 });

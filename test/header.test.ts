@@ -28,7 +28,9 @@ describe('seed 000: a forwarding notice followed by the national notice', async 
   it('reads the national header, 附注 and 版记', () => {
     expect(nat.fileNumber).toMatchObject({ normalized: '人社部发〔2022〕13号', prefix: '人社部发', year: 2022, serial: 13 });
     expect(nat.title).toBe('人力资源社会保障部发展改革委财政部农业农村部国家乡村振兴局关于做好2022年脱贫人口稳岗就业工作的通知');
-    expect(names(nat)).toEqual(['人力资源社会保障部', '国家发展改革委', '财政部', '农业农村部', '国家乡村振兴局']);
+    // the official names; the short forms as printed stay in `printed`
+    expect(names(nat)).toEqual(['人力资源和社会保障部', '国家发展和改革委员会', '财政部', '农业农村部', '国家乡村振兴局']);
+    expect(nat.issuers.map((i) => i.printed)).toEqual(['人力资源社会保障部', '国家发展改革委', '财政部', '农业农村部', '国家乡村振兴局']);
     expect(nat.level).toBe('national');
     expect(nat.region).toBeNull();
     expect(nat.signedDate).toBeNull();

@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { processFile } from '../pipelines/document.js';
 import type { NoticeRecord } from '../schemas/notice.js';
 import { expandPaths } from '../src/cli/paths.js';
-import { declaredCharset, htmlToText, loadHtmlParser } from '../src/read/html.js';
+import { declaredCharset, htmlToText } from '../src/read/html.js';
 import { sourceFromBytes } from '../src/read/source.js';
 import { root, SEEDS, seedPath, seedRecords, sourceOf, textAt } from './helpers/context.js';
 import { facts, spans, withoutProvenance } from './helpers/records.js';
@@ -84,8 +84,6 @@ function write(name: string, content: string | Uint8Array): string {
 }
 
 
-
-beforeAll(loadHtmlParser); // the readers load parse5 on demand; these tests call the walker directly
 
 describe('HTML input (a web page made from seed 004)', () => {
   const seedText = sourceOf(SEEDS.heilongjiang);

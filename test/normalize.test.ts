@@ -115,7 +115,7 @@ describe('source map', () => {
 });
 
 describe('PDF table rows printed one cell per line', async () => {
-  const { cellPerLineRows, spacedTableRows } = await import('../src/normalize/table-rows.js');
+  const { cellPerLineRows, cellPerLineRowsRepaired, spacedTableRows } = await import('../src/normalize/table-rows.js');
   it('rejoins rows and puts a lost blank cell where the totals say', () => {
     const t = cellPerLineRows(identity('甲\n乙\n1\n济南\n1.00\n0.96\n2\n青岛\n0.29\n合计\n1.00\n1.25\n'));
     expect(t.value).toBe('\t\t甲\t乙\n1\t济南\t1.00\t0.96\n2\t青岛\t\t0.29\n\t合计\t\t1.00\t1.25\n');
@@ -123,6 +123,21 @@ describe('PDF table rows printed one cell per line', async () => {
   it('leaves the block alone when the totals do not single out one placement (no guessing)', () => {
     const src = '甲\n乙\n1\n济南\n1.00\n1.00\n2\n青岛\n1.00\n合计\n2.00\n2.00\n';
     expect(cellPerLineRows(identity(src)).value).toBe(src);
+  });
+  it('reports which rows the totals placed, by source offset', () => {
+    const src = '甲\n乙\n1\n济南\n1.00\n0.96\n2\n青岛\n0.29\n合计\n1.00\n1.25\n';
+    const { repairs } = cellPerLineRowsRepaired(identity(src));
+    // 青岛's row starts at its 序号 "2"; its blank is value column 0 (甲)
+    expect(repairs).toEqual([{ kind: 'placed', start: src.indexOf('1\n济南'), rows: [{ start: src.indexOf('2\n青岛'), blanks: [0] }] }]);
+  });
+  it('reports a short row the totals cannot place as unplaced, and leaves the block as printed', () => {
+    const src = '甲\n乙\n1\n济南\n1.00\n1.00\n2\n青岛\n1.00\n合计\n2.00\n2.00\n';
+    const { text, repairs } = cellPerLineRowsRepaired(identity(src));
+    expect(text.value).toBe(src);
+    expect(repairs).toEqual([{ kind: 'unplaced', start: src.indexOf('1\n济南'), rows: [{ start: src.indexOf('2\n青岛'), blanks: [] }] }]);
+  });
+  it('a full table whose sums fit needs no repair', () => {
+    expect(cellPerLineRowsRepaired(identity('甲\n1\n济南\n1.00\n2\n青岛\n0.29\n合计\n1.29\n')).repairs).toEqual([]);
   });
   it('space-separated rows get tabs; spaced-out names stay one cell', () => {
     expect(spacedTableRows(identity('序号 省（区、市） 目标任务\n1 河 北 83.41\n合计 3019.17\n')).value).toBe('序号\t省（区、市）\t目标任务\n1\t河 北\t83.41\n合计\t3019.17\n');

@@ -60,7 +60,9 @@ describe('a policy page: metadata block (发文机关/成文日期/发文字号)
     expect(r.fileNumber?.normalized).toBe('人社部发〔2022〕13号');
     expect(r.title).toBe('人力资源社会保障部国家发展改革委财政部农业农村部国家乡村振兴局关于做好2022年脱贫人口稳岗就业工作的通知');
     expect(r.level).toBe('national');
-    expect(r.issuers.map((i) => i.name)).toEqual(['人力资源社会保障部', '国家发展改革委', '财政部', '农业农村部', '国家乡村振兴局']);
+    // the official names; the short forms as printed stay in `printed`
+    expect(r.issuers.map((i) => i.name)).toEqual(['人力资源和社会保障部', '国家发展和改革委员会', '财政部', '农业农村部', '国家乡村振兴局']);
+    expect(r.issuers.map((i) => i.printed)).toEqual(['人力资源社会保障部', '国家发展改革委', '财政部', '农业农村部', '国家乡村振兴局']);
     expect(r.signedDate).toBe('2022-03-11');
     expect(r.disclosure).toBe('主动公开');
     expect([r.sections.length, r.sections.reduce((n, s) => n + s.clauses.length, 0)]).toEqual([3, 10]);

@@ -1,14 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { processFile } from '../pipelines/document.js';
 import type { NoticeRecord } from '../schemas/notice.js';
-import { root, SEEDS, seedPath, seedRecords } from './helpers/context.js';
+import { root, SEEDS, seedRecords } from './helpers/context.js';
 
-// PDFs printed from the seeds by headless Chromium (Debian chromium + fonts-wqy-zenhei, installed by .ci/run)
-const dir = mkdtempSync(join(tmpdir(), 'notices-pdf-'));
+// PDFs printed from the seeds once by scripts/seeds-to-pdf.mjs (headless Chromium + a CJK font) and committed
+const dir = join(root, 'test', 'fixtures', 'pdf');
 const pdfOf = (seed: string) => join(dir, seed.replace(/\.txt$/, '.pdf'));
 
 async function extractPdf(seed: string): Promise<NoticeRecord[]> {
@@ -16,10 +14,6 @@ async function extractPdf(seed: string): Promise<NoticeRecord[]> {
   if (!r.ok) throw new Error(`${r.path}: ${r.reason}`);
   return r.records;
 }
-
-beforeAll(() => {
-  execFileSync(process.execPath, [join(root, 'scripts', 'seeds-to-pdf.mjs'), dir, seedPath(SEEDS.guangdong), seedPath(SEEDS.heilongjiang), seedPath(SEEDS.jilin), seedPath(SEEDS.shandong)], { stdio: 'ignore' });
-});
 
 describe('PDF input (printed from the seeds)', () => {
   it('gives the same header facts as the text', async () => {
@@ -49,6 +43,21 @@ describe('PDF input (printed from the seeds)', () => {
     const cells = (r: NoticeRecord) => r.tables.map((t) => [t.kind, t.rows.map((row) => [row.region, Object.values(row.values)]), Object.values(t.declaredTotal ?? {})]);
     expect(cells(pdf)).toEqual(cells(text));
     expect(pdf.tables[0].rows.find((r) => r.region === '青岛')?.values).toEqual({ '目标任务/国定标准': null, '目标任务/省定标准': 0.29 });
+  });
+
+  it('cells placed by the totals are marked inferred, the table says so, and a finding tells the sums cannot check them', async () => {
+    const [pdf] = await extractPdf(SEEDS.shandong);
+    const [table] = pdf.tables;
+    expect(table.repairedFrom).toBe('totals');
+    // the seed prints no 国定标准 figure for these four cities (blank cells the text layer dropped)
+    expect(table.rows.filter((r) => r.inferred).map((r) => r.region)).toEqual(['青岛', '东营', '烟台', '威海']);
+    expect(table.rows.find((r) => r.region === '济南')?.inferred).toBeUndefined();
+    const repaired = pdf.findings.filter((f) => f.rule === 'table-repaired');
+    expect(repaired.map((f) => [f.severity, f.data.label, f.data.rows])).toEqual([['info', '附件1', ['青岛', '东营', '烟台', '威海']]]);
+    // the text seed has its blank cells as printed: nothing inferred there
+    const [text] = await seedRecords(SEEDS.shandong);
+    expect(text.tables.some((t) => t.repairedFrom || t.rows.some((r) => r.inferred))).toBe(false);
+    expect(text.findings.some((f) => f.rule === 'table-repaired')).toBe(false);
   });
 
   it('a blank reporting template is a form (seed 004 附件2)', async () => {

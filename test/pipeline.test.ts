@@ -26,6 +26,7 @@ describe('npm start (pipelines/default.ts)', () => {
       'diffs',
       'notices.jsonl',
       'notices.sqlite',
+      'report.html',
     ]);
     expect(readdirSync(join(out, 'diffs'))).toHaveLength(4);
     expect(readFileSync(join(out, 'notices.jsonl'), 'utf8').trim().split('\n')).toHaveLength(5);
@@ -46,9 +47,11 @@ describe('npm start (pipelines/default.ts)', () => {
     expect(counts()).toEqual(before);
   });
 
-  it('is deterministic: the records of two runs are identical', () => {
+  it('is deterministic: the records and the report of two runs are byte-identical', () => {
     const a = readFileSync(join(out, 'notices.jsonl'), 'utf8');
+    const report = readFileSync(join(out, 'report.html'));
     runDefault(out);
     expect(readFileSync(join(out, 'notices.jsonl'), 'utf8')).toBe(a);
+    expect(readFileSync(join(out, 'report.html')).equals(report)).toBe(true);
   });
 });

@@ -13,8 +13,8 @@ describe('level and region', () => {
     expect(inferRegion([], fn('鲁人社字'), '关于做好2022年脱贫人口稳岗就业工作的通知')).toEqual({ level: 'provincial', region: { name: '山东省', code: '370000' } });
   });
   it('a city: municipal, with its GB/T 2260 code', () => {
-    expect(inferRegion(['广州市人力资源和社会保障局'], fn('穗人社发'), '')).toEqual({ level: 'municipal', region: { name: '广州市', code: '440100' } });
-    expect(inferRegion(['吉林市人力资源和社会保障局'], null, '')).toEqual({ level: 'municipal', region: { name: '吉林市', code: '220200' } });
+    expect(inferRegion(['广州市人力资源和社会保障局'], fn('穗人社发'), '')).toEqual({ level: 'municipal', region: { name: '广东省广州市', code: '440100' } });
+    expect(inferRegion(['吉林市人力资源和社会保障局'], null, '')).toEqual({ level: 'municipal', region: { name: '吉林省吉林市', code: '220200' } });
   });
   it('a district or county: county level', () => {
     expect(inferRegion(['上海市松江区人民政府办公室'], fn('沪松府办'), '')).toEqual({ level: 'county', region: { name: '上海市松江区', code: '310117' } });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../schemas/common.js';
@@ -127,6 +128,31 @@ describe('SQLite store', () => {
       expect(docsRows[0]).toMatchObject({ file_number: '人社部发〔2022〕13号', level: 'national' });
     });
 
+    it('full-text search (FTS5 trigram) finds every notice\'s clause on transport subsidies, with file number and position', () => {
+      const rows = query<{ region: string; file_number: string; kind: string; number: string; line: number; col: number; excerpt: string }>(path, QUERIES.clauseSearch.sql);
+      // read in the seeds by hand: 黑龙江 （四） 往返交通补助500元 and （十） 交通费补贴; 吉林 （八） 交通费补助;
+      // 山东 （七） and the national （七） 交通费补贴; 广东 writes 一、二、 without clauses: section 三
+      const hits = rows.map((r) => `${r.file_number} ${r.kind} ${r.number}`).sort();
+      expect(hits).toEqual(
+        [
+          '人社部发〔2022〕13号 clause 七',
+          '吉人社联〔2022〕81号 clause 八',
+          '粤人社发〔2022〕15号 section 三',
+          '鲁人社字〔2022〕48号 clause 七',
+          '黑人社发〔2022〕18号 clause 十',
+          '黑人社发〔2022〕18号 clause 四',
+        ].sort(),
+      );
+      for (const r of rows) expect(r.excerpt).toMatch(/\[(交通补助|交通费补)\]/);
+      // the position is the clause's own
+      const hlj = records.find((r) => r.fileNumber?.normalized === '黑人社发〔2022〕18号')!;
+      const clause4 = hlj.sections.flatMap((s) => s.clauses).find((c) => c.number === '四')!;
+      expect(rows.find((r) => r.number === '四')).toMatchObject({ line: clause4.span.line, col: clause4.span.column });
+      // Chinese substrings of three or more characters match; LIKE uses the same index
+      expect(query(path, "SELECT count(*) AS n FROM text_search WHERE text LIKE '%往返交通补助%'")).toEqual([{ n: 1 }]);
+      expect(query(path, "SELECT count(*) AS n FROM text_search WHERE kind = 'table' AND text_search MATCH '\"齐齐哈尔\"'")).toEqual([{ n: 1 }]);
+    });
+
     it('targets per province: every target, under its region', () => {
       const rows = query<{ region: string; file_number: string }>(path, QUERIES.targetsPerProvince.sql);
       expect(rows).toHaveLength(records.reduce((a, r) => a + r.targets.length, 0));
@@ -186,30 +212,44 @@ describe('SQLite store', () => {
       expect(rows[0]).toMatchObject({ label: '附件1', gap: 1, beyond_rounding: 1 });
     });
 
-    // sqlite3 and jq are Debian packages .ci/run installs: missing, these fail instead of skipping
-    it('give the same rows in the stock sqlite3 shell', () => {
-      expect(HAS_SQLITE3).toBe(true);
+    // the stock sqlite3 shell when installed, else scripts/query.mjs (what docs/loading.md offers
+    // without it): a separate read-only process over the file, not the connection that wrote it
+    const shell = (path: string, sql: string) =>
+      HAS_SQLITE3
+        ? spawnSync('sqlite3', ['-json', '-readonly', path], { input: sql, encoding: 'utf8' })
+        : spawnSync(process.execPath, [join(root, 'scripts', 'query.mjs'), path], { input: sql, encoding: 'utf8' });
+
+    it(`give the same rows in ${HAS_SQLITE3 ? 'the stock sqlite3 shell' : 'scripts/query.mjs'}`, () => {
       for (const q of Object.values(QUERIES)) {
-        const r = spawnSync('sqlite3', ['-json', '-readonly', path], { input: q.sql, encoding: 'utf8' });
+        const r = shell(path, q.sql);
         expect(r.stderr).toBe('');
         expect(r.status).toBe(0);
         // the shell prints nothing at all for an empty result
         expect(r.stdout.trim() ? JSON.parse(r.stdout) : []).toEqual(query(path, q.sql));
       }
-      const fk = spawnSync('sqlite3', [path, 'PRAGMA foreign_key_check; SELECT count(*) FROM documents;'], { encoding: 'utf8' });
-      expect(fk.stdout.trim()).toBe('5');
+      const fk = shell(path, 'PRAGMA foreign_key_check; SELECT count(*) AS n FROM documents;');
+      expect(JSON.parse(fk.stdout)).toEqual([{ n: 5 }]);
     });
 
-    it('the jq examples read notices.jsonl', () => {
-      expect(HAS_JQ).toBe(true);
+    // jq when installed, else the same jq compiled to WebAssembly (npm jq-web)
+    const jqRaw = async (filter: string, input: string): Promise<{ stdout: string; stderr: string }> => {
+      if (HAS_JQ) return spawnSync('jq', ['-r', filter], { input, encoding: 'utf8' });
+      // a CommonJS module whose export is a promise of the instance
+      const jq = await (createRequire(import.meta.url)('jq-web') as Promise<{ raw(json: string, filter: string, flags: string[]): string }>);
+      return { stdout: jq.raw(input, filter, ['-r']), stderr: '' };
+    };
+
+    it(`the jq examples read notices.jsonl (${HAS_JQ ? 'jq' : 'jq-web'})`, async () => {
       const filters = [...docs.matchAll(/^jq -r '(.+)' out\/notices\.jsonl$/gm)].map((m) => m[1]);
       expect(filters).toHaveLength(2);
       const jsonl = records.map((r) => JSON.stringify(r)).join('\n') + '\n';
-      const run = (filter: string) => {
-        const r = spawnSync('jq', ['-r', filter], { input: jsonl, encoding: 'utf8' });
+      const outputs: string[][][] = [];
+      for (const filter of filters) {
+        const r = await jqRaw(filter, jsonl);
         expect(r.stderr).toBe('');
-        return r.stdout.trim().split('\n').map((l) => l.split('\t'));
-      };
+        outputs.push(r.stdout.trim().split('\n').map((l) => l.split('\t')));
+      }
+      const run = (filter: string) => outputs[filters.indexOf(filter)];
       const subsidies = run(filters[0]).filter((l) => l[0] === '黑人社发〔2022〕18号');
       expect(subsidies.map((l) => Number(l[1]))).toEqual([200, 500, 1000, 1000, 500]);
       const totals = run(filters[1]);
@@ -231,6 +271,24 @@ describe('SQLite store', () => {
       // a batch of one file only touches that file's documents
       await loadSqlite(path, await seedRecords(SEEDS.jilin));
       expect(counts(path)).toEqual(once);
+    });
+
+    it('keeps the search index in step: reloading neither duplicates nor orphans entries', async () => {
+      const path = await seededStore();
+      const entries = () => query<{ n: number }>(path, 'SELECT count(*) AS n FROM text_search')[0].n;
+      const once = entries();
+      // every clause, every table, and the sections with text of their own
+      const expected = records.reduce((a, r) => a + r.tables.length + r.sections.reduce((b, s) => b + s.clauses.length + (s.text.trim() ? 1 : 0), 0), 0);
+      expect(once).toBe(expected);
+      await loadSqlite(path, records);
+      const jilin = records.find((r) => r.fileNumber?.normalized === '吉人社联〔2022〕81号')!;
+      await loadSqlite(path, [{ ...structuredClone(jilin), source: { ...jilin.source, sha256: 'e'.repeat(64) } }]);
+      expect(entries()).toBe(once);
+      const orphans = `SELECT count(*) AS n FROM text_search s WHERE NOT EXISTS (
+        SELECT 1 FROM clauses c WHERE s.kind = 'clause' AND c.id = s.item_id UNION ALL
+        SELECT 1 FROM sections x WHERE s.kind = 'section' AND x.id = s.item_id UNION ALL
+        SELECT 1 FROM tables_ t WHERE s.kind = 'table' AND t.id = s.item_id)`;
+      expect(query(path, orphans)).toEqual([{ n: 0 }]);
     });
 
     it('drops the old version of an edited file', async () => {

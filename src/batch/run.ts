@@ -11,6 +11,8 @@ export interface BatchOptions {
   timeoutMs?: number;
   /** the worker module (default: ./worker.js, the document pipeline) */
   worker?: URL;
+  /** what every worker task carries besides the path (e.g. the reading limits) */
+  task?: Record<string, unknown>;
   /** fewer files than this run in this thread, without a pool (default 8) */
   poolFrom?: number;
 }
@@ -43,7 +45,7 @@ export async function* runBatch<T>(files: string[], inProcess: (path: string) =>
   let running = 0;
   const start = (i: number) => {
     running++;
-    runTask<T>(pool, files[i], timeoutMs).then((outcome) => {
+    runTask<T>(pool, files[i], options.task ?? {}, timeoutMs).then((outcome) => {
       running--;
       done.set(i, outcome);
       wake?.();
@@ -72,7 +74,7 @@ export async function* runBatch<T>(files: string[], inProcess: (path: string) =>
 }
 
 /** One task with its own time budget: running ≤ jobs, so a submitted task starts at once. */
-async function runTask<T>(pool: import('piscina').Piscina, path: string, timeoutMs: number): Promise<Outcome<T>> {
+async function runTask<T>(pool: import('piscina').Piscina, path: string, task: Record<string, unknown>, timeoutMs: number): Promise<Outcome<T>> {
   const abort = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -80,7 +82,7 @@ async function runTask<T>(pool: import('piscina').Piscina, path: string, timeout
     abort.abort();
   }, timeoutMs);
   try {
-    return (await pool.run(path, { signal: abort.signal })) as Outcome<T>;
+    return (await pool.run({ ...task, path }, { signal: abort.signal })) as Outcome<T>;
   } catch (e) {
     if (timedOut) return fail(path, `timed out after ${formatSeconds(timeoutMs)} s (the time budget per file, --timeout)`);
     return fail(path, `worker crashed: ${((e as Error)?.message ?? String(e)).split('\n')[0]}`);

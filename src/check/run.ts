@@ -42,10 +42,10 @@ export function checkCorpus(records: NoticeRecord[]): LocatedFinding[] {
 }
 
 /**
- * What the corpus rules read of a record (where it is from, its level, region, targets and
- * tables): a batch keeps only this much per document, so `notices check` over a large corpus
- * does not hold every clause's text.
+ * What the corpus rules read of a record (where it is from, its level, region, title, references,
+ * targets and tables): a batch keeps only this much per document, so `notices check` over a large
+ * corpus does not hold every clause's text.
  */
 export function corpusView(r: NoticeRecord): NoticeRecord {
-  return { ...r, sections: [], references: [], subsidies: [], policyMentions: [], keyRegions: [], contacts: [], attachments: [], findings: [] };
+  return { ...r, sections: [], subsidies: [], policyMentions: [], keyRegions: [], contacts: [], attachments: [], findings: [] };
 }

@@ -1,7 +1,8 @@
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import type { LocatedFinding } from '../../schemas/finding.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
-import { batchOptions, extractBatch, withBatchOptions } from './extract.js';
+import { batchRead, extractBatch, withBatchOptions } from './extract.js';
+import { maxBytesOption } from './options.js';
 
 interface Args {
   paths: string[];
@@ -10,6 +11,7 @@ interface Args {
   quiet: boolean;
   jobs?: number;
   timeout: number;
+  'max-bytes': number;
 }
 
 export const command = 'check <paths..>';
@@ -20,7 +22,8 @@ export const builder = (y: Argv) =>
     .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'files or folders; include the national notice for allocation checks' })
     .option('format', { choices: ['text', 'json', 'sarif'] as const, default: 'text' as const })
     .option('max-warnings', { type: 'number', default: -1, describe: 'exit 1 when there are more warnings than this (-1: no limit)' })
-    .option('quiet', { type: 'boolean', default: false });
+    .option('quiet', { type: 'boolean', default: false })
+    .option('max-bytes', maxBytesOption);
 
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const { checkCorpus, corpusView, locate } = await import('../check/run.js');
@@ -41,7 +44,7 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
       for (const f of r.findings) await found(locate(r, f));
       views.push(corpusView(r)); // the corpus rules need only this much of each document
     },
-    batchOptions(argv),
+    batchRead(argv),
   );
   for (const f of checkCorpus(views)) await found(f);
   if (stream) await stream.close();

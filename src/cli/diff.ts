@@ -1,13 +1,17 @@
+import { nationalFor } from '../diff/national.js';
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { existsSync } from 'node:fs';
+import { limitsFor, type ReadLimits } from '../read/limits.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { fail, type Failure, type Result } from '../util/result.js';
+import { maxBytesOption } from './options.js';
 import { reportFailure } from './report.js';
 
 interface Args {
   target: string;
   against: string;
   format: 'json' | 'text' | 'html';
+  'max-bytes': number;
 }
 
 export const command = 'diff <target>';
@@ -18,6 +22,7 @@ export const builder = (y: Argv) =>
     .positional('target', { type: 'string', demandOption: true, describe: 'the notice to compare (path, or path#N for document N of the file)' })
     .option('against', { type: 'string', demandOption: true, describe: 'the base notice (path or path#N); in a file of several, the national one or the one the target cites' })
     .option('format', { choices: ['json', 'text', 'html'] as const, default: 'json' as const, describe: 'output format' })
+    .option('max-bytes', maxBytesOption)
     .example('$0 diff seeds/001_73b8f0cfdb9dd94c.txt --against seeds/000_7dc2baf39b3a8626.txt', 'DiffRecord as JSON')
     .example('$0 diff jilin.txt --against national.txt --format html > diff.html', 'side-by-side page');
 
@@ -28,10 +33,10 @@ export function parseDocumentPath(spec: string): { path: string; index: number |
   return { path: m[1], index: Number(m[2]) };
 }
 
-async function load(spec: string): Promise<Result<{ path: string; index: number | null; records: NoticeRecord[] }>> {
+async function load(spec: string, limits: ReadLimits): Promise<Result<{ path: string; index: number | null; records: NoticeRecord[] }>> {
   const { path, index } = parseDocumentPath(spec);
   const { processFile } = await import('../../pipelines/document.js');
-  const r = await processFile(path);
+  const r = await processFile(path, undefined, limits);
   if (!r.ok) return r;
   if (index !== null && !r.records.some((d) => d.source.documentIndex === index)) {
     return fail(spec, `no document ${index} in this file (it holds ${r.records.length})`);
@@ -58,6 +63,8 @@ export function pickBase(records: NoticeRecord[], index: number | null, target: 
   const cited = new Set(target.references.map((x) => x.fileNumber?.replace(/\s+/g, '')).filter(Boolean));
   return (
     others.find((r) => r.fileNumber && cited.has(r.fileNumber.normalized)) ??
+    nationalFor(target, others) ??
+    // the user named the base file: its national notice even when nothing ties the two together
     others.find((r) => r.level === 'national') ??
     others[0] ??
     records[0] ??
@@ -67,9 +74,9 @@ export function pickBase(records: NoticeRecord[], index: number | null, target: 
 
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const failures: Failure[] = [];
-  const t = await load(argv.target);
+  const t = await load(argv.target, limitsFor(argv['max-bytes']));
   if (!t.ok) failures.push(t);
-  const b = await load(argv.against);
+  const b = await load(argv.against, limitsFor(argv['max-bytes']));
   if (!b.ok) failures.push(b);
   if (!t.ok || !b.ok) {
     failures.forEach(reportFailure);
@@ -83,8 +90,8 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const { diffRecords } = await import('../diff/index.js');
-  const record = diffRecords(base, target);
+  const { diff } = await import('../api/analyse.js');
+  const record = diff(base, target);
   if (argv.format === 'json') process.stdout.write(JSON.stringify(record, null, 2) + '\n');
   else if (argv.format === 'text') {
     const { formatText } = await import('../diff/format/text.js');

@@ -4,6 +4,8 @@ import type { NoticeRecord } from '../../schemas/notice.js';
 import type { JsonlSink } from '../emit/jsonl.js';
 import type { FileResult } from '../../pipelines/document.js';
 import { DEFAULT_TIMEOUT_MS, defaultJobs, runBatch, type BatchOptions } from '../batch/run.js';
+import { DEFAULT_LIMITS, limitsFor, type ReadLimits } from '../read/limits.js';
+import { maxBytesOption } from './options.js';
 import { expandPaths } from './paths.js';
 import { progress, reportFailure } from './report.js';
 
@@ -14,6 +16,7 @@ interface Args {
   quiet: boolean;
   jobs?: number;
   timeout: number;
+  'max-bytes': number;
 }
 
 /** `--jobs` and `--timeout`, shared by every verb that reads a batch of files. */
@@ -28,6 +31,13 @@ export const batchOptions = (argv: { jobs?: number; timeout?: number }): BatchOp
   timeoutMs: argv.timeout !== undefined ? argv.timeout * 1000 : undefined,
 });
 
+/** What a batch needs to read its files: the pool's options and the reading limits (--max-bytes). */
+export interface BatchRead {
+  batch?: BatchOptions;
+  limits?: ReadLimits;
+}
+export const batchRead = (argv: { jobs?: number; timeout?: number; 'max-bytes'?: number }): BatchRead => ({ batch: batchOptions(argv), limits: limitsFor(argv['max-bytes']) });
+
 export const command = 'extract <paths..>';
 export const describe = 'Extract one NoticeRecord per document found in the given files or folders';
 
@@ -37,19 +47,21 @@ export const builder = (y: Argv) =>
     .option('out', { type: 'string', describe: 'write per-document JSON and notices.jsonl (or notices.sqlite) into DIR' })
     .option('format', { choices: ['json', 'jsonl', 'sqlite'] as const, default: 'json' as const, describe: 'output format' })
     .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
+    .option('max-bytes', maxBytesOption)
     .example('$0 extract seeds/ --out out/', 'per-document JSON plus out/notices.jsonl')
     .example('$0 extract notice.txt --format jsonl', 'JSON Lines on stdout');
 
 /** Extracts a batch: bad files are reported and skipped; the rest are emitted. Exit 1 if any failed. */
-export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r: NoticeRecord) => Promise<void>, options: BatchOptions = {}): Promise<number> {
+export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r: NoticeRecord) => Promise<void>, read: BatchRead = {}): Promise<number> {
+  const limits = read.limits ?? DEFAULT_LIMITS;
   const { files, failures } = await expandPaths(paths);
   failures.forEach(reportFailure);
   let failed = failures.length;
   const bar = progress(files.length, quiet);
   // the pipeline (and every library it needs) loads only where a file is read: not for `--help`, and
   // not in this thread when the files go to the worker pool (each worker loads its own)
-  const inProcess = async (file: string): Promise<FileResult> => (await import('../../pipelines/document.js')).processFile(file);
-  for await (const result of runBatch<{ records: NoticeRecord[] }>(files, inProcess, options)) {
+  const inProcess = async (file: string): Promise<FileResult> => (await import('../../pipelines/document.js')).processFile(file, undefined, limits);
+  for await (const result of runBatch<{ records: NoticeRecord[] }>(files, inProcess, { ...read.batch, task: { limits } })) {
     bar.tick(result.path);
     if (!result.ok) {
       bar.end();
@@ -73,6 +85,7 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  if (argv.format === 'sqlite' && !(await sqliteUsable())) return;
   // JSON on stdout is streamed element by element too (the same bytes as one JSON.stringify)
   const array = argv.format === 'json' && !argv.out ? (await import('../emit/json-array.js')).jsonArrayWriter(process.stdout) : null;
   const failed = await extractBatch(
@@ -83,7 +96,7 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
       else if (array) await array.write(r);
       else records.push(r);
     },
-    batchOptions(argv),
+    batchRead(argv),
   );
   await sink?.close();
   await array?.close();
@@ -101,4 +114,17 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     await loadSqlite(join(argv.out!, 'notices.sqlite'), records);
   }
   if (failed) process.exitCode = 1;
+}
+
+/** Says what to install before extracting anything, when SQLite output is asked for and better-sqlite3 is not usable. */
+async function sqliteUsable(): Promise<boolean> {
+  const { sqliteDriver } = await import('../emit/sqlite-driver.js');
+  try {
+    sqliteDriver();
+    return true;
+  } catch (e) {
+    process.stderr.write(`notices: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+    return false;
+  }
 }

@@ -4,6 +4,7 @@ import * as check from './check.js';
 import * as compare from './compare.js';
 import * as diff from './diff.js';
 import * as extract from './extract.js';
+import * as report from './report-verb.js';
 import * as schema from './schema.js';
 
 /** `notices <verb>`: one yargs command module per verb. */
@@ -14,12 +15,15 @@ export async function main(argv = hideBin(process.argv)): Promise<void> {
     .command(diff)
     .command(check)
     .command(compare)
+    .command(report)
     .command(schema)
-    .demandCommand(1, 'Name a command: extract, check, diff, compare or schema.')
+    .demandCommand(1, 'Name a command: extract, check, diff, compare, report or schema.')
     .strict()
     .help()
     .fail((msg, err) => {
-      if (err) throw err;
+      // yargs reports a bad option value (a failed coerce) as a YError: usage, not an internal error
+      if (err && err.name !== 'YError') throw err;
+      if (err) msg = err.message;
       process.stderr.write(`notices: ${msg}\nRun \`notices --help\` for usage.\n`);
       process.exit(2);
     })

@@ -1,32 +1,86 @@
 import type { DiffRecord } from '../../schemas/diff.js';
-import type { NoticeRecord } from '../../schemas/notice.js';
+import type { Finding, LocatedFinding } from '../../schemas/finding.js';
+import type { NoticeRecord, Subsidy, Target } from '../../schemas/notice.js';
 import { allocations, provincialFigures } from '../check/rules/allocation-mismatch.js';
+import { unitsAgree } from '../lexicon/units.js';
+import { round } from '../check/rounding.js';
+import { nationalFor } from './national.js';
+
+/** One row of a national annex table that allocates a figure to the province, with the province's own figure set against it. */
+export interface AllocationPair {
+  /** the national annex table: `附件1 2022年度各省（区、市）脱贫人口务工目标任务表` */
+  table: string;
+  column: string;
+  /** what the national notice allocates (in the table's unit, 万人) */
+  allocated: number;
+  /** the province's figure paired with it: the target closest to it in ratio, else its table total */
+  target: number | null;
+  /** target ÷ allocated, 3 decimals */
+  ratio: number | null;
+}
+
+export interface SubsidyKind {
+  kind: string;
+  /** `1000元/人/年`, in the order printed */
+  amounts: string[];
+  /** the same amounts as numbers */
+  values: number[];
+}
+
+export interface FindingCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
 
 /** The researcher's view of one notice, side by side with the others. */
 export interface CompareRow {
   path: string;
   documentIndex: number;
   fileNumber: string | null;
-  title: string;
+  title: string | null;
   level: string | null;
   province: string | null;
   date: string | null;
   /** targets as printed: `>= 11.29万人 (脱贫人口务工规模)` */
   targets: string[];
+  /** the first 万人 target (or table total): what the province sets itself */
+  headlineTarget: number | null;
   /** the province's row(s) in the national annex tables */
   allocated: number[];
+  /** the same rows, each with the province's figure and the ratio */
+  allocations: AllocationPair[];
+  /** the ratio of the pair holding the headline target (else the first pair's) */
+  ratio: number | null;
+  /** file number (else path) of the national notice the row was compared with */
+  national: string | null;
   subsidies: string[];
   subsidyAmounts: number[];
+  subsidiesByKind: SubsidyKind[];
   keyRegions: string[];
   policyMentions: number;
   similarity: number | null;
   clauses: DiffRecord['counts'] | null;
+  findings: FindingCounts;
 }
 
-export function compareRows(records: NoticeRecord[], diffs: Map<NoticeRecord, DiffRecord>): CompareRow[] {
-  const national = records.find((r) => r.level === 'national');
+const targetText = (t: Target) =>
+  `${t.comparator} ${t.value}${t.max !== null ? `–${t.max}` : ''}${t.unit}${t.metric ? ` (${t.scope ? t.scope + ' ' : ''}${t.metric})` : ''}`;
+
+const subsidyAmount = (s: Subsidy) => `${s.amount}${s.unit}${s.per ? '/' + s.per : ''}${s.cap ? ' (cap)' : ''}`;
+
+const sameDocument = (r: NoticeRecord, f: LocatedFinding) => f.path === r.source.path && f.documentIndex === r.source.documentIndex;
+
+/**
+ * One row per record. `findings` are the batch's located findings (`checkAll`), so the
+ * cross-document ones count too; without them each record's own findings are counted.
+ */
+export function compareRows(records: NoticeRecord[], diffs: Map<NoticeRecord, DiffRecord>, findings?: LocatedFinding[]): CompareRow[] {
   return records.map((r) => {
     const diff = diffs.get(r) ?? null;
+    const national = nationalFor(r, records);
+    const pairs = national && r.region ? pairAllocations(r, national) : [];
+    const headline = provincialFigures(r)[0]?.value ?? null;
     return {
       path: r.source.path,
       documentIndex: r.source.documentIndex,
@@ -35,17 +89,71 @@ export function compareRows(records: NoticeRecord[], diffs: Map<NoticeRecord, Di
       level: r.level,
       province: r.region?.name ?? null,
       date: r.signedDate ?? r.printedDate,
-      targets: r.targets.map((t) => `${t.comparator} ${t.value}${t.max !== null ? `–${t.max}` : ''}${t.unit}${t.metric ? ` (${t.scope ? t.scope + ' ' : ''}${t.metric})` : ''}`),
-      allocated: national && r.region && r !== national ? allocations(national, r.region.name).map((a) => a.value) : [],
-      subsidies: r.subsidies.map((s) => `${s.name ?? '补助'} ${s.amount}${s.unit}${s.per ? '/' + s.per : ''}${s.cap ? ' (cap)' : ''}`),
+      targets: r.targets.map(targetText),
+      headlineTarget: headline,
+      allocated: pairs.map((p) => p.allocated),
+      allocations: pairs,
+      ratio: (pairs.find((p) => p.target === headline) ?? pairs[0])?.ratio ?? null,
+      national: national ? (national.fileNumber?.normalized ?? national.source.path) : null,
+      subsidies: r.subsidies.map((s) => `${s.name ?? '补助'} ${subsidyAmount(s)}`),
       subsidyAmounts: r.subsidies.map((s) => s.amount),
+      subsidiesByKind: subsidiesByKind(r.subsidies),
       keyRegions: r.keyRegions.map((k) => (k.count === null ? k.kind : `${k.count}个${k.kind}`)),
       policyMentions: r.policyMentions.length,
       similarity: diff?.similarity ?? null,
       clauses: diff?.counts ?? null,
+      findings: countFindings(findings ? findings.filter((f) => sameDocument(r, f)) : r.findings),
     };
   });
 }
 
-/** Exposed for callers that want the headline figure of a province (first 万人 target or table total). */
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  const counts: FindingCounts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** Subsidies grouped by what they are called (first appearance first). */
+export function subsidiesByKind(subsidies: readonly Subsidy[]): SubsidyKind[] {
+  const kinds = new Map<string, SubsidyKind>();
+  for (const s of subsidies) {
+    const kind = s.name ?? '补助';
+    const k = kinds.get(kind) ?? { kind, amounts: [], values: [] };
+    k.amounts.push(subsidyAmount(s));
+    k.values.push(s.amount);
+    kinds.set(kind, k);
+  }
+  return [...kinds.values()];
+}
+
+/**
+ * Each national allocation with the province's figure it is best read against. A province may
+ * set several targets against several national tables (a quota to send out, a quota to take in),
+ * so the pairs are formed closest-first (smallest |log(target/allocated)|), each target used once;
+ * an allocation left over is set against the headline figure.
+ */
+export function pairAllocations(province: NoticeRecord, national: NoticeRecord): AllocationPair[] {
+  const rows = allocations(national, province.region!.name);
+  const figures = provincialFigures(province);
+  const own = figures.filter((f) => f.what.startsWith('target'));
+  const pool = own.length ? own : figures;
+  const candidates = pool.map((f) => f.value);
+  // a figure is read against an allocation only when both count in the same unit
+  const distance = (a: number, t: number) => (a > 0 && t > 0 ? Math.abs(Math.log(t / a)) : Infinity);
+  const options = rows.flatMap((row, ri) => pool.map((f, ti) => ({ ri, ti, d: unitsAgree(f.unit, row.unit) ? distance(row.value, f.value) : Infinity })));
+  options.sort((x, y) => x.d - y.d || x.ri - y.ri || x.ti - y.ti);
+  const chosen = new Map<number, number>();
+  const used = new Set<number>();
+  for (const o of options) {
+    if (chosen.has(o.ri) || used.has(o.ti) || o.d === Infinity) continue;
+    chosen.set(o.ri, candidates[o.ti]);
+    used.add(o.ti);
+  }
+  return rows.map((row, ri) => {
+    const target = chosen.get(ri) ?? figures.find((f) => unitsAgree(f.unit, row.unit))?.value ?? null;
+    return { table: row.table, column: row.column, allocated: row.value, target, ratio: target !== null && row.value ? round(target / row.value, 3) : null };
+  });
+}
+
+/** Exposed for callers that want the headline figure of a province (its first target or table total). */
 export const headlineFigure = (r: NoticeRecord): number | null => provincialFigures(r)[0]?.value ?? null;

@@ -1,7 +1,9 @@
 import type { NumberComparison } from '../../schemas/diff.js';
 import type { NoticeRecord, Table } from '../../schemas/notice.js';
-import { PROVINCES, provinceOfAbbreviation, provinceOfName } from '../lexicon/regions.js';
+import { decimalsOf } from '../util/precision.js';
+import { divisionByCode, PROVINCES, provinceOfAbbreviation, provinceOfName } from '../lexicon/regions.js';
 import { dice } from './similarity.js';
+import { isRatio, unitsAgree } from '../lexicon/units.js';
 
 /** A figure on either side: a base annex row cell, a target's stated target, or a target table's total. */
 export interface Figure {
@@ -12,14 +14,11 @@ export interface Figure {
   kind: 'text' | 'total' | 'row';
   /** decimals as printed, for rounding */
   decimals: number;
+  /** what it counts in (万人, 公顷, 万元); null when the table prints none */
+  unit: string | null;
 }
 
 const ws = (s: string) => s.replace(/\s+/g, '');
-const decimalsOf = (printed: string | null | undefined, value: number) => {
-  const s = printed && /\d/.test(printed) ? printed : String(value);
-  const m = /\.(\d+)/.exec(s);
-  return m ? m[1].length : 0;
-};
 
 /** `equal within rounding` first tier: the same number as printed. */
 const EXACT = 0.005 + 1e-9;
@@ -45,8 +44,11 @@ export interface RegionKey {
  * except where the short form is also a province's (吉林市 is not the row 吉林).
  */
 export function regionKey(target: NoticeRecord): RegionKey | null {
-  const name = target.region?.name.replace(/\s+/g, '') ?? null;
-  const local = target.level === 'municipal' || target.level === 'county';
+  const local = target.level === 'municipal' || target.level === 'county' || target.level === 'township';
+  // a city's region is printed with its province (浙江省宁波市); the base's rows name the city alone
+  const code = target.region?.code;
+  const own = local && code ? divisionByCode(code)?.name : null;
+  const name = own ?? target.region?.name.replace(/\s+/g, '') ?? null;
   if (!name) {
     if (target.level === 'national' || local || !target.fileNumber) return null;
     const p = provinceOfAbbreviation(target.fileNumber.prefix);
@@ -74,20 +76,21 @@ export function baseFigures(base: NoticeRecord, key: RegionKey): Figure[] {
     if (!row) continue;
     for (const [column, value] of Object.entries(row.values)) {
       if (value == null) continue;
-      out.push({ value, metric: tableMetric(t, column), kind: 'row', decimals: decimalsOf(row.printed?.[column], value) });
+      out.push({ value, metric: tableMetric(t, column), kind: 'row', decimals: decimalsOf(row.printed?.[column], value), unit: t.unit });
     }
   }
   return out;
 }
 
-const STATED = /(不低于|不少于|至少|达到|超过|稳定在|保持在)\s*(\d+(?:\.\d+)?)\s*万(?:人|名)?(?![元亩吨千])/g;
+/** A stated figure with its comparator, when the targets were not extracted: `不低于40.6万人`, `减少120公顷`. */
+const STATED = /(不低于|不少于|至少|达到|超过|稳定在|保持在)\s*(\d+(?:\.\d+)?)\s*(万人|万名|万户|万(?![元亩吨千])|人|名|户|个|公顷|亩|平方米|千瓦)?/g;
 
-/** The target's own figures in 万人: its stated targets (body text) and its annex table totals. */
+/** The target's own figures: its stated targets (body text) and its annex table totals, in any unit but shares and rates. */
 export function targetFigures(target: NoticeRecord): Figure[] {
   const out: Figure[] = [];
   for (const t of target.targets) {
-    if (t.unit !== '万人' || t.scope?.startsWith('每')) continue;
-    out.push({ value: t.value, metric: ws(t.metric || t.text), kind: 'text', decimals: decimalsOf(/\d+(?:\.\d+)?/.exec(t.text)?.[0], t.value) });
+    if (isRatio(t.unit) || t.scope?.startsWith('每')) continue;
+    out.push({ value: t.value, metric: ws(t.metric || t.text), kind: 'text', decimals: decimalsOf(/\d+(?:\.\d+)?/.exec(t.text)?.[0], t.value), unit: t.unit });
   }
   if (!out.length) {
     // targets not extracted: read the stated figures from the clause text directly
@@ -95,15 +98,16 @@ export function targetFigures(target: NoticeRecord): Figure[] {
     for (const text of texts) {
       for (const m of ws(text).matchAll(STATED)) {
         const before = ws(text).slice(Math.max(0, (m.index ?? 0) - 16), m.index);
-        out.push({ value: Number(m[2]), metric: before.replace(/^.*[，。；：、]/, '') || '务工规模', kind: 'text', decimals: decimalsOf(m[2], Number(m[2])) });
+        const unit = m[3] === '万' ? '万人' : (m[3] ?? null);
+        out.push({ value: Number(m[2]), metric: before.replace(/^.*[，。；：、]/, ''), kind: 'text', decimals: decimalsOf(m[2], Number(m[2])), unit });
       }
     }
   }
   for (const t of target.tables) {
-    if (t.kind !== 'target' || !t.declaredTotal || (t.unit && !/万/.test(t.unit))) continue;
+    if (t.kind !== 'target' || !t.declaredTotal || (t.unit && isRatio(t.unit))) continue;
     for (const [column, value] of Object.entries(t.declaredTotal)) {
       if (value == null) continue;
-      out.push({ value, metric: tableMetric(t, column), kind: 'total', decimals: decimalsOf(t.declaredTotalPrinted?.[column], value) });
+      out.push({ value, metric: tableMetric(t, column), kind: 'total', decimals: decimalsOf(t.declaredTotalPrinted?.[column], value), unit: t.unit });
     }
   }
   return out;
@@ -132,9 +136,10 @@ export function compareNumbers(base: NoticeRecord, target: NoticeRecord): Number
 
   const used = new Set<Figure>();
   const result: (NumberComparison | null)[] = rows.map(() => null);
+  // figures are compared only when they count in the same unit (万人 with 万人, 公顷 with 公顷)
   const tiers: ((b: Figure, t: Figure) => boolean)[] = [
-    (b, t) => Math.abs(b.value - t.value) <= EXACT,
-    (b, t) => Math.abs(b.value - t.value) <= roundingBound(b, t),
+    (b, t) => unitsAgree(b.unit, t.unit) && Math.abs(b.value - t.value) <= EXACT,
+    (b, t) => unitsAgree(b.unit, t.unit) && Math.abs(b.value - t.value) <= roundingBound(b, t),
   ];
   for (const equal of tiers) {
     rows.forEach((b, i) => {
@@ -147,7 +152,7 @@ export function compareNumbers(base: NoticeRecord, target: NoticeRecord): Number
   }
   rows.forEach((b, i) => {
     if (result[i]) return;
-    const left = mine.filter((t) => !used.has(t) && !mine.some((u) => used.has(u) && Math.abs(u.value - t.value) <= EXACT));
+    const left = mine.filter((t) => unitsAgree(b.unit, t.unit) && !used.has(t) && !mine.some((u) => used.has(u) && Math.abs(u.value - t.value) <= EXACT));
     if (!left.length) {
       result[i] = { metric: b.metric, region, base: b.value, target: null, status: 'missing' };
       return;

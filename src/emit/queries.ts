@@ -126,6 +126,21 @@ FROM findings
 GROUP BY rule, severity, origin
 ORDER BY severity = 'error' DESC, findings DESC, rule;`,
   },
+
+  clauseSearch: {
+    title: "Every notice's clause on 交通补助 (transport subsidies), with its file number and position",
+    note:
+      '`text_search` is an FTS5 index (trigram tokenizer) over clause, section and table text: any run of 3+ characters ' +
+      'is found. The same subsidy is written 交通补助, 交通费补助 or 交通费补贴, so the query asks for both stems. ' +
+      '`kind` is `clause`, `section` (a notice written in 一、二、 without clauses) or `table`; `line`/`col` its position.',
+    sql: `SELECT coalesce(d.region_name, '全国') AS region, d.file_number,
+       s.kind, s.number, s.line, s.col,
+       snippet(text_search, 0, '[', ']', '…', 16) AS excerpt
+FROM text_search s
+JOIN documents d ON d.id = s.document_id
+WHERE text_search MATCH '"交通补助" OR "交通费补"'
+ORDER BY d.level <> 'national', d.region_code, s.line;`,
+  },
 } as const satisfies Record<string, ExampleQuery>;
 
 export type QueryName = keyof typeof QUERIES;

@@ -1,11 +1,13 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCHEMA_REVISION, SCHEMA_VERSION, type Span } from '../../schemas/common.js';
 import { DiffRecord } from '../../schemas/diff.js';
 import { LocatedFinding, type Finding } from '../../schemas/finding.js';
-import { NoticeRecord } from '../../schemas/notice.js';
+import { NoticeRecord, type Table } from '../../schemas/notice.js';
+import { sqliteDriver } from './sqlite-driver.js';
+import { halfUnit } from '../util/precision.js';
 
 /**
  * The SQLite store (`notices.sqlite`): one row per document in `documents`, its parts in child
@@ -19,7 +21,7 @@ import { NoticeRecord } from '../../schemas/notice.js';
  */
 
 /** Layout of the tables; bumped (and written to PRAGMA user_version) whenever the DDL changes. */
-export const STORE_VERSION = 1;
+export const STORE_VERSION = 2;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -268,7 +270,31 @@ CREATE TABLE IF NOT EXISTS diff_numbers (
   status       TEXT    NOT NULL,
   PRIMARY KEY (diff_id, position)
 ) STRICT;
+
+-- Full-text search over clause, section and table text. The trigram tokenizer indexes every run of
+-- three characters, so Chinese (written without spaces, which unicode61 cannot split) is found by
+-- any substring of 3+ characters, with MATCH, LIKE or GLOB. rowid = item id × 4 + kind code
+-- (clause 0, section 1, table 2), so the triggers below remove an item's entry by rowid when the
+-- item goes (replacing a document cascades to its clauses, sections and tables).
+CREATE VIRTUAL TABLE IF NOT EXISTS text_search USING fts5 (
+  text,
+  kind UNINDEXED, document_id UNINDEXED, item_id UNINDEXED, number UNINDEXED,
+  line UNINDEXED, col UNINDEXED, page UNINDEXED,
+  tokenize = 'trigram'
+);
+CREATE TRIGGER IF NOT EXISTS text_search_clause_gone AFTER DELETE ON clauses BEGIN
+  DELETE FROM text_search WHERE rowid = old.id * 4;
+END;
+CREATE TRIGGER IF NOT EXISTS text_search_section_gone AFTER DELETE ON sections BEGIN
+  DELETE FROM text_search WHERE rowid = old.id * 4 + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS text_search_table_gone AFTER DELETE ON tables_ BEGIN
+  DELETE FROM text_search WHERE rowid = old.id * 4 + 2;
+END;
 `;
+
+/** What a text_search entry is, and its code in the entry's rowid. */
+const SEARCH_KINDS = { clause: 0, section: 1, table: 2 } as const;
 
 /** Every table of the store, parents before children. */
 export const TABLES = [
@@ -307,6 +333,7 @@ const INSERT_COLUMNS = {
   diffs: ['base', 'target', 'base_path', 'target_path', 'similarity', 'unchanged', 'modified', 'added', 'removed', 'schema_version'],
   diff_clauses: ['diff_id', 'position', 'base_clause', 'target_clause', 'status', 'similarity', 'tags_json', 'ops_json'],
   diff_numbers: ['diff_id', 'position', 'metric', 'region', 'base_value', 'target_value', 'status'],
+  text_search: ['rowid', 'text', 'kind', 'document_id', 'item_id', 'number', ...SPAN],
 } as const;
 
 export type InsertTable = keyof typeof INSERT_COLUMNS;
@@ -330,14 +357,8 @@ function row<T extends InsertTable>(table: T, values: RowOf<T>): Insert {
 const spanOf = (s: Span | null | undefined) => ({ line: s?.line ?? null, col: s?.column ?? null, page: s?.page ?? null });
 const bit = (b: boolean) => (b ? 1 : 0);
 
-/** Half a unit of the last printed digit (`79.80` → 0.005, `20.8` → 0.05, `3000` → 0.5); 0 when nothing was printed. */
-export function halfUnitOf(printed: string | null | undefined, value: number | null | undefined): number {
-  const s = (printed ?? (value === null || value === undefined ? '' : String(value))).trim();
-  if (!s || !/\d/.test(s)) return 0;
-  const digits = s.replace(/[^\d.]/g, '');
-  const dot = digits.indexOf('.');
-  return 0.5 * 10 ** -(dot < 0 ? 0 : digits.length - dot - 1);
-}
+/** Half a unit of the last printed digit (src/util/precision.ts); 0 when nothing was printed. */
+export const halfUnitOf = (printed: string | null | undefined, value: number | null | undefined): number => halfUnit(printed, value);
 
 /**
  * The INSERTs for one record, parents first. The caller runs each and sends back its rowid
@@ -381,10 +402,13 @@ export function* recordInserts(r: NoticeRecord): Generator<Insert, void, number>
     const section_id: number = yield row('sections', {
       document_id, position, number: s.number, ordinal: s.ordinal, heading: s.heading, text: s.text, ...spanOf(s.span),
     });
+    // a section's own text (outside its clauses): the body of a notice written in 一、二、 only
+    if (s.text.trim()) yield searchRow('section', section_id, document_id, s.number, [s.heading, s.text].filter(Boolean).join(' '), s.span);
     for (const [cp, c] of s.clauses.entries()) {
-      yield row('clauses', {
+      const clause_id: number = yield row('clauses', {
         section_id, document_id, position: cp, number: c.number, ordinal: c.ordinal, heading: c.heading, text: c.text, ...spanOf(c.span),
       });
+      yield searchRow('clause', clause_id, document_id, c.number, c.text, c.span);
     }
   }
   for (const [position, t] of r.targets.entries()) {
@@ -398,6 +422,7 @@ export function* recordInserts(r: NoticeRecord): Generator<Insert, void, number>
       document_id, position, label: t.label, title: t.title, kind: t.kind, unit: t.unit, columns_json: JSON.stringify(t.columns),
       ...spanOf(t.span),
     });
+    yield searchRow('table', table_id, document_id, t.label, tableText(t), t.span);
     // the declared columns, plus any a row has beyond them
     const columns = [...new Set([...t.columns, ...t.rows.flatMap((tr) => Object.keys(tr.values)), ...Object.keys(t.declaredTotal ?? {})])];
     for (const [row_index, tr] of t.rows.entries()) {
@@ -441,6 +466,20 @@ export function* recordInserts(r: NoticeRecord): Generator<Insert, void, number>
   for (const f of r.findings) {
     yield findingRow(f, { document_id, origin: 'extract', path: r.source.path, document_index: r.source.documentIndex, file_number: fn?.normalized ?? null });
   }
+}
+
+function searchRow(kind: keyof typeof SEARCH_KINDS, item_id: number, document_id: number, number: string | null, text: string, span: Span): Insert {
+  return row('text_search', { rowid: item_id * 4 + SEARCH_KINDS[kind], text, kind, document_id, item_id, number, ...spanOf(span) });
+}
+
+/** A table as searchable text: label and title, then one line per row (region and cells as printed), then the 合计. */
+function tableText(t: Table): string {
+  const cells = (printed: Record<string, string | null>) => Object.values(printed).filter(Boolean).join(' ');
+  return [
+    [t.label, t.title].filter(Boolean).join(' '),
+    ...t.rows.map((r) => `${r.region} ${cells(r.printed)}`.trim()),
+    ...(t.declaredTotalPrinted ? [`合计 ${cells(t.declaredTotalPrinted)}`.trim()] : []),
+  ].join('\n');
 }
 
 function findingRow(
@@ -492,7 +531,7 @@ function toolVersion(): string {
  */
 export function openStore(path: string): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const db = new (sqliteDriver())(path);
   try {
     db.pragma('foreign_keys = ON');
     const layout = db.pragma('user_version', { simple: true }) as number;

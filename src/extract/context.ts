@@ -1,6 +1,7 @@
 import type { Span } from '../../schemas/common.js';
 import type { FrontMatter } from '../normalize/markdown.js';
 import type { Text } from '../normalize/offsets.js';
+import type { TableRepair } from '../normalize/table-rows.js';
 import type { Source } from '../read/source.js';
 import type { ClassifiedLine } from '../segment/documents.js';
 import type { Outline } from '../segment/outline.js';
@@ -24,6 +25,8 @@ export interface DocumentContext {
   outline: Outline;
   frontMatter: FrontMatter | null;
   locate: Locate;
+  /** PDF tables the normaliser rebuilt with their totals (or could not) */
+  tableRepairs?: TableRepair[];
 }
 
 /** Span of character `i` of a normalised Text. */

@@ -28,6 +28,9 @@ export function extractDates(ctx: DocumentContext): Dates {
   const dateLine = closing.find((l) => l.kind === 'date');
   if (dateLine) signedDate = firstDate(dateLine.flat);
   if (!signedDate) signedDate = splitDate([...closing, ...tail(ctx.zones.body, 4)]);
+  // 批复/函 copies that print the date in the header, below the 发文字号
+  const headerDate = ctx.zones.header.find((l) => l.kind === 'date');
+  if (!signedDate && headerDate) signedDate = firstDate(headerDate.flat);
   // a policy page's metadata block states the 成文日期 outright
   const declared = ctx.documentIndex === 0 ? ctx.frontMatter?.fields['成文日期'] : undefined;
   if (!signedDate && declared) signedDate = firstDate(declared);

@@ -91,6 +91,7 @@ function attachmentItems(ctx: DocumentContext): { label: string; title: string }
     if (i === start || /^\d+[.、．]/.test(flat)) items.push(flat);
     else items[items.length - 1] += flat;
   }
+  if (items[0] === '') items.shift(); // `附件：` alone on its line, the items below it
   if (items.length === 1 && !/^\d+[.、．]/.test(items[0])) return [{ label: '附件', title: items[0] }];
   return items.map((it) => {
     const m = /^(\d+)[.、．]\s*(.*)$/.exec(it);

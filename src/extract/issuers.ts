@@ -16,16 +16,16 @@ const NOT_ISSUER = /^(\d{6}|.*(绝密|机密|秘密)(★.*)?|特急|加急|特�
  * 发文机关: the 发文机关标志 lines above the title (`广东省财政厅 文件` is 广东省财政厅), else the
  * signature block, else the agencies the title starts with, else the front matter's 发布单位.
  */
-export function extractIssuers(ctx: DocumentContext, title: string): Issuer[] {
+export function extractIssuers(ctx: DocumentContext, title: string | null): Issuer[] {
   const fromHeader = fromLines(ctx, ctx.zones.header.filter((l) => l.kind !== 'fileNumber' && l.kind !== 'blank' && !NOT_ISSUER.test(l.flat)), true);
   const fromSignature = fromLines(ctx, ctx.zones.signature.filter((l) => !SEAL.test(l.flat)), false);
   // A joint notice may print only the lead body in its 版头 (GB/T 9704 7.2.2) and sign with all
   if (fromSignature.length > fromHeader.length && fromHeader.every((h) => fromSignature.some((s) => s.name === h.name))) return fromSignature;
   if (fromHeader.length) return fromHeader;
-  const prefix = /^(.{4,}?)(关于|转发|印发)/.exec(title)?.[1];
+  const prefix = /^(.{4,}?)(关于|转发|印发)/.exec(title ?? '')?.[1];
   if (prefix) {
     const names = splitAgencies(prefix).filter((n) => isAgencyLine(n));
-    if (names.length && names.join('') === prefix) return names.map((name) => ({ name, span: ctx.zones.title.length ? spanAt(ctx, lineText(ctx.text, ctx.zones.title[0])) : null }));
+    if (names.length && names.join('') === prefix.replace(/[、，,\s]/g, '')) return names.map((name) => ({ name, span: ctx.zones.title.length ? spanAt(ctx, lineText(ctx.text, ctx.zones.title[0])) : null }));
   }
   const fm = ctx.frontMatter;
   const key = ['发文机关', '发文单位', '发布单位', '发布机构'].find((k) => fm?.fields[k]);
@@ -36,37 +36,47 @@ export function extractIssuers(ctx: DocumentContext, title: string): Issuer[] {
   return [];
 }
 
-/** Each header line is one agency (or several run together); a wrapped signature block is joined first. */
+/**
+ * Each header line is one agency (or several, separated or run together). A signature block puts
+ * one body on each line, or wraps a run of names over lines: per line when every line reads as
+ * agency names, else joined first.
+ */
 function fromLines(ctx: DocumentContext, lines: ClassifiedLine[], perLine: boolean): Issuer[] {
   if (!lines.length) return [];
-  const groups = perLine ? lines.map((l) => [l]) : [lines];
+  const eachLineNames = lines.every((l) => namesOf(l.text).every((n) => isAgencyLine(n)));
+  const groups = perLine || eachLineNames ? lines.map((l) => [l]) : [lines];
   const out: Issuer[] = [];
   for (const group of groups) {
-    const run = group.map((l) => l.flat).join('').replace(/文件$/, '');
-    if (!run) continue;
-    const names = splitAgencies(run);
+    const names = namesOf(group.map((l) => l.text.trim()).join(''));
+    if (!names.length) continue;
     if (!names.every((n) => isAgencyLine(n))) {
       if (perLine) continue; // a header line that is not an agency (web-page noise) is skipped
       return [];
     }
+    const flat = group.map((l) => l.flat).join('');
     let cursor = 0;
     for (const name of names) {
-      // find where this name starts among the group's lines, for provenance
-      let consumed = 0;
-      let span: Span | null = null;
-      for (const l of group) {
-        if (cursor < consumed + l.flat.length) {
-          const t = lineText(ctx.text, l);
-          span = spanAt(ctx, t, nthNonSpace(t.value, cursor - consumed));
-          break;
-        }
-        consumed += l.flat.length;
-      }
-      out.push({ name, span });
-      cursor += name.length;
+      const at = flat.indexOf(name, cursor);
+      if (at >= 0) cursor = at + name.length;
+      out.push({ name, span: at >= 0 ? spanInGroup(ctx, group, at) : null });
     }
   }
   return out;
+}
+
+const namesOf = (text: string) => splitAgencies(text.replace(/文件\s*$/, ''));
+
+/** The span of the n-th non-space character of a group of lines. */
+function spanInGroup(ctx: DocumentContext, group: ClassifiedLine[], n: number): Span | null {
+  let consumed = 0;
+  for (const l of group) {
+    if (n < consumed + l.flat.length) {
+      const t = lineText(ctx.text, l);
+      return spanAt(ctx, t, nthNonSpace(t.value, n - consumed));
+    }
+    consumed += l.flat.length;
+  }
+  return null;
 }
 
 function nthNonSpace(s: string, n: number): number {

@@ -13,7 +13,7 @@ import { bodyParagraphs, parseNumber, scaleDecimal, type BodyParagraph } from '.
 
 /** What a counted set of places ends with (a count of these is a key region, never a target). */
 export const PLACE_SUFFIX =
-  '(?:重点帮扶县|帮扶县|重点县|脱贫县|安置区|安置点|安置社区|迁建区|示范区|先行区|地区|县区|县市|区县|市县|省份|乡镇|街镇|街道|社区|行政村|县|区|市|州|盟|旗|镇|乡|村)';
+  '(?:重点帮扶县|帮扶县|重点县|脱贫县|安置区|安置点|安置社区|迁建区|示范区|先行区|试验区|开发区|高新区|保税区|保护区|产业园区|园区|产业园|示范基地|基地|地区|县区|县市|区县|市县|省份|乡镇|街镇|街道|社区|行政村|县|区|市|州|盟|旗|镇|乡|村)';
 const PLACE_AFTER_COUNT = new RegExp(`^([\\u4e00-\\u9fa5]{0,18}?${PLACE_SUFFIX})(?=[和与及、，。；：等作的（）]|$)`);
 
 /**
@@ -23,6 +23,24 @@ const PLACE_AFTER_COUNT = new RegExp(`^([\\u4e00-\\u9fa5]{0,18}?${PLACE_SUFFIX})
 export function placeKindAfterCount(after: string): string | null {
   const m = PLACE_AFTER_COUNT.exec(after);
   return m ? m[1] : namedKindAt(after);
+}
+
+/**
+ * The one decision whether `N个…` is a key region (a set of places that exist: `160个国家乡村振兴重点
+ * 帮扶县`, `12个粮食生产核心区`) — its kind — or not (null): a quota to create is a target.
+ */
+export function keyRegionKindAt(before: string, after: string): string | null {
+  return isQuota(before) ? null : placeKindAfterCount(after);
+}
+
+/**
+ * A count that is a quota to create, not a set of places that exist: `每个市创建1—2个…基地`,
+ * `新建3个产业园区`, `培育不少于5个示范基地` (those are targets).
+ */
+function isQuota(before: string): boolean {
+  const b = before.replace(/\s+/g, '');
+  if (/[—\-~～至到]$/.test(b) || /每[个一]?[\u4e00-\u9fa5（）()]{0,8}$/.test(b.replace(/(创建|新建|建设|建成|培育|打造|认定|命名|新增|设立|布局)?(不少于|不低于|至少|力争|约|近|超过)?$/, ''))) return true;
+  return /(创建|新建|建设|建成|培育|打造|认定|命名|新增|设立|布局)(不少于|不低于|至少|力争|约|近|超过)?$/.test(b);
 }
 
 /** Named priority-area kinds, found with or without a count. */
@@ -91,7 +109,7 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, base: number, 
   for (let m = COUNT.exec(s); m; m = COUNT.exec(s)) {
     if (/[每第]$/.test(s.slice(Math.max(0, m.index - 1), m.index))) continue;
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 30);
-    const kind = placeKindAfterCount(after);
+    const kind = keyRegionKindAt(s.slice(Math.max(0, m.index - 16), m.index), after);
     if (!kind) continue;
     const count = m[1] !== undefined ? (m[2] ? scaleDecimal(m[1], 4) : parseNumber(m[1])) : chineseToInt(m[3]);
     if (count === null || !Number.isInteger(count) || count <= 0) continue;

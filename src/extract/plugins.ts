@@ -10,7 +10,8 @@ import { extractIssuers } from './issuers.js';
 import { extractKeyRegions } from './key-regions.js';
 import { extractPolicyMentions } from './policies.js';
 import { extractReferences } from './references.js';
-import { inferRegion } from './region.js';
+import { inferRegion, regionParts } from './region.js';
+import { officialName } from '../lexicon/agency-names.js';
 import { extractSections } from './sections.js';
 import { extractSubsidies } from './subsidies.js';
 import { extractTables } from './tables.js';
@@ -51,25 +52,28 @@ export const extractors: readonly NamedExtractor[] = [
       return { title: t.title, titleSpan: t.span, docType: t.docType };
     },
   }),
-  extractor({ name: 'issuers', fields: ['issuers'], run: (ctx, r) => ({ issuers: extractIssuers(ctx, r.title) }) }),
-  extractor({
-    name: 'region',
-    fields: ['level', 'region'],
-    run: (_ctx, r) => {
-      const { level, region } = inferRegion(r.issuers.map((i) => i.name), r.fileNumber, r.title);
-      return { level, region };
-    },
-  }),
   extractor({
     name: 'elements',
     fields: ['addressees', 'printedBy', 'disclosure', 'copyNumber', 'secrecy', 'urgency', 'signers', 'copyTo', 'attachments'],
     run: (ctx) => extractElements(ctx),
   }),
+  // who issued it and where: the region comes from the names as printed, and the official names
+  // from the region (省财政厅 in a Zhejiang notice is 浙江省财政厅)
+  extractor({
+    name: 'issuers',
+    fields: ['issuers', 'level', 'region'],
+    run: (ctx, r) => {
+      const printed = extractIssuers(ctx, r.title);
+      const { level, region } = inferRegion(printed.map((i) => i.name), r.fileNumber, r.title ?? '', r.addressees);
+      const place = regionParts(region);
+      return { level, region, issuers: printed.map((i) => ({ name: officialName(i.name, place), printed: i.name, span: i.span })) };
+    },
+  }),
   extractor({ name: 'dates', fields: ['signedDate', 'printedDate'], run: (ctx) => extractDates(ctx) }),
   extractor({
     name: 'references',
     fields: ['references'],
-    run: (ctx, r) => ({ references: extractReferences(ctx, { fileNumber: r.fileNumber?.normalized ?? null, title: r.title }) }),
+    run: (ctx, r) => ({ references: extractReferences(ctx, { fileNumber: r.fileNumber?.normalized ?? null, title: r.title ?? '' }) }),
   }),
   extractor({ name: 'sections', fields: ['sections'], run: (ctx) => ({ sections: extractSections(ctx) }) }),
   extractor({ name: 'targets', fields: ['targets'], run: (ctx) => ({ targets: extractTargets(ctx) }) }),
@@ -87,7 +91,7 @@ export function emptyRecord(ctx: DocumentContext): NoticeRecord {
     schemaVersion: SCHEMA_VERSION,
     source: { path: ctx.source.path, sha256: ctx.source.sha256, format: ctx.source.format, documentIndex: ctx.documentIndex },
     fileNumber: null,
-    title: '',
+    title: null,
     titleSpan: null,
     docType: null,
     level: null,

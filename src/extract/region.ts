@@ -1,43 +1,83 @@
 import type { FileNumber } from '../../schemas/notice.js';
-import { isCentralAgency } from '../lexicon/agencies.js';
-import { allDivisions, divisionAtStart, provinceByCode, provinceOfAbbreviation, provinceOfName, type Province } from '../lexicon/regions.js';
+import { isCentralAgency, localPart } from '../lexicon/agencies.js';
+import {
+  allDivisions, CITY_ABBREVIATIONS, divisionAtStart, divisionByCode, fullDivisionName, MUNICIPALITIES, provinceByCode,
+  provinceOfAbbreviation, provinceOfName, type Division, type Province,
+} from '../lexicon/regions.js';
 
-export type Level = 'national' | 'provincial' | 'municipal' | 'county';
+export type Level = 'national' | 'provincial' | 'municipal' | 'county' | 'township';
 
 export interface RegionInfo {
   level: Level | null;
   region: { name: string; code: string } | null;
 }
 
+/** A town or street office below a district or county: 头桥街道办事处, 朱家角镇人民政府, 某某乡. */
+const TOWNSHIP = /^(?:人民政府)?[\u4e00-\u9fa5]{1,10}?(?:镇|乡|街道)(?:人民政府|政府|办事处|党委|委员会|$)/;
+
 /**
  * Level and region from who issued the notice: a province named by the issuers, else by the
- * file-number prefix (粤 吉 鲁 …); central bodies make it national. Below the province, a city
- * (GB/T 2260 prefecture level) makes it municipal, a district or county makes it county level,
- * with that division as the region.
+ * file-number prefix (粤 吉 鲁 …, or a city's own abbreviation such as 甬); central bodies make it
+ * national. Below the province, a city (GB/T 2260 prefecture level) makes it municipal, a district
+ * or county makes it county level, a town or street office below one township level (with the
+ * district as its region). A municipality's own bureaus (上海市绿化和市容管理局) are provincial.
+ * The addressees decide the level when nothing else does.
  */
-export function inferRegion(issuers: string[], fileNumber: FileNumber | null, title: string): RegionInfo {
-  const names = (issuers.length ? issuers : [title]).map((n) => n.replace(/\s+/g, ''));
+export function inferRegion(issuers: string[], fileNumber: FileNumber | null, title: string, addressees: string[] = []): RegionInfo {
+  // a branch of a vertically managed system (国家税务总局江苏省税务局) is placed by its local part
+  const names = (issuers.length ? issuers : [title]).map(localPart);
   let province: Province | null = null;
   for (const n of names) province ??= provinceOfName(n);
   if (!province && issuers.length && issuers.every(isCentralAgency)) return { level: 'national', region: null };
-  if (!province && fileNumber && !/^(国|中)/.test(fileNumber.prefix)) province = provinceOfAbbreviation(fileNumber.prefix);
+  const prefix = fileNumber && !/^(国|中)/.test(fileNumber.prefix) ? fileNumber.prefix : null;
+  if (!province && prefix) province = provinceOfAbbreviation(prefix);
   if (!province && (issuers.some(isCentralAgency) || (fileNumber && /部|^国/.test(fileNumber.prefix)))) return { level: 'national', region: null };
 
   const first = (province && names.find((n) => provinceOfName(n) === province)) || names[0] || '';
-  // 吉林市… is the city, not 吉林(省) + 市…: try the whole name before the name without its province
-  const rest = province ? first.replace(new RegExp(`^${province.name}`), '') : first;
-  const division = divisionAtStart(allDivisions(), first, province) ?? divisionAtStart(allDivisions(), rest, province);
-  if (division) {
-    const home = province ?? provinceByCode(division.provinceCode);
-    if (division.kind === 'municipal') return { level: 'municipal', region: { name: division.name, code: division.code } };
-    const parent = allDivisions().find((d) => d.kind === 'municipal' && d.code.slice(0, 4) === division.code.slice(0, 4));
-    const prefix = parent?.name ?? home?.name ?? '';
-    return { level: 'county', region: { name: prefix + division.name, code: division.code } };
-  }
-  if (!province) {
-    if (/^[\u4e00-\u9fa5]{2,6}?(区|县|旗)/.test(first)) return { level: 'county', region: null };
-    if (/^[\u4e00-\u9fa5]{2,6}?市/.test(first)) return { level: 'municipal', region: null };
-    return { level: null, region: null };
-  }
+  const division = divisionOf(first, province) ?? (province || !prefix ? null : divisionByCode(CITY_ABBREVIATIONS[prefix[0]] ?? ''));
+  if (division) return belowProvince(division, first);
+  if (!province) return { level: levelFromWords(first) ?? levelFromAddressees(addressees), region: null };
   return { level: 'provincial', region: { name: province.name, code: province.code } };
+}
+
+/** 吉林市… is the city, not 吉林(省) + 市…: try the whole name before the name without its province. */
+function divisionOf(name: string, province: Province | null): Division | null {
+  const rest = province ? name.replace(new RegExp(`^${province.name}`), '') : name;
+  return divisionAtStart(allDivisions(), name, province) ?? divisionAtStart(allDivisions(), rest, province);
+}
+
+function belowProvince(division: Division, issuer: string): RegionInfo {
+  const region = { name: fullDivisionName(division), code: division.code };
+  if (division.kind === 'municipal') return { level: 'municipal', region };
+  const after = issuer.slice(issuer.indexOf(division.name) + division.name.length);
+  return { level: issuer.includes(division.name) && TOWNSHIP.test(after) ? 'township' : 'county', region };
+}
+
+/** A name whose division the table does not know still tells its level by its ending. */
+function levelFromWords(name: string): Level | null {
+  if (/^[\u4e00-\u9fa5]{2,12}?(镇|乡|街道)(人民政府|政府|办事处)/.test(name)) return 'township';
+  if (/^[\u4e00-\u9fa5]{2,6}?(区|县|旗)/.test(name)) return 'county';
+  if (/^[\u4e00-\u9fa5]{2,6}?市/.test(name)) return 'municipal';
+  return null;
+}
+
+/** 各省、自治区、直辖市 is addressed from the centre; 各市、县 from a province; 各区、县 from a city … */
+function levelFromAddressees(addressees: string[]): Level | null {
+  const a = addressees.join('、');
+  if (/各省/.test(a)) return 'national';
+  if (/各(地级以上)?市|各市（州）|各地市/.test(a)) return 'provincial';
+  if (/各(县|区)|各县（市、区）|各区县/.test(a)) return 'municipal';
+  if (/各(乡|镇|街道)/.test(a)) return 'county';
+  if (/各(村|居委会|社区)/.test(a)) return 'township';
+  return null;
+}
+
+/** The region's province, city and county (for resolving 省…/市…/区… abbreviations in issuer names). */
+export function regionParts(region: { code: string } | null): { province: string | null; city: string | null; county: string | null } {
+  if (!region) return { province: null, city: null, county: null };
+  const province = provinceByCode(region.code)?.name ?? null;
+  const cityDivision = region.code.endsWith('0000') ? null : divisionByCode(region.code.slice(0, 4) + '00');
+  const city = province && MUNICIPALITIES.has(province) ? province : (cityDivision?.name ?? null);
+  const countyDivision = region.code.endsWith('00') ? null : divisionByCode(region.code);
+  return { province, city, county: countyDivision ? (city ?? '') + countyDivision.name : null };
 }

@@ -138,7 +138,7 @@ interface Block {
 }
 
 function annexTables(ctx: DocumentContext, heading: ClassifiedLine, lines: ClassifiedLine[]): Table[] {
-  const label = flat(heading.text).replace(/[：:]$/, '') || null;
+  const label = flat(heading.text).replace(/[：:.．、]$/, '') || null;
   const shapes = lines.map((l) => shapeOf(ctx, l));
   const blocks: Block[] = [];
   let before: Shape[] = [];
@@ -306,7 +306,8 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
     }
     // a merged full-width row (东部地区) or a blank line carries nothing
     if (r.seq === null && Object.values(printed).every((v) => v === null) && r.cells.length === 1) continue;
-    outRows.push({ seq: r.seq, region: flat(r.label.text), values, printed, span: cellSpan(ctx, r.label) });
+    const inferred = inferredColumns(ctx, r, columns);
+    outRows.push({ seq: r.seq, region: flat(r.label.text), values, printed, ...(inferred ? { inferred } : {}), span: cellSpan(ctx, r.label) });
   }
 
   const numericRows = outRows.filter((r) => Object.values(r.values).some((v) => v !== null));
@@ -333,8 +334,18 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
     rows: outRows,
     declaredTotal,
     declaredTotalPrinted,
+    ...(outRows.some((r) => r.inferred) ? { repairedFrom: 'totals' as const } : {}),
     span,
   };
+}
+
+/** The columns of a row whose cells the normaliser placed by the totals (every value column of a row that had blanks). */
+function inferredColumns(ctx: DocumentContext, r: ParsedRow, columns: string[]): string[] | null {
+  const first = r.cells[0];
+  if (!first || !ctx.tableRepairs?.length) return null;
+  const at = ctx.text.map[first.line.start + first.k];
+  const placed = ctx.tableRepairs.some((t) => t.kind === 'placed' && t.rows.some((row) => row.start === at));
+  return placed ? [...columns] : null;
 }
 
 const cellSpan = (ctx: DocumentContext, c: Cell): Span => spanAt(ctx, lineText(ctx.text, c.line), c.k);

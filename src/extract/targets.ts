@@ -2,7 +2,7 @@ import type { Target } from '../../schemas/notice.js';
 import { chineseToInt } from '../lexicon/numerals.js';
 import { PROVINCES } from '../lexicon/regions.js';
 import { spanAt, type DocumentContext } from './context.js';
-import { placeKindAfterCount } from './key-regions.js';
+import { keyRegionKindAt } from './key-regions.js';
 import { bodyParagraphs, NUM, RANGE_SEP, scaleDecimal, sentencesOf, stripParens, trimPhrase, phraseText, type BodyParagraph } from './numbers.js';
 
 /**
@@ -34,9 +34,9 @@ export function extractTargets(ctx: DocumentContext): Target[] {
   return out;
 }
 
-/** Units of what a target counts, longest first. Durations and money are absent on purpose. */
+/** Units of what a target counts (people, households, places, land, energy), longest first. Durations and money are absent on purpose. */
 const UNIT =
-  '万人次|人次|万人|万名|万户|万个|万家|万套|万间|个百分点|万(?![元亩吨千])|人(?!民币|均)|名(?!单|称|义)|个(?!月|工作日|百分点|小时|季度|星期|自然日|年|工作|半月)|家(?!庭|属|长)|户(?!籍|口|外)|所|项|场|期|批|套|间|%';
+  '万人次|人次|万人|万名|万户|万个|万家|万套|万间|个百分点|万亩|万吨|万千瓦|万平方米|平方公里|平方米|公顷|千瓦|公里|吨|亩(?!产)|万(?![元亩吨千])|人(?!民币|均)|名(?!单|称|义)|个(?!月|工作日|百分点|小时|季度|星期|自然日|年|工作|半月)|家(?!庭|属|长)|户(?!籍|口|外)|所|项|场|期|批|套|间|%';
 const FIGURE = new RegExp(`(?<![\\d.,\\-—/])(${NUM})(?:\\s*${RANGE_SEP}\\s*(${NUM}))?\\s*(${UNIT})`, 'g');
 const CN_FIGURE = /(?<![一二两三四五六七八九十百])([一二两三四五六七八九十]{1,3})(名|个(?!月|工作日|百分点|小时|季度|星期|年|工作|半月)|人|家(?!庭|属|长)|户(?!籍|口|外)|场|所|项)/g;
 
@@ -141,7 +141,7 @@ function targetOf(
   if (/[第每]$/.test(before) || /^[号年月日时岁倍]/.test(rest)) return null;
   if (insideBracket(clause, f.at, '《', '》') || insideBracket(clause, f.at, '〔', '〕')) return null;
   // 160个国家乡村振兴重点帮扶县 → a key region
-  if (/^个/.test(f.unit) && placeKindAfterCount(rest)) return null;
+  if (/^个/.test(f.unit) && keyRegionKindAt(before.slice(-16), rest)) return null;
   const beforeBare = before.trimEnd();
   let comparator: Target['comparator'] | null = null;
   let cue: RegExpExecArray | null = null;
@@ -202,7 +202,8 @@ function targetOf(
   if ((f.unit === '%' || f.unit === '个百分点') && MONEY_WORD.test(metric) && SHARE_WORD.test(metric)) return null;
 
   let unit = f.unit;
-  if (unit === '万' && /人数|人口|劳动力|人员|务工|就业|规模|农民工|职工|人才/.test(metric)) unit = '万人';
+  // 万 after a count of people is 万人: the metric names people (人数, 劳动力, 毕业生, 学员, 患者 …)
+  if (unit === '万' && /人数|人口|劳动力|人员|务工|就业|规模|农民工|职工|人才|学生|毕业生|学员|农民|居民|群众|患者|老人|儿童|[人员者]$/.test(metric)) unit = '万人';
   const persons =
     unit === '万人' || unit === '万名' ? scaleDecimal(f.lo, 4) : unit === '人' || unit === '名' ? f.value : null;
 

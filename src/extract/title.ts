@@ -4,7 +4,8 @@ import { spanAt, type DocumentContext } from './context.js';
 import type { Span } from '../../schemas/common.js';
 
 export interface TitleInfo {
-  title: string;
+  /** null when the copy prints none (a partial web copy that starts at the 主送机关) */
+  title: string | null;
   span: Span | null;
   docType: string | null;
 }
@@ -16,7 +17,7 @@ export function extractTitle(ctx: DocumentContext): TitleInfo {
   if (ctx.zones.title.length) {
     const t = joinTexts(ctx.zones.title.map((l) => lineText(ctx.text, l)));
     const title = t.value.replace(/\s+/g, '');
-    return { title, span: spanAt(ctx, t, 0), docType: docTypeOf(title) };
+    if (title) return { title, span: spanAt(ctx, t, 0), docType: docTypeOf(title) };
   }
   const fm = ctx.frontMatter;
   const key = ['标题', '名称'].find((k) => fm?.fields[k]);
@@ -24,7 +25,7 @@ export function extractTitle(ctx: DocumentContext): TitleInfo {
     const title = fm.fields[key].replace(/\s+/g, '');
     return { title, span: ctx.locate(fm.offsets[key]), docType: docTypeOf(title) };
   }
-  return { title: '', span: null, docType: null };
+  return { title: null, span: null, docType: null };
 }
 
 /** `关于印发《…办法》的通知` is a 通知: the last document-type word outside 《》 wins. */

@@ -22,6 +22,22 @@ export const CENTRAL_AGENCIES = [
  * know stays whole: splitting at every 会 or 部 would cut 社会 and 内部 apart.
  */
 export function splitAgencies(run: string): string[] {
+  return separatedParts(run).flatMap(splitRun);
+}
+
+/**
+ * Names printed with separators: 、，； always, spaces only when every part is a name of its own
+ * (`重庆市粮食局 重庆市财政局`), not a header spaced out letter by letter (`广 东 省 财 政 厅`).
+ */
+function separatedParts(run: string): string[] {
+  const parts = run.split(/[、，,；;]+/).filter((p) => p.trim());
+  return parts.flatMap((p) => {
+    const words = p.trim().split(/[\s\u3000]+/);
+    return words.length > 1 && words.every((w) => w.length >= 3) ? words : [p];
+  });
+}
+
+function splitRun(run: string): string[] {
   const s = run.replace(/\s+/g, '').replace(/文件$/, '');
   if (!s) return [];
   const lead = PROVINCES.find((p) => s.startsWith(p.name));
@@ -34,6 +50,8 @@ export function splitAgencies(run: string): string[] {
     if (key && s.indexOf(key, key.length) > 0) return s.split(new RegExp(`(?=${key})`)).filter(Boolean);
     if (lead) return [s];
   }
+  const branch = VERTICAL_BRANCH.exec(s);
+  if (branch) return [branch[0], ...splitRun(s.slice(branch[0].length))];
   const out: string[] = [];
   let unknown = '';
   let i = 0;
@@ -53,7 +71,24 @@ export function splitAgencies(run: string): string[] {
   return out;
 }
 
-export function isCentralAgency(name: string): boolean {
+/**
+ * A local branch of a vertically managed central system is one body, not the central one plus a
+ * local one: 国家税务总局江苏省税务局, 中国人民银行上海分行, 国家金融监督管理总局宁波监管局.
+ */
+const VERTICAL_SYSTEM = /^(?:国家税务总局|国家金融监督管理总局|中国人民银行|国家统计局|国家外汇管理局|中国银保监会|中国证监会|国家邮政局|中国气象局|国家烟草专卖局|国家能源局|国家药品监督管理局|国家矿山安全监察局|国家消防救援局)/;
+const VERTICAL_BRANCH = new RegExp(
+  VERTICAL_SYSTEM.source +
+    `(?:${PROVINCES.map((p) => p.short).join('|')})[\u4e00-\u9fa5]{0,12}?(?:税务局|监管局|分局|分行|支行|营业管理部|调查总队|调查队|分局|管理局|邮政管理局|气象局|专卖局|监管办|监察局|总队|支队)`,
+);
+
+/** The local part of a vertically managed branch (江苏省税务局 of 国家税务总局江苏省税务局); other names whole. */
+export function localPart(name: string): string {
   const n = name.replace(/\s+/g, '');
+  const m = VERTICAL_BRANCH.exec(n);
+  return m && m[0] === n ? n.replace(VERTICAL_SYSTEM, '') : n;
+}
+
+export function isCentralAgency(name: string): boolean {
+  const n = localPart(name);
   return CENTRAL_AGENCIES.some((a) => n === a || n.startsWith(a)) || /^(国家|中共中央|国务院|中央|全国)/.test(n);
 }

@@ -136,6 +136,40 @@ export function divisionAtStart(list: Division[], name: string, province: Provin
   return best.length === 1 ? best[0] : null;
 }
 
+let byCode: Map<string, Division> | null = null;
+
+/** A prefecture- or county-level division by its six-digit code. */
+export function divisionByCode(code: string): Division | null {
+  if (!byCode) byCode = new Map(allDivisions().map((d) => [d.code, d]));
+  return byCode.get(code) ?? null;
+}
+
+/**
+ * The division's name with the names above it, as a reader outside the province needs it:
+ * 浙江省宁波市, 上海市徐汇区 (a municipality has no city level), 浙江省宁波市海曙区.
+ */
+export function fullDivisionName(d: Division): string {
+  const province = provinceByCode(d.code);
+  const city = d.kind === 'county' ? divisionByCode(d.code.slice(0, 4) + '00') : null;
+  return (province?.name ?? '') + (city?.name ?? '') + d.name;
+}
+
+/**
+ * Cities whose standard one-character abbreviation starts their file numbers (甬政办发 is
+ * Ningbo's). Only abbreviations no province and no other common city uses: 宁 (宁夏/南京),
+ * 青 (青海/青岛), 长 (长春/长沙), 嘉 (嘉兴/嘉定区) are left to the issuers.
+ */
+export const CITY_ABBREVIATIONS: Record<string, string> = {
+  甬: '330200', 杭: '330100', 温: '330300', 绍: '330600', 舟: '330900', 衢: '330800',
+  穗: '440100', 深: '440300', 珠: '440400', 汕: '440500', 佛: '440600', 莞: '441900', 湛: '440800',
+  厦: '350200', 榕: '350100', 泉: '350500', 漳: '350600', 莆: '350300',
+  蓉: '510100', 邕: '450100', 筑: '520100', 昆: '530100', 并: '140100', 郑: '410100', 洛: '410300', 汴: '410200',
+  哈: '230100', 沈: '210100', 兰: '620100', 乌: '650100', 呼: '150100', 石: '130100', 唐: '130200', 秦: '130300', 廊: '131000',
+  济: '370100', 烟: '370600', 潍: '370700', 淄: '370300', 威: '371000', 芜: '340200', 蚌: '340300', 合: '340100',
+  洪: '360100', 株: '430200', 潭: '430300', 岳: '430600', 衡: '430400', 襄: '420600',
+  锡: '320200', 徐: '320300', 扬: '321000', 盐: '320900',
+};
+
 export function provinceByCode(code: string): Province | null {
   return PROVINCES.find((p) => p.code.startsWith(code.slice(0, 2))) ?? null;
 }

@@ -3,13 +3,15 @@ import { collapseCjkSpaces, simplifyGlyphs } from './cjk.js';
 import { stripMarkdown, type FrontMatter } from './markdown.js';
 import { identity, SourceLocator, type Text } from './offsets.js';
 import { fullWidthCjkPunctuation, halfWidthAlnum } from './punctuation.js';
-import { cellPerLineRows, spacedTableRows } from './table-rows.js';
+import { cellPerLineRowsRepaired, spacedTableRows, type TableRepair } from './table-rows.js';
 import { relineRunOnText } from './reline.js';
 
 export interface Normalized {
   text: Text;
   locator: SourceLocator;
   frontMatter: FrontMatter | null;
+  /** one-cell-per-line PDF tables rebuilt with the help of their totals, or that could not be */
+  tableRepairs: TableRepair[];
 }
 
 /** The normalisers, in order. Each is Text → Text, so the map back to the source survives. */
@@ -20,7 +22,8 @@ export function normalize(source: Source): Normalized {
   const printedMarkdown = source.format !== 'text' && /\*\*[^*\n]+\*\*|^#{1,6} \S/m.test(source.text);
   if (source.format === 'markdown' || printedMarkdown) ({ text, frontMatter } = stripMarkdown(text));
   text = halfWidthAlnum(text);
-  if (source.format === 'pdf') text = cellPerLineRows(text);
+  let tableRepairs: TableRepair[] = [];
+  if (source.format === 'pdf') ({ text, repairs: tableRepairs } = cellPerLineRowsRepaired(text));
   text = spacedTableRows(text);
   text = simplifyGlyphs(text);
   text = fullWidthCjkPunctuation(text);
@@ -29,5 +32,5 @@ export function normalize(source: Source): Normalized {
   const locator = source.fileText !== undefined && source.fileOffsets
     ? new SourceLocator(source.fileText, source.pageStarts, source.fileOffsets)
     : new SourceLocator(source.text, source.pageStarts);
-  return { text, locator, frontMatter };
+  return { text, locator, frontMatter, tableRepairs };
 }

@@ -32,6 +32,8 @@ export function relineRunOnText(text: Text): Text {
   let atHead = true;
   for (const line of text.value.split('\n')) {
     const points = numberedBreaks(line, counters);
+    const articles = line.length > RUN_ON_HEAD ? articleBreaks(line) : [];
+    points.push(...articles);
     if (atHead && line.length > RUN_ON_HEAD && points.length >= 2) for (const p of headBreaks(line, points)) points.push(p);
     for (const at of new Set(points)) if (at > 0 && at < line.length) edits.push({ start: pos + at, end: pos + at, insert: '\n' });
     pos += line.length + 1;
@@ -87,7 +89,11 @@ function headBreaks(line: string, numbered: number[]): number[] {
   const points: number[] = [];
   const firstSection = numbered.reduce((a, b) => Math.min(a, b), line.length);
   const fn = new RegExp(FILE_NUMBER.source).exec(line.slice(0, Math.min(firstSection, 400)));
-  if (fn) points.push(fn.index, fn.index + fn[0].length);
+  if (fn) {
+    // printed in brackets below the title (（浙价费〔2007〕136号）): the brackets go with it
+    const bracketed = /[（(]/.test(line[fn.index - 1] ?? '') && /[）)]/.test(line[fn.index + fn[0].length] ?? '');
+    points.push(fn.index - Number(bracketed), fn.index + fn[0].length + Number(bracketed));
+  }
   const head = line.slice(0, Math.min(firstSection, 600));
   const title = new RegExp(`(${TITLE_END.source.replace(/\$$/, '')})(?=[^。：]{2,160}：)`).exec(head);
   if (title) {
@@ -96,6 +102,13 @@ function headBreaks(line: string, numbered: number[]): number[] {
     const colon = head.indexOf('：', end);
     if (colon > 0 && colon < end + 200 && !/[。]/.test(head.slice(end, colon))) points.push(colon + 1);
   }
+  // a copy without its title starts at the 主送机关: 各县、自治县、区人民政府…：现将…
+  if (!title) {
+    const addressee = /^[^。；：:]{2,300}?[：:]/.exec(head);
+    if (addressee && /^(各|省|市|区|县)|、/.test(addressee[0]) && !/如下|通知/.test(addressee[0])) points.push(addressee[0].length);
+  }
+  // a cover letter's signature and date before the document it issues (印发…办法 run on after it)
+  points.push(...gluedSignatures(line.slice(0, Math.min(firstSection, 4000))));
   const tailFrom = numbered.reduce((a, b) => Math.max(a, b), 0);
   const tail = line.slice(tailFrom);
   for (const m of tail.matchAll(/附件[：:]|（此件[^）]{1,10}）|（联系(?:单位|人)/g)) points.push(tailFrom + m.index!);
@@ -110,6 +123,49 @@ function headBreaks(line: string, numbered: number[]): number[] {
     const names = /^[\u4e00-\u9fa5（）]+/.exec(rest)?.[0] ?? '';
     const parts = splitAgencies(names);
     if (names.length >= 4 && parts.length && parts.every((n) => AGENCY_END.test(n) && n.length >= 3)) points.push(lastStop + 1, lastStop + 1 + names.length);
+  }
+  return points;
+}
+
+/** 。安顺市人民政府2023年9月5日（此件公开发布）: breaks around the signing bodies, the date and the note after it. */
+function gluedSignatures(text: string): number[] {
+  const points: number[] = [];
+  const re = new RegExp(`。([\\u4e00-\\u9fa5（）]{3,80}?)(${DATE.source})(（此件[^）]{1,10}）)?`, 'g');
+  for (const m of text.matchAll(re)) {
+    const parts = splitAgencies(m[1]);
+    if (!parts.length || !parts.every((n) => AGENCY_END.test(n) && n.length >= 3)) continue;
+    const names = m.index! + 1;
+    const date = names + m[1].length;
+    const dateEnd = date + m[2].length;
+    points.push(names, date, dateEnd);
+    const note = m[m.length - 1];
+    if (note) points.push(dateEnd + note.length);
+  }
+  return points;
+}
+
+/**
+ * 第一章 … 第一条 … in a text that lost its line breaks: a break before each chapter and article
+ * that continues its sequence and starts a sentence (after 。；： or a chapter heading, or — for a
+ * chapter — after the title of the document it opens). A 第三条 cited inside a sentence is not
+ * preceded by a full stop and is not the next number.
+ */
+function articleBreaks(line: string): number[] {
+  const points: number[] = [];
+  const next = { 章: 0, 条: 0 };
+  let lastChapter = -1;
+  for (const m of line.matchAll(/第([一二三四五六七八九十百零〇]{1,5})(章|条)/g)) {
+    const kind = m[2] as '章' | '条';
+    const n = chineseToInt(m[1]) ?? 0;
+    const at = m.index!;
+    const prev = line[lastNonSpace(line, at)] ?? '';
+    const afterHeading = lastChapter >= 0 && at - lastChapter <= 30 && !/[。；]/.test(line.slice(lastChapter, at));
+    const afterTitle = kind === '章' && n === 1 && TITLE_END.test(line.slice(Math.max(0, at - 20), at));
+    const starts = prev === '' || BOUNDARY.test(prev) || afterHeading || afterTitle;
+    if (!starts || (next[kind] && n !== next[kind])) continue;
+    points.push(at);
+    next[kind] = n + 1;
+    if (kind === '章') lastChapter = at;
   }
   return points;
 }

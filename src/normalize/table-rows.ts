@@ -1,3 +1,4 @@
+import { halfUnit } from '../util/precision.js';
 import { applyEdits, replaceAll, type Text } from './offsets.js';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
@@ -57,6 +58,23 @@ interface CellLine {
  * or several do, the block is left as it was rather than guessed.
  */
 export function cellPerLineRows(text: Text): Text {
+  return cellPerLineRowsRepaired(text).text;
+}
+
+/**
+ * What rejoining a one-cell-per-line table did, by source offset (`Text.map`, stable through the
+ * later normalisers): `placed` — the totals placed the blank cells of these rows (value column
+ * indices), so the table's sums were used to build it; `unplaced` — rows are short of cells and
+ * no single placement fits the totals, so the block was left as printed.
+ */
+export interface TableRepair {
+  kind: 'placed' | 'unplaced';
+  /** source offset of the block's first row */
+  start: number;
+  rows: { start: number; blanks: number[] }[];
+}
+
+export function cellPerLineRowsRepaired(text: Text): { text: Text; repairs: TableRepair[] } {
   const lines: CellLine[] = [];
   let at = 0;
   for (const l of text.value.split('\n')) {
@@ -64,17 +82,29 @@ export function cellPerLineRows(text: Text): Text {
     at += l.length + 1;
   }
   const edits: { start: number; end: number; insert: string }[] = [];
+  const repairs: TableRepair[] = [];
+  const sourceOffset = (c: CellLine) => text.map[c.start];
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].text.trim() !== '1' || !CELL_NAME.test(lines[i + 1]?.text.trim() ?? '')) continue;
     const block = readBlock(lines, i);
     if (!block) continue;
+    if ('unplaced' in block) {
+      repairs.push({ kind: 'unplaced', start: sourceOffset(lines[i]), rows: block.unplaced.map((c) => ({ start: sourceOffset(c), blanks: [] })) });
+      continue;
+    }
     edits.push(...block.edits);
+    const placed = block.placed.filter((r) => r.blanks.length > 0);
+    if (placed.length) repairs.push({ kind: 'placed', start: sourceOffset(lines[i]), rows: placed.map((r) => ({ start: sourceOffset(r.first), blanks: r.blanks })) });
     i = block.end;
   }
-  return edits.length ? applyEdits(text, edits) : text;
+  return { text: edits.length ? applyEdits(text, edits) : text, repairs };
 }
 
-function readBlock(lines: CellLine[], first: number) {
+type Block =
+  | { edits: { start: number; end: number; insert: string }[]; end: number; placed: { first: CellLine; blanks: number[] }[] }
+  | { unplaced: CellLine[] };
+
+function readBlock(lines: CellLine[], first: number): Block | null {
   const rows: { cells: CellLine[]; values: CellLine[] }[] = [];
   let i = first;
   let seq = 1;
@@ -94,7 +124,8 @@ function readBlock(lines: CellLine[], first: number) {
   const k = Math.max(totals.length, ...rows.map((r) => r.values.length));
   if (k === 0 || totals.length !== k || rows.some((r) => r.values.length === 0)) return null;
   const placements = placeBlanks(rows.map((r) => r.values.map((v) => v.text.trim())), totals.map((t) => t.text.trim()), k);
-  if (!placements) return null;
+  // rows short of cells that the totals cannot place: left as printed, and said so
+  if (!placements) return rows.some((r) => r.values.length < k) ? { unplaced: rows.filter((r) => r.values.length < k).map((r) => r.cells[0]) } : null;
   const edits: { start: number; end: number; insert: string }[] = [];
   const tabAfter = (c: CellLine, tabs: number) => edits.push({ start: c.start + c.text.length, end: c.start + c.text.length + 1, insert: '\t'.repeat(tabs) });
   rows.forEach((r, n) => {
@@ -128,10 +159,9 @@ function readBlock(lines: CellLine[], first: number) {
       if (idx < named.length - 1) edits.push({ start: c.start + c.text.length, end: c.start + c.text.length + 1, insert: '\t' });
     });
   }
-  return { edits, end: i - 1 };
+  return { edits, end: i - 1, placed: rows.map((r, n) => ({ first: r.cells[0], blanks: placements[n] })) };
 }
 
-const decimals = (s: string) => (s.includes('.') ? s.length - s.indexOf('.') - 1 : 0);
 
 /** For each row, which value columns are blank; null unless exactly one placement fits the totals. */
 function placeBlanks(rows: string[][], totals: string[], k: number): number[][] | null {
@@ -146,12 +176,12 @@ function placeBlanks(rows: string[][], totals: string[], k: number): number[][] 
     if (r === rows.length) {
       for (let col = 0; col < k; col++) {
         let sum = 0;
-        let bound = 0.5 * 10 ** -decimals(totals[col]);
+        let bound = halfUnit(totals[col]);
         rows.forEach((vals, n) => {
           const idx = valueIndex(choice[n], col);
           if (idx < 0) return;
           sum += Number(vals[idx]);
-          bound += 0.5 * 10 ** -decimals(vals[idx]);
+          bound += halfUnit(vals[idx]);
         });
         if (Math.abs(sum - Number(totals[col])) > bound + 1e-9) return;
       }

@@ -5,6 +5,8 @@ export type Format = 'text' | 'markdown' | 'pdf' | 'docx' | 'html';
 export function sniffBinary(bytes: Uint8Array): 'pdf' | 'zip' | 'binary' | null {
   if (bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '%PDF-') return 'pdf';
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
+  // UTF-16 text is half NUL bytes: its byte-order mark says it is text
+  if (utf16Bom(bytes)) return null;
   const n = Math.min(bytes.length, 8192);
   let control = 0;
   for (let i = 0; i < n; i++) {
@@ -15,26 +17,160 @@ export function sniffBinary(bytes: Uint8Array): 'pdf' | 'zip' | 'binary' | null 
   return n > 0 && control / n > 0.05 ? 'binary' : null;
 }
 
-export interface Decoded {
-  text: string;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/**
+ * Something the decoder had to repair, at an offset of the decoded text. Reported as an
+ * `encoding-repaired` finding, so damaged input is never silently taken for clean.
+ */
+export interface DecodeRepair {
+  offset: number;
+  message: string;
+  data: Record<string, unknown>;
 }
 
-/** UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (a superset of GBK and GB2312). */
-export function decode(bytes: Uint8Array): Decoded | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+  /** `mixed`: UTF-8 with some lines in GB18030 (a file pasted together from two sources) */
+  mixed?: boolean;
+  repairs: DecodeRepair[];
+}
+
+const utf16Bom = (b: Uint8Array): 'utf-16le' | 'utf-16be' | null => (b[0] === 0xff && b[1] === 0xfe ? 'utf-16le' : b[0] === 0xfe && b[1] === 0xff ? 'utf-16be' : null);
+
+function strict(label: Encoding, bytes: Uint8Array): string | null {
   try {
-    // TextDecoder drops a UTF-8 BOM by default.
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    // TextDecoder drops a UTF-8 BOM by default
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {
-    try {
-      return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
-    } catch {
-      return null;
-    }
+    return null;
   }
 }
+
+/**
+ * UTF-16 with BOM; else UTF-8 (with or without BOM); else a UTF-8 file cut inside its last
+ * character (a broken download: that character becomes U+FFFD); else GB18030 (a superset of GBK
+ * and GB2312); else, line by line, UTF-8 with some lines in GB18030. Null when too little of the
+ * file decodes to call it text.
+ */
+export function decode(bytes: Uint8Array): Decoded | null {
+  const bom = utf16Bom(bytes);
+  if (bom) return { text: new TextDecoder(bom).decode(bytes.subarray(2)), encoding: bom, repairs: [] };
+  const utf8 = strict('utf-8', bytes);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', repairs: [] };
+  return cutUtf8(bytes) ?? wholeGb18030(bytes) ?? lineByLine(bytes);
+}
+
+/** A UTF-8 file whose last 1–3 bytes start a character that never ends. */
+function cutUtf8(bytes: Uint8Array): Decoded | null {
+  const tail = incompleteUtf8Tail(bytes);
+  if (tail === 0) return null;
+  const head = strict('utf-8', bytes.subarray(0, bytes.length - tail));
+  if (head === null) return null;
+  return {
+    text: head + '\ufffd',
+    encoding: 'utf-8',
+    repairs: [{ offset: head.length, message: `the file ends inside a UTF-8 character (a cut download?): its last ${tail} byte(s) are replaced with U+FFFD`, data: { kind: 'cut-utf8', bytes: tail } }],
+  };
+}
+
+/** Bytes at the end that open a UTF-8 sequence without all of its continuation bytes (0 if none). */
+function incompleteUtf8Tail(bytes: Uint8Array): number {
+  for (let k = 1; k <= Math.min(3, bytes.length); k++) {
+    const b = bytes[bytes.length - k];
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back for the lead
+    const needs = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 0;
+    return needs > k ? k : 0;
+  }
+  return 0;
+}
+
+/** GB18030 for the whole file, unless some lines are UTF-8 Chinese (then the file is mixed). */
+function wholeGb18030(bytes: Uint8Array): Decoded | null {
+  const text = strict('gb18030', bytes);
+  if (text === null) return null;
+  // GB18030 accepts most byte pairs, so UTF-8 lines also "decode" — as mojibake
+  if (splitLines(bytes).some(isUtf8Chinese)) return null;
+  return { text, encoding: 'gb18030', repairs: [] };
+}
+
+/**
+ * Each line in UTF-8 if it is valid UTF-8, else in GB18030, else UTF-8 with U+FFFD for the bad
+ * bytes. Accepted when at most one line in ten of those with non-ASCII bytes needs U+FFFD.
+ */
+function lineByLine(bytes: Uint8Array): Decoded | null {
+  const gbLines: number[] = [];
+  const badLines: number[] = [];
+  let nonAscii = 0;
+  const parts: string[] = [];
+  splitLines(bytes).forEach((line, i) => {
+    if (!isAscii(line)) nonAscii++;
+    const utf8 = strict('utf-8', line);
+    if (utf8 !== null) return parts.push(utf8);
+    const gb = strict('gb18030', line);
+    if (gb !== null) {
+      gbLines.push(i + 1);
+      return parts.push(gb);
+    }
+    badLines.push(i + 1);
+    parts.push(new TextDecoder('utf-8').decode(line));
+  });
+  if (badLines.length * 10 > nonAscii) return null;
+  const text = parts.join('');
+  const lineStart = lineStarts(text);
+  const repairs: DecodeRepair[] = [];
+  if (gbLines.length) {
+    repairs.push({
+      offset: lineStart[gbLines[0] - 1],
+      message: `${gbLines.length} line(s) in GBK/GB18030 inside a UTF-8 file (line ${listed(gbLines)}): decoded line by line`,
+      data: { kind: 'mixed-gb18030', lines: gbLines },
+    });
+  }
+  if (badLines.length) {
+    repairs.push({
+      offset: lineStart[badLines[0] - 1],
+      message: `${badLines.length} line(s) neither UTF-8 nor GB18030 (line ${listed(badLines)}): bad bytes replaced with U+FFFD`,
+      data: { kind: 'undecodable', lines: badLines },
+    });
+  }
+  return { text, encoding: 'utf-8', mixed: gbLines.length > 0, repairs };
+}
+
+/** Lines with their line feed, so the parts join back to the whole file. */
+function splitLines(bytes: Uint8Array): Uint8Array[] {
+  const lines: Uint8Array[] = [];
+  let start = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) {
+      lines.push(bytes.subarray(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < bytes.length) lines.push(bytes.subarray(start));
+  return lines;
+}
+
+const isAscii = (bytes: Uint8Array) => bytes.every((b) => b < 0x80);
+
+/**
+ * A line that is UTF-8 Chinese beyond chance: it decodes as UTF-8 with two or more CJK
+ * characters. Short GBK runs can happen to be valid UTF-8 (a lead byte C2–DF before a trail
+ * 80–BF); two whole 3-byte CJK sequences in a valid line almost never are.
+ */
+function isUtf8Chinese(line: Uint8Array): boolean {
+  if (isAscii(line)) return false;
+  const text = strict('utf-8', line);
+  return text !== null && /[\u4e00-\u9fff][^]*[\u4e00-\u9fff]/.test(text);
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+const listed = (lines: number[]) => (lines.length > 5 ? `${lines.slice(0, 5).join(', ')} …` : lines.join(', '));
 
 /** Markdown signals: headings, emphasis, thematic breaks, pipe tables, front matter. */
 export function looksLikeMarkdown(text: string, path: string): boolean {

@@ -1,4 +1,6 @@
-import { htmlToText, loadHtmlParser } from './html.js';
+import { htmlToText } from './html.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
+import { checkZip } from './zip-limits.js';
 
 /**
  * DOCX → text: one line per paragraph, one tab-joined line per table row. mammoth reads the
@@ -12,14 +14,19 @@ export type DocxText = { ok: true; text: string } | { ok: false; reason: string 
 
 const WORD_MAIN = /application\/vnd\.(openxmlformats-officedocument\.wordprocessingml\.(document|template)\.main|ms-word\.(document|template)\.macroEnabled(\.main)?)\+xml/;
 
-export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
+export async function readDocx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<DocxText> {
+  // before JSZip or mammoth inflate anything: they would hold a ZIP bomb's whole output in memory
+  const zip = checkZip(bytes, limits);
+  if (!zip.ok) return { ok: false, reason: zip.kind === 'damaged' ? `corrupt DOCX (${zip.reason})` : `DOCX ${zip.reason}` };
   let names: string[];
   let contentTypes = '';
+  let headerLines: string[] = [];
   try {
     const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
     names = Object.keys(zip.files);
     contentTypes = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
+    headerLines = await versionHeadElements(zip, names);
   } catch (e) {
     return { ok: false, reason: `corrupt DOCX (${firstLine(e)})` };
   }
@@ -35,14 +42,43 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
     );
     // mammoth writes no whitespace of its own, so spaces and tabs in the runs are kept as typed;
     // empty paragraphs stay as blank lines, so line N of the text is the Nth paragraph
-    await loadHtmlParser();
-    const { text } = htmlToText(result.value, { whitespace: 'preserve', emptyParagraphs: true });
+    const walked = htmlToText(result.value, { whitespace: 'preserve', emptyParagraphs: true });
+    if (!walked.ok) return { ok: false, reason: `Word document: ${walked.reason}` };
+    const { text } = walked;
     if (text.trim() === '') return { ok: false, reason: 'Word document has no text' };
-    return { ok: true, text: text.endsWith('\n') ? text : text + '\n' };
+    const body = text.endsWith('\n') ? text : text + '\n';
+    return { ok: true, text: headerLines.length ? headerLines.join('\n') + '\n' + body : body };
   } catch (e) {
     return { ok: false, reason: `corrupt DOCX (${firstLine(e)})` };
   }
 }
+
+/** 份号, 密级和保密期限, 紧急程度: the 版头 elements a template may keep in the page header. */
+const VERSION_HEAD = /(^|\s)\d{6}(\s|$)|绝密|机密|秘密|特急|加急|特提|平急/;
+
+/**
+ * The page-header paragraphs (word/header*.xml) that hold 版头 elements, which mammoth does not
+ * read. They come first in the text, above the body's first paragraph; running headers without
+ * such elements (a title repeated on every page) are left out.
+ */
+async function versionHeadElements(zip: import('jszip'), names: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of names.filter((n) => /^word\/header\d*\.xml$/.test(n)).sort()) {
+    const xml = (await zip.file(name)?.async('string')) ?? '';
+    for (const p of xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
+      const line = p
+        .replace(/<w:tab\/>/g, '\t')
+        .replace(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g, '\u0000$1\u0000')
+        .split('\u0000')
+        .filter((_, i) => i % 2 === 1 || false)
+        .join('');
+      if (VERSION_HEAD.test(line)) out.push(decodeXml(line).trim());
+    }
+  }
+  return out;
+}
+
+const decodeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
 /** What a ZIP that is not a Word document seems to be, for the failure message. */
 function zipKind(names: string[], contentTypes: string): string {

@@ -1,5 +1,8 @@
-import type { Element, Nodes, Text as HastText } from 'hast';
-import type { fromHtml as FromHtml } from 'hast-util-from-html';
+import type { Element, Nodes, Root, Text as HastText } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { fromParse5 } from 'hast-util-from-parse5';
+import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { VFile } from 'vfile';
 import { decode } from './detect.js';
 
 /**
@@ -30,9 +33,10 @@ export type HtmlRead = { ok: true; text: string; fileText: string; fileOffsets: 
 export function readHtml(bytes: Uint8Array): HtmlRead {
   const decoded = decodeHtml(bytes);
   if (!decoded) return { ok: false, reason: `HTML page is not valid UTF-8 or GB18030${declaredCharset(bytes) ? ` (declares ${declaredCharset(bytes)})` : ''}` };
-  const { text, offsets } = htmlToText(decoded);
-  if (text.trim() === '') return { ok: false, reason: 'HTML page has no text' };
-  return { ok: true, text, fileText: decoded, fileOffsets: offsets };
+  const walked = htmlToText(decoded);
+  if (!walked.ok) return walked;
+  if (walked.text.trim() === '') return { ok: false, reason: 'HTML page has no text' };
+  return { ok: true, text: walked.text, fileText: decoded, fileOffsets: walked.offsets };
 }
 
 /**
@@ -41,20 +45,9 @@ export function readHtml(bytes: Uint8Array): HtmlRead {
  */
 export function looksLikeHtml(bytes: Uint8Array, path: string): boolean {
   if (/\.(md|markdown)$/i.test(path)) return false;
-  const htmlName = /\.(x?html?|shtml)$/i.test(path);
-  // without an HTML name, a page must start with `<` (after a BOM and white space): most files
-  // are decided by their first bytes, without decoding the head
-  if (!htmlName && bytes[firstContentByte(bytes)] !== 0x3c) return false;
   const head = latin1(bytes.subarray(0, 4096)).replace(/^\xef\xbb\xbf/, '');
   if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>])/i.test(head)) return true;
-  return htmlName && /<(html|head|body|meta|title|p|div|br|table|span|h[1-6])[\s/>]/i.test(head);
-}
-
-/** Index of the first byte after a UTF-8 BOM and white space (as `\s` reads the Latin-1 head). */
-function firstContentByte(bytes: Uint8Array): number {
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < bytes.length && (bytes[i] === 0x20 || (bytes[i] >= 0x09 && bytes[i] <= 0x0d) || bytes[i] === 0xa0)) i++;
-  return i;
+  return /\.(x?html?|shtml)$/i.test(path) && /<(html|head|body|meta|title|p|div|br|table|span|h[1-6])[\s/>]/i.test(head);
 }
 
 /**
@@ -65,7 +58,8 @@ function firstContentByte(bytes: Uint8Array): number {
 export function decodeHtml(bytes: Uint8Array): string | null {
   const charset = declaredCharset(bytes);
   const plain = decode(bytes);
-  if (plain && plain.encoding !== 'gb18030') return plain.text;
+  // clean UTF-8 (or UTF-16) wins; a repaired or line-by-line reading only after the declared charset
+  if (plain && plain.encoding !== 'gb18030' && plain.repairs.length === 0) return plain.text;
   if (charset && !/^utf-?8$/i.test(charset)) {
     const strict = tryDecode(charset, bytes, true);
     if (strict !== null) return strict;
@@ -108,27 +102,52 @@ const BLOCK = new Set([
   'caption', 'ul', 'xmp', 'tr',
 ]);
 
+/**
+ * Widest table written out. Browsers allow colspan=1000; a page of such cells would come out as
+ * millions of tabs (a 100 KB page took 30 s and 440 MB). No notice table has 200 columns: cells
+ * beyond that share the last one.
+ */
+export const MAX_TABLE_COLUMNS = 200;
+
 const PREFORMATTED = new Set(['pre', 'listing', 'plaintext', 'xmp', 'textarea']);
 
 /**
- * hast-util-from-html (parse5) is large: it is loaded when the first HTML or DOCX input arrives,
- * not at start-up. The readers await `loadHtmlParser()` before they walk a page.
+ * Deepest element nesting read. Real pages nest a few dozen levels; the tree conversion
+ * (hast-util-from-parse5) and the walk below recurse once per level, so a page nested thousands
+ * deep would overflow the stack: it is refused with its depth instead.
  */
-let parser: typeof FromHtml | null = null;
-export async function loadHtmlParser(): Promise<void> {
-  parser ??= (await import('hast-util-from-html')).fromHtml;
-}
-const fromHtml: typeof FromHtml = (...args) => {
-  if (!parser) throw new Error('HTML parser not loaded: await loadHtmlParser() first');
-  return parser(...args);
-};
+export const MAX_HTML_DEPTH = 500;
 
-/** Walks the parsed page (hast-util-from-html: parse5, with positions) into text + offsets. */
-export function htmlToText(html: string, options: HtmlOptions = {}): HtmlText {
-  const tree = fromHtml(html);
+/** Walks the parsed page (parse5, with positions, as hast) into text + offsets. */
+export function htmlToText(html: string, options: HtmlOptions = {}): ({ ok: true } & HtmlText) | { ok: false; reason: string } {
+  const parsed = parseHtml(html);
+  if (!parsed.ok) return parsed;
   const out = new TextBuilder(html, options.whitespace === 'preserve', options.emptyParagraphs === true);
-  out.visit(tree);
-  return out.finish();
+  out.visit(parsed.tree);
+  return { ok: true, ...out.finish() };
+}
+
+/** parse5 builds the tree without recursion; its depth is measured before anything recurses into it. */
+function parseHtml(html: string): { ok: true; tree: Root } | { ok: false; reason: string } {
+  const document = parse(html, { sourceCodeLocationInfo: true, scriptingEnabled: false });
+  const depth = nestingDepth(document);
+  if (depth > MAX_HTML_DEPTH) return { ok: false, reason: `HTML nested ${depth} elements deep (at most ${MAX_HTML_DEPTH} are read)` };
+  return { ok: true, tree: fromParse5(document, { file: new VFile(html) }) as Root };
+}
+
+type Parse5Node = DefaultTreeAdapterTypes.Node;
+
+/** The deepest nesting in a parse5 tree, walked with an explicit stack. */
+function nestingDepth(root: Parse5Node): number {
+  let deepest = 0;
+  const stack: [Parse5Node, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if ('childNodes' in node) for (const child of node.childNodes) stack.push([child, depth + 1]);
+    if ('content' in node) stack.push([node.content, depth + 1]); // <template> keeps its children aside
+  }
+  return deepest;
 }
 
 interface TableState {
@@ -233,7 +252,7 @@ class TextBuilder {
     row.table.covered = row.next;
     // a last cell spanning columns keeps its empty columns, as Word copies a table as text
     if (this.cellDepth === 0 && row.tabs > 0) {
-      while (row.tabs < row.column - 1) {
+      while (row.tabs < Math.min(row.column, MAX_TABLE_COLUMNS) - 1) {
         this.separator('\t', end);
         row.tabs++;
       }
@@ -244,13 +263,13 @@ class TextBuilder {
     const row = this.rows[this.rows.length - 1];
     if (row && this.cellDepth === 0) {
       while ((row.cover[row.column] ?? 0) > 0) row.column++;
-      while (row.tabs < row.column) {
+      while (row.tabs < Math.min(row.column, MAX_TABLE_COLUMNS - 1)) {
         this.separator('\t', start);
         row.tabs++;
       }
-      const colspan = clampSpan(el.properties.colSpan, 1000);
+      const colspan = clampSpan(el.properties.colSpan, MAX_TABLE_COLUMNS);
       const rowspan = clampSpan(el.properties.rowSpan, 65534);
-      for (let c = row.column; c < row.column + colspan; c++) row.next[c] = rowspan - 1;
+      for (let c = row.column; c < Math.min(row.column + colspan, MAX_TABLE_COLUMNS); c++) row.next[c] = rowspan - 1;
       for (let c = 0; c < row.next.length; c++) row.next[c] ??= 0;
       row.column += colspan;
     } else if (this.cellDepth > 0) {

@@ -31,6 +31,9 @@ const NOISE =
 const FILE_NUMBER_AT_START = new RegExp(FILE_NUMBER.source, 'y');
 const DATE_ANYWHERE = new RegExp(DATE_LINE.source.slice(1, -1));
 
+/** An annex heading alone on its line: 附件, 附件1, 附件 2：, 附件1., 附件一 */
+export const ANNEX_HEADING = /^附件([\d]+|[一二三四五六七八九十]{1,3})?[：:.．、]?$/;
+
 export const SECTION_MARK = /^([一二三四五六七八九十百]+)、|^第([一二三四五六七八九十百]+)章/;
 export const CLAUSE_MARK = /^（([一二三四五六七八九十百]+)）|^第([一二三四五六七八九十百]+)条(?![^\s（]{0,3}[，。；])/;
 export const AGENCY_SUFFIX =
@@ -40,22 +43,20 @@ export function classifyLine(line: Line): LineKind {
   const t = line.text.trimEnd();
   if (t.trim() === '') return 'blank';
   if (t === '') return 'blank';
-  if (t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';
   const flat = t.replace(/\s+/g, '');
+  // a PDF text layer puts tabs between the pieces of one element (`国防部发〔2012〕21\t号`)
+  if (isFileNumberLine(flat)) return 'fileNumber';
+  if (/印发$/.test(flat) && DATE_ANYWHERE.test(flat)) return 'printed';
+  if (DATE_LINE.test(flat)) return 'date';
+  if (t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';
   if (flat.length <= 80 && NOISE.test(t)) return 'noise';
   if (META_KEY.test(flat) && flat.length <= 160) return 'meta';
   if (/^(.{0,30}?)文件$/.test(flat) && !/[，。；：]/.test(flat)) return 'issuerMark';
-  // only a 发文字号 at the start of the line counts: try it there alone (the same match as the
-  // leftmost one when it exists, without scanning every later position)
-  FILE_NUMBER_AT_START.lastIndex = 0;
-  const fn = FILE_NUMBER_AT_START.exec(flat);
-  // upward documents print 签发人 on the file number's line (GB/T 9704 7.2.4)
-  if (fn && fn.index === 0 && (fn[0].length === flat.length || /^签发人[：:]/.test(flat.slice(fn[0].length)))) return 'fileNumber';
-  if (/印发$/.test(flat) && DATE_ANYWHERE.test(flat)) return 'printed';
-  if (DATE_LINE.test(flat)) return 'date';
   if (/^（此件.{0,12}公开）$|^（此件.{0,10}发布）$|^(信息)?公开(方式|属性|选项|类型)：/.test(flat)) return 'disclosure';
   if (/^（联系(单位|人|电话)/.test(flat)) return 'contactNote';
-  if (/^附件\d*[：:]?$/.test(flat) || /^附件\d+[：:]\S{0,0}$/.test(flat)) return 'annexHeading';
+  // `附件：` alone introduces the 附件说明 list on the next lines; an annex itself is headed 附件 / 附件1
+  if (/^附件[：:]$/.test(flat)) return 'attachmentNote';
+  if (ANNEX_HEADING.test(flat)) return 'annexHeading';
   if (/^附件[：:]\S/.test(flat)) return 'attachmentNote';
   if (/^抄送[：:]/.test(flat)) return 'copyTo';
   if (SECTION_MARK.test(flat)) return 'section';
@@ -63,6 +64,23 @@ export function classifyLine(line: Line): LineKind {
   if (isAgencyLine(flat)) return 'agency';
   return 'text';
 }
+
+/**
+ * A line that is only a 发文字号: bare, in brackets below the title as web copies print it
+ * (`（浙价费〔2007〕136号）`), or with 签发人 on the same line as upward documents do (GB/T 9704 7.2.4).
+ */
+function isFileNumberLine(flat: string): boolean {
+  const inner = /^[（(]([^（()）]+)[）)]$/.exec(flat)?.[1] ?? flat;
+  // only a 发文字号 at the start counts: try it there alone (the same match as the leftmost one
+  // when it exists, without scanning every later position)
+  FILE_NUMBER_AT_START.lastIndex = 0;
+  const fn = FILE_NUMBER_AT_START.exec(inner);
+  if (fn && fn.index === 0 && (fn[0].length === inner.length || /^签发人[：:]/.test(inner.slice(fn[0].length)))) return true;
+  return FILE_NUMBER_PLACEHOLDER.test(inner);
+}
+
+/** A template's placeholder 发文字号, `XXX〔2023〕X号`, `X人社发〔20XX〕X号`: header, not title. */
+const FILE_NUMBER_PLACEHOLDER = /^[\u4e00-\u9fa5A-Za-zＸｘ]{1,14}[〔[［【（(﹝〖][\dXxＸｘ]{2,4}[〕\]］】）)﹞〗]第?[\dXxＸｘ]{1,5}号$/;
 
 /** （印章） / （盖章） placeholders in a signature block. */
 export const SEAL = /^（?(印章|盖章|章|签章)）?$/;

@@ -1,6 +1,6 @@
 import { createActor, emit, setup } from 'xstate';
 import { splitAgencies } from '../lexicon/agencies.js';
-import { endsTitle, isAgencyLine, SEAL } from './classify.js';
+import { AGENCY_SUFFIX, endsTitle, isAgencyLine, SEAL } from './classify.js';
 import type { ClassifiedLine } from './documents.js';
 
 /** GB/T 9704 zones of one document. */
@@ -15,8 +15,11 @@ export interface Zones {
   colophon: ClassifiedLine[];
 }
 
-type Role = 'title' | 'titleDuplicate' | 'addressee' | null;
+type Role = 'title' | 'titleDuplicate' | 'addressee' | 'bodyStart' | null;
 type LineEvent = { type: 'LINE'; line: ClassifiedLine; role: Role };
+
+/** A numbered item of the 附件 list: `2.…`, `2、…`, `（2）…`. */
+const ATTACHMENT_ITEM = /^(\d+|（\d+）)[.、．]?\s*\S/;
 
 const empty = (): Zones => ({ header: [], title: [], addressee: [], body: [], closing: [], signature: [], annexes: [], colophon: [] });
 
@@ -49,14 +52,18 @@ export const layoutMachine = setup({
     isTitle: ({ event }) => event.role === 'title',
     isTitleDuplicate: ({ event }) => event.role === 'titleDuplicate',
     isAddressee: ({ event }) => event.role === 'addressee',
+    isBodyStart: ({ event }) => event.role === 'bodyStart',
     isBlank: ({ event }) => event.line.kind === 'blank',
     isNoise: ({ event }) => event.line.kind === 'noise' || event.line.kind === 'meta',
     isFileNumber: ({ event }) => event.line.kind === 'fileNumber',
+    isDate: ({ event }) => event.line.kind === 'date',
     isAnnexHeading: ({ event }) => event.line.kind === 'annexHeading',
     isColophonMark: ({ event }) => event.line.kind === 'printed' || event.line.kind === 'copyTo',
     isClosingMark: ({ event }) => ['attachmentNote', 'date', 'disclosure', 'contactNote'].includes(event.line.kind),
     // 印发/转发 notices often carry the document they issue right after the date, with no 附件 heading
-    isEmbeddedTitle: ({ event }) => (event.line.kind === 'text' || event.line.kind === 'agency') && endsTitle(event.line.flat) && event.line.flat.length >= 6,
+    // (an item of the 附件 list, `2.湖北省…调查意见`, is not one)
+    isEmbeddedTitle: ({ event }) =>
+      (event.line.kind === 'text' || event.line.kind === 'agency') && endsTitle(event.line.flat) && event.line.flat.length >= 6 && !ATTACHMENT_ITEM.test(event.line.flat),
   },
   actions: {
     toHeader: emit(({ event }) => ({ type: 'zone' as const, zone: 'header' as const, line: event.line })),
@@ -77,6 +84,9 @@ export const layoutMachine = setup({
         LINE: [
           { guard: 'isNoise' },
           { guard: 'isTitle', target: 'title', actions: 'toTitle' },
+          // a copy without its title starts at the 主送机关 or right in the body
+          { guard: 'isAddressee', target: 'preBody', actions: 'toAddressee' },
+          { guard: 'isBodyStart', target: 'body', actions: 'toBody' },
           { actions: 'toHeader' },
         ],
       },
@@ -101,6 +111,8 @@ export const layoutMachine = setup({
           { guard: 'isBlank' },
           { guard: 'isTitleDuplicate' },
           { guard: 'isFileNumber', actions: 'toHeader' },
+          // 批复/函 copies may print the 成文日期 between the 发文字号 and the 主送机关
+          { guard: 'isDate', actions: 'toHeader' },
           { guard: 'isAddressee', actions: 'toAddressee' },
           { target: 'body', actions: 'toBody' },
         ],
@@ -225,8 +237,10 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
       break;
     }
     if (/[。；]/.test(l.flat) && l.flat.length > 60) break;
+    if (l.kind === 'text' && /[：:]$/.test(l.flat)) break; // a 主送机关 line: the title would be above it
   }
-  if (end < 0) return roles;
+  if (end < 0) end = titleBelowHeader(lines);
+  if (end < 0) return untitledRoles(lines, roles);
   let title = lines[end].flat;
   roles[end] = 'title';
   for (let k = end - 1; k >= 0; k--) {
@@ -249,17 +263,23 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
     end = i;
   }
   // blank lines inside the title range carry no role; lines after it that repeat it are duplicates
-  const joined = title;
-  i = end + 1;
-  let addressee: number[] = [];
-  let text = '';
-  for (; i < lines.length; i++) {
+  for (i = end + 1; i < lines.length; i++) {
     const l = lines[i];
     if (l.kind === 'blank' || l.kind === 'fileNumber') continue;
-    if (joined.endsWith(l.flat) && l.flat.length >= 4) {
-      roles[i] = 'titleDuplicate';
-      continue;
-    }
+    if (!(title.endsWith(l.flat) && l.flat.length >= 4)) break;
+    roles[i] = 'titleDuplicate';
+  }
+  markAddressee(lines, roles, end + 1);
+  return roles;
+}
+
+/** The 主送机关 from line `from` on: up to four lines ending with a colon, not a sentence. */
+function markAddressee(lines: ClassifiedLine[], roles: Role[], from: number): number {
+  let addressee: number[] = [];
+  let text = '';
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i];
+    if (l.kind === 'blank' || l.kind === 'fileNumber' || l.kind === 'date' || roles[i] === 'titleDuplicate') continue;
     if (l.kind !== 'text' && l.kind !== 'agency') break;
     addressee.push(i);
     text += l.flat;
@@ -269,9 +289,39 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
       break;
     }
   }
-  if (addressee.length && /[：:]$/.test(text) && !/[。]|如下|通知$|^(为|根据|按照|经)/.test(text) && text.length <= 300) {
-    for (const k of addressee) roles[k] = 'addressee';
+  if (!(addressee.length && /[：:]$/.test(text) && !/[。]|如下|通知$|^(为|根据|按照|经)/.test(text) && text.length <= 300)) return -1;
+  for (const k of addressee) roles[k] = 'addressee';
+  return addressee[addressee.length - 1];
+}
+
+/**
+ * A title without a document-type word (a template's 测试公文标题, an old notice's 关于…问题):
+ * the short line right below the 版头's 发文字号 or 发文机关标志, when it is not a sentence.
+ */
+function titleBelowHeader(lines: ClassifiedLine[]): number {
+  let seen = 0;
+  for (let i = 0; i < lines.length && seen < 15; i++) {
+    if (lines[i].kind === 'blank') continue;
+    seen++;
+    if (lines[i].kind !== 'fileNumber' && lines[i].kind !== 'issuerMark') continue;
+    let k = i + 1;
+    while (k < lines.length && lines[k].kind === 'blank') k++;
+    const l = lines[k];
+    if (l && (l.kind === 'text' || l.kind === 'agency') && l.flat.length >= 4 && l.flat.length <= 60 && !/[。；，：:]/.test(l.flat)) return k;
   }
+  return -1;
+}
+
+/**
+ * A partial copy without a title: it starts at its 主送机关, or right in the body (a numbered
+ * section, or a sentence). Header elements above that (版头, 发文字号) stay in the header.
+ */
+function untitledRoles(lines: ClassifiedLine[], roles: Role[]): Role[] {
+  const first = lines.findIndex((l) => l.kind !== 'blank' && l.kind !== 'noise' && l.kind !== 'meta' && l.kind !== 'fileNumber' && l.kind !== 'issuerMark' && !isAgencyish(l));
+  if (first < 0) return roles;
+  if (markAddressee(lines, roles, first) >= 0) return roles;
+  const l = lines[first];
+  if (l.kind === 'section' || l.kind === 'clause' || (l.kind === 'text' && /[。；，]/.test(l.flat))) roles[first] = 'bodyStart';
   return roles;
 }
 
@@ -291,12 +341,13 @@ function settleSignature(zones: Zones): Zones {
   while (k >= 0 && (zones.body[k].kind === 'blank' || isAgencyish(zones.body[k]))) k--;
   const tail = zones.body.slice(k + 1).filter((l) => l.kind !== 'blank');
   const signs = tail.filter((l) => !SEAL.test(l.flat)).map((l) => l.flat).join('');
-  const bodySignature = tail.length && /(厅|局|委员会|委|部|办公室|办公厅|政府|中心|会|办)$/.test(signs) ? tail : [];
+  const bodySignature = tail.length && AGENCY_SUFFIX.test(signs) ? tail : [];
   const body = bodySignature.length ? zones.body.slice(0, k + 1) : zones.body;
 
   // agency lines in the closing zone that are not part of the attachment list
   const closing: ClassifiedLine[] = [];
   const signature = [...zones.signature, ...bodySignature];
+  const signing = signingLines(zones.closing);
   let inNote = false;
   for (const l of zones.closing) {
     if (l.kind === 'attachmentNote') inNote = true;
@@ -306,7 +357,7 @@ function settleSignature(zones: Zones): Zones {
       continue;
     }
     if (l.kind !== 'attachmentNote' && l.kind !== 'blank') inNote = false;
-    if (isAgencyish(l)) signature.push(l);
+    if (signing.has(l)) signature.push(l);
     else closing.push(l);
   }
 
@@ -321,6 +372,24 @@ function settleSignature(zones: Zones): Zones {
     annexes[annexes.length - 1] = { heading: last.heading, lines: last.lines.slice(0, end) };
   }
   return { ...zones, body, closing, signature, annexes, colophon };
+}
+
+/**
+ * The closing lines that sign the notice: runs of agency-like lines (seals and blanks inside)
+ * that end right above a date, or — in copies that print the date first — runs of lines with an
+ * agency suffix right below one. Agency-like lines elsewhere in the closing zone (a table's
+ * header cells, a form's field names after the date) are not signatures.
+ */
+function signingLines(closing: ClassifiedLine[]): Set<ClassifiedLine> {
+  const out = new Set<ClassifiedLine>();
+  const skip = (l: ClassifiedLine) => l.kind === 'blank' || SEAL.test(l.flat);
+  for (let i = 0; i < closing.length; i++) {
+    if (closing[i].kind !== 'date') continue;
+    for (let k = i - 1; k >= 0 && (skip(closing[k]) || isAgencyish(closing[k])); k--) if (!skip(closing[k])) out.add(closing[k]);
+    if (out.size) continue;
+    for (let k = i + 1; k < closing.length && (skip(closing[k]) || closing[k].kind === 'agency'); k++) if (!skip(closing[k])) out.add(closing[k]);
+  }
+  return out;
 }
 
 /** 附件：1.… lists wrap: a line continues it when it is numbered or the previous item is unfinished. */

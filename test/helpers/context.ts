@@ -46,3 +46,11 @@ export function textAt(sourceText: string, span: { line: number; column: number 
 }
 
 export const sourceOf = (name: string) => readFileSync(seedPath(name), 'utf8');
+
+/** Records of a committed fixture file (test/fixtures/…), through the whole per-file pipeline. */
+export async function fixtureRecords(relative: string): Promise<NoticeRecord[]> {
+  const path = join(root, 'test', 'fixtures', relative);
+  const r = processSource(await readBytes(path, readFileSync(path)));
+  if (!r.ok) throw new Error(r.reason);
+  return r.records;
+}

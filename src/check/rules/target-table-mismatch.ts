@@ -2,6 +2,7 @@ import type { Finding } from '../../../schemas/finding.js';
 import type { NoticeRecord, Table, Target } from '../../../schemas/notice.js';
 import { exactSum, halfUnit, round } from '../rounding.js';
 import type { DocumentRule } from '../rule.js';
+import { isRatio, unitsAgree } from '../../lexicon/units.js';
 
 interface Reading {
   what: string;
@@ -33,7 +34,9 @@ export function fits(comparator: Target['comparator'], value: number, total: num
 function tablesFor(record: NoticeRecord, target: Target): Table[] {
   const targets = record.tables.filter((t) => t.kind === 'target');
   const clause = record.sections.flatMap((s) => s.clauses).find((c) => c.number === target.clause);
-  const text = clause?.text ?? target.text;
+  // a section without clauses holds the target in its own text (一、任务目标。…不少于120公顷，各镇任务见附件。)
+  const section = clause ? null : record.sections.find((s) => s.text.includes(target.text));
+  const text = clause?.text ?? section?.text ?? target.text;
   if (!text.includes('附件')) return []; // the target does not point at an annex
   const labels = [...text.matchAll(/附件\s*(\d+)/g)].map((m) => `附件${m[1]}`);
   const named = targets.filter((t) => t.label && labels.includes(t.label.replace(/\s+/g, '')));
@@ -52,8 +55,8 @@ export const targetTableMismatch: DocumentRule = {
   check(record) {
     const out: Finding[] = [];
     for (const target of record.targets) {
-      if (!/万人|人/.test(target.unit) || (target.scope && /^每/.test(target.scope))) continue;
-      const tables = tablesFor(record, target).filter((t) => !t.unit || t.unit === target.unit || (t.unit === '万人' && target.unit === '万人'));
+      if (isRatio(target.unit) || (target.scope && /^每/.test(target.scope))) continue;
+      const tables = tablesFor(record, target).filter((t) => unitsAgree(t.unit, target.unit));
       if (!tables.length) continue;
       const readings = tables.flatMap(tableReadings);
       const tb = halfUnit(String(target.value));

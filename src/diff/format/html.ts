@@ -12,28 +12,14 @@ export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ES
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-const CSS = `
-:root{--del:#fbe4e4;--del-ink:#a3201b;--ins:#def5e1;--ins-ink:#17622a;--mute:#666;--line:#ddd;--mod:#b26a00}
-*{box-sizing:border-box}
-body{margin:0;font:15px/1.75 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;color:#222;background:#fafafa}
-header{padding:1rem 1.5rem;background:#fff;border-bottom:1px solid var(--line)}
-h1{font-size:1.2rem;margin:0 0 .3rem}
-.meta{color:var(--mute);font-size:.9rem;margin:0}
-.summary{display:flex;gap:1.2rem;flex-wrap:wrap;margin:.6rem 0 0;padding:0;list-style:none;font-size:.9rem}
-.summary b{font-variant-numeric:tabular-nums}
-.views{position:sticky;top:0;z-index:1;background:#fafafa;padding:.5rem 1.5rem;border-bottom:1px solid var(--line)}
-.views label{cursor:pointer;padding:.2rem .7rem;border:1px solid var(--line);border-radius:4px;background:#fff;margin-right:.4rem;font-size:.9rem}
-#view-side:checked~.views label[for=view-side],#view-inline:checked~.views label[for=view-inline]{background:#222;color:#fff;border-color:#222}
-input[name=view]{position:absolute;opacity:0}
-#view-side:checked~main .inline{display:none}
-#view-inline:checked~main .side{display:none}
-main{padding:1rem 1.5rem;max-width:1400px}
+/** Styles of the clause pairs and the figures table: shared with the report, which embeds them. */
+export const PAIR_CSS = `
+.status{font-size:.8rem;padding:0 .45rem;border-radius:3px;background:#eee}
 .pair{background:#fff;border:1px solid var(--line);border-left:4px solid var(--line);border-radius:4px;margin:0 0 1rem;padding:.6rem .9rem}
 .pair[data-status=modified]{border-left-color:var(--mod)}
 .pair[data-status=added]{border-left-color:var(--ins-ink)}
 .pair[data-status=removed]{border-left-color:var(--del-ink)}
 .pair h2{font-size:1rem;margin:0 0 .4rem;display:flex;gap:.8rem;align-items:center;flex-wrap:wrap}
-.status{font-size:.8rem;padding:0 .45rem;border-radius:3px;background:#eee}
 [data-status=modified] .status{background:#fff1dc;color:var(--mod)}
 [data-status=added] .status{background:var(--ins);color:var(--ins-ink)}
 [data-status=removed] .status{background:var(--del);color:var(--del-ink)}
@@ -55,6 +41,24 @@ table.numbers td.num{text-align:right;font-variant-numeric:tabular-nums}
 @media (max-width:800px){.side{grid-template-columns:1fr}}
 `;
 
+const CSS = `
+:root{--del:#fbe4e4;--del-ink:#a3201b;--ins:#def5e1;--ins-ink:#17622a;--mute:#666;--line:#ddd;--mod:#b26a00}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.75 "Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;color:#222;background:#fafafa}
+header{padding:1rem 1.5rem;background:#fff;border-bottom:1px solid var(--line)}
+h1{font-size:1.2rem;margin:0 0 .3rem}
+.meta{color:var(--mute);font-size:.9rem;margin:0}
+.summary{display:flex;gap:1.2rem;flex-wrap:wrap;margin:.6rem 0 0;padding:0;list-style:none;font-size:.9rem}
+.summary b{font-variant-numeric:tabular-nums}
+.views{position:sticky;top:0;z-index:1;background:#fafafa;padding:.5rem 1.5rem;border-bottom:1px solid var(--line)}
+.views label{cursor:pointer;padding:.2rem .7rem;border:1px solid var(--line);border-radius:4px;background:#fff;margin-right:.4rem;font-size:.9rem}
+#view-side:checked~.views label[for=view-side],#view-inline:checked~.views label[for=view-inline]{background:#222;color:#fff;border-color:#222}
+input[name=view]{position:absolute;opacity:0}
+#view-side:checked~main .inline{display:none}
+#view-inline:checked~main .side{display:none}
+main{padding:1rem 1.5rem;max-width:1400px}
+` + PAIR_CSS;
+
 function opsHtml(c: ClauseAlignment, side: 'base' | 'target' | 'inline'): string {
   const parts = c.ops
     .filter((o) => (side === 'base' ? o.op !== 'insert' : side === 'target' ? o.op !== 'delete' : true))
@@ -68,11 +72,12 @@ function opsHtml(c: ClauseAlignment, side: 'base' | 'target' | 'inline'): string
   return parts || '<span class="empty">—</span>';
 }
 
-function pairHtml(c: ClauseAlignment, i: number): string {
+/** One aligned pair; `idPrefix` keeps ids unique when several diffs share a page (the report). */
+export function pairHtml(c: ClauseAlignment, i: number, idPrefix = ''): string {
   const label = `${c.target ? `（${escapeHtml(c.target)}）` : '—'} ← ${c.base ? `（${escapeHtml(c.base)}）` : '—'}`;
   const sim = c.status === 'added' || c.status === 'removed' ? '' : `<span class="sim" title="similarity"><span class="bar"><i style="width:${pct(c.similarity)}"></i></span>${pct(c.similarity)}</span>`;
   const tags = c.tags.map((t) => `<span class="tag">${escapeHtml(t)}</span>`).join('');
-  const attrs = `id="pair-${i}" data-status="${c.status}" data-target="${escapeHtml(c.target ?? '')}" data-base="${escapeHtml(c.base ?? '')}" data-similarity="${c.similarity}"`;
+  const attrs = `id="${idPrefix}pair-${i}" data-status="${c.status}" data-target="${escapeHtml(c.target ?? '')}" data-base="${escapeHtml(c.base ?? '')}" data-similarity="${c.similarity}"`;
   return `<section class="pair" ${attrs}>
 <h2><span>${label}</span><span class="status">${c.status}</span>${sim}${tags}</h2>
 <div class="side"><div><div class="label">base${c.base ? ` （${escapeHtml(c.base)}）` : ''}</div><p class="text">${c.base ? opsHtml(c, 'base') : '<span class="empty">no counterpart</span>'}</p></div><div><div class="label">target${c.target ? ` （${escapeHtml(c.target)}）` : ''}</div><p class="text">${c.target ? opsHtml(c, 'target') : '<span class="empty">no counterpart</span>'}</p></div></div>
@@ -80,7 +85,7 @@ function pairHtml(c: ClauseAlignment, i: number): string {
 </section>`;
 }
 
-function numbersHtml(d: DiffRecord): string {
+export function numbersHtml(d: DiffRecord): string {
   if (!d.numbers.length) return '';
   const rows = d.numbers
     .map((n) => `<tr><td>${escapeHtml(n.region)}</td><td>${escapeHtml(n.metric)}</td><td class="num">${n.base ?? '—'}</td><td class="num">${n.target ?? '—'}</td><td class="${n.status}">${n.status}</td></tr>`)
@@ -96,8 +101,8 @@ ${rows}
 export function formatHtml(d: DiffRecord, opts: HtmlOptions = {}): string {
   const title = `${d.target ?? d.targetPath} ↔ ${d.base ?? d.basePath}`;
   const names = [
-    opts.target ? `target: ${escapeHtml(opts.target.title)}${d.target ? ` (${escapeHtml(d.target)})` : ''}` : `target: ${escapeHtml(d.target ?? d.targetPath)}`,
-    opts.base ? `base: ${escapeHtml(opts.base.title)}${d.base ? ` (${escapeHtml(d.base)})` : ''}` : `base: ${escapeHtml(d.base ?? d.basePath)}`,
+    opts.target ? `target: ${escapeHtml(opts.target.title ?? '(untitled)')}${d.target ? ` (${escapeHtml(d.target)})` : ''}` : `target: ${escapeHtml(d.target ?? d.targetPath)}`,
+    opts.base ? `base: ${escapeHtml(opts.base.title ?? '(untitled)')}${d.base ? ` (${escapeHtml(d.base)})` : ''}` : `base: ${escapeHtml(d.base ?? d.basePath)}`,
   ];
   return `<!doctype html>
 <html lang="zh-CN">
@@ -122,7 +127,7 @@ export function formatHtml(d: DiffRecord, opts: HtmlOptions = {}): string {
 <input type="radio" name="view" id="view-side" checked><input type="radio" name="view" id="view-inline">
 <nav class="views"><label for="view-side">side by side</label><label for="view-inline">inline</label></nav>
 <main>
-${d.clauses.map(pairHtml).join('\n')}
+${d.clauses.map((c, i) => pairHtml(c, i)).join('\n')}
 ${numbersHtml(d)}
 </main>
 </body>

@@ -1,0 +1,34 @@
+import type { Argv, ArgumentsCamelCase } from 'yargs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { NoticeRecord } from '../../schemas/notice.js';
+import { extractBatch } from './extract.js';
+
+interface Args {
+  paths: string[];
+  out?: string;
+  quiet: boolean;
+}
+
+export const command = 'report <paths..>';
+export const describe = "The researchers' report: one self-contained HTML page with the overview, charts, clause adoption matrix and per-notice findings and diffs";
+
+export const builder = (y: Argv) =>
+  y
+    .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'files or folders: national notices and the notices that implement them' })
+    .option('out', { type: 'string', describe: 'write the page to this file (default: stdout)' })
+    .option('quiet', { type: 'boolean', default: false })
+    .example('$0 report seeds --out out/report.html', 'the report of the seeds');
+
+export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
+  const records: NoticeRecord[] = [];
+  const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r));
+  // the report's modules (charts, model) load here, not at start-up
+  const { renderReport } = await import('../report/index.js');
+  const html = await renderReport({ records });
+  if (argv.out) {
+    await mkdir(dirname(argv.out), { recursive: true });
+    await writeFile(argv.out, html);
+  } else process.stdout.write(html);
+  if (failed) process.exitCode = 1;
+}

@@ -1,0 +1,84 @@
+import type { ClauseAlignment } from '../../schemas/diff.js';
+import type { NoticeRecord } from '../../schemas/notice.js';
+import { unitsOf } from '../diff/index.js';
+import type { ReportEntry } from './model.js';
+
+/** How one province treated one national clause. */
+export interface MatrixCell {
+  status: 'unchanged' | 'modified' | 'removed';
+  /** the best similarity among the province's clauses that adapt it (0 when removed) */
+  similarity: number;
+  /** the province's clause numbers that adapt it (several when it was split) */
+  targets: string[];
+  /** index of the best pair in the province's diff: the cell links there */
+  pair: number;
+}
+
+export interface MatrixRow {
+  /** clause number as printed: 三 */
+  number: string;
+  /** `二、（三）深化东西部劳务协作` */
+  label: string;
+  cells: (MatrixCell | null)[];
+}
+
+export interface AddedClause {
+  number: string;
+  words: string;
+  pair: number;
+}
+
+/** Rows: the national notice's clauses; columns: the provinces diffed against it. */
+export interface ClauseMatrix {
+  national: ReportEntry;
+  columns: ReportEntry[];
+  rows: MatrixRow[];
+  /** per column: the province's clauses with no national counterpart */
+  added: AddedClause[][];
+}
+
+const FIRST_WORDS = 14;
+const firstWords = (heading: string | null, display: string) => heading ?? (display.length > FIRST_WORDS ? display.slice(0, FIRST_WORDS) + '…' : display);
+
+/** `一、（一）` for a clause under a section, `一、` for a section compared as a whole. */
+function numbering(national: NoticeRecord, number: string): string {
+  for (const s of national.sections) {
+    if (s.clauses.some((c) => c.number === number)) return `${s.number ? s.number + '、' : ''}（${number}）`;
+  }
+  return `${number}、`;
+}
+
+function cellFor(clauses: ClauseAlignment[], number: string): MatrixCell | null {
+  const mine = clauses.map((c, pair) => ({ c, pair })).filter(({ c }) => c.base === number);
+  if (!mine.length) return null;
+  const kept = mine.filter(({ c }) => c.status !== 'removed');
+  if (!kept.length) return { status: 'removed', similarity: 0, targets: [], pair: mine[0].pair };
+  const best = kept.reduce((a, b) => (b.c.similarity > a.c.similarity ? b : a));
+  return {
+    status: best.c.status === 'unchanged' ? 'unchanged' : 'modified',
+    similarity: best.c.similarity,
+    targets: kept.map(({ c }) => c.target!).filter(Boolean),
+    pair: best.pair,
+  };
+}
+
+function addedClauses(e: ReportEntry): AddedClause[] {
+  const units = unitsOf(e.record);
+  return e.pairing!.diff.clauses
+    .map((c, pair) => ({ c, pair }))
+    .filter(({ c }) => c.status === 'added' && c.target)
+    .map(({ c, pair }) => {
+      const unit = units.find((u) => u.number === c.target);
+      return { number: c.target!, words: unit ? firstWords(unit.heading, unit.display) : '', pair };
+    });
+}
+
+export function clauseMatrix(nationalEntry: ReportEntry, columns: ReportEntry[]): ClauseMatrix {
+  const national = nationalEntry.record;
+  const rows = unitsOf(national).map((u) => ({
+    number: u.number,
+    label: `${numbering(national, u.number)}${firstWords(u.heading, u.display)}`,
+    cells: columns.map((e) => cellFor(e.pairing!.diff.clauses, u.number)),
+  }));
+  return { national: nationalEntry, columns, rows, added: columns.map(addedClauses) };
+}

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import type { NoticeRecord } from '../schemas/notice.js';
+import { processSource } from '../pipelines/document.js';
+import { officialName } from '../src/lexicon/agency-names.js';
+import { sourceFromBytes } from '../src/read/source.js';
+import { fixtureRecords, root } from './helpers/context.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Real notices of other topics, levels and decades (test/fixtures/real, see its README). The
+// expected values were read off the texts by hand: the 落款, the 发文字号 line, the date as printed.
+
+const one = async (name: string) => (await fixtureRecords(`real/${name}`))[0];
+const names = (r: NoticeRecord) => r.issuers.map((i) => i.name);
+const printed = (r: NoticeRecord) => r.issuers.map((i) => i.printed);
+
+async function fromText(text: string, path = 'inline.txt') {
+  const read = await sourceFromBytes(path, new TextEncoder().encode(text));
+  if (!read.ok) throw new Error(read.reason);
+  return processSource(read.source);
+}
+
+describe('the 落款 of State Council notices (gov.cn copies)', () => {
+  it('国务院 alone on its line, padded with NBSP, above a date in Chinese numerals (1981)', async () => {
+    const r = await one('01_guowuyuan-mianliang-tangliang-jiangshouliang-1981.txt');
+    expect(r.fileNumber?.normalized).toBe('国发〔1981〕88号');
+    expect(r.title).toBe('国务院关于棉粮、糖粮挂钩奖售粮几个问题的通知');
+    expect(names(r)).toEqual(['国务院']);
+    expect(r.signedDate).toBe('1981-05-23');
+    expect(r.level).toBe('national');
+  });
+  it('a 附件 list whose second item ends in 意见 is not an annex title; the signature and date follow it (2004)', async () => {
+    const r = await one('08_guobanhan-badong-dizhi-zaihai-fuhan-2004.txt');
+    expect(names(r)).toEqual(['国务院办公厅']);
+    expect(r.signedDate).toBe('2004-11-04');
+    expect(r.attachments.map((a) => a.label)).toEqual(['附件1', '附件2']);
+  });
+  it('an annex headed 附件1. after the date: its table cells are not signing bodies (2006)', async () => {
+    const r = await one('10_guohan-shenzhenwan-kouan-pifu-2006.txt');
+    expect(names(r)).toEqual(['国务院']);
+    expect(r.signedDate).toBe('2006-12-30');
+    expect(r.fileNumber?.normalized).toBe('国函〔2006〕132号');
+  });
+});
+
+describe('provincial and city notices from pkulaw-style pages', () => {
+  it('the 发文字号 in brackets below the title; two bureaus signing on two lines (Zhejiang 2007, road fees)', async () => {
+    const r = await one('36_zhejiang-wujiaju-caizhengting-zhandao-wajue-shoufei-2007.txt');
+    expect(r.fileNumber?.normalized).toBe('浙价费〔2007〕136号');
+    expect(r.addressees[0]).toBe('省建设厅');
+    expect(names(r)).toEqual(['浙江省物价局', '浙江省财政厅']);
+    expect(r.signedDate).toBe('2007-05-08');
+    expect(r.region).toEqual({ name: '浙江省', code: '330000' });
+  });
+  it('a city: municipal, the region named with its province (Ningbo 2007, 甬政办发)', async () => {
+    const r = await one('38_ningbo-zhengbanfa-shangmao-liutong-pingjia-jiangli-2007.txt');
+    expect(r.fileNumber?.normalized).toBe('甬政办发〔2007〕153号');
+    expect(r.level).toBe('municipal');
+    expect(r.region).toEqual({ name: '浙江省宁波市', code: '330200' });
+    expect(r.signedDate).toBe('2007-08-07');
+  });
+  it('a 公告 without 发文字号 or date: nothing invented (Haikou 2020, CRLF)', async () => {
+    const r = await one('40_haikou-shuiwuju-shuitu-baochi-shenpi-gonggao-2020.txt');
+    expect(r.fileNumber).toBeNull();
+    expect(r.signedDate).toBeNull();
+    expect(r.docType).toBe('公告');
+    expect(r.region).toEqual({ name: '海南省海口市', code: '460100' });
+  });
+});
+
+describe('the 成文日期 wherever the copy puts it', () => {
+  it('a 批复 printed with its date between the 发文字号 and the 主送机关 (gov.cn layout, a free-trade zone)', async () => {
+    const text = '国务院关于同意在河南省设立中国（河南）自由贸易试验区的批复\n国函〔2017〕12号\n2017年3月15日\n河南省人民政府：\n你省《关于设立中国（河南）自由贸易试验区的请示》收悉。现批复如下：\n一、同意设立中国（河南）自由贸易试验区。\n二、请你省认真组织实施。\n国务院\n';
+    const r = await fromText(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const [rec] = r.records;
+    expect([rec.signedDate, rec.addressees, names(rec)]).toEqual(['2017-03-15', ['河南省人民政府'], ['国务院']]);
+  });
+});
+
+describe('partial copies keep their record', () => {
+  it('run-on text that starts at the 主送机关, the signature and date glued before the regulation it issues (Anshun 2023)', async () => {
+    const r = await one('39_anshun-shizhengfu-chubeiliang-guanli-banfa-2023.txt');
+    expect(r.title).toBeNull();
+    expect(r.addressees[0]).toBe('各县');
+    expect(names(r)).toEqual(['安顺市人民政府']);
+    expect(r.signedDate).toBe('2023-09-05');
+    expect(r.level).toBe('municipal');
+    expect(r.region).toEqual({ name: '贵州省安顺市', code: '520400' });
+    expect(r.findings).toContainEqual(expect.objectContaining({ rule: 'missing-field', data: { field: 'title' } }));
+  });
+  it('a copy cut off mid-sentence, without title or signature, is still a notice by its 主送机关', async () => {
+    const text = '各市（州）人力资源社会保障局、财政局：\n\n为做好今年的技能培训工作，现就有关事项通知如下：\n\n一、明确培训对象。各地要将农村转移劳动力纳入培训范围，确保';
+    const r = await fromText(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.records[0].title).toBeNull();
+    expect(r.records[0].addressees).toEqual(['各市（州）人力资源社会保障局', '财政局']);
+    expect(r.records[0].sections.map((s) => s.number)).toEqual(['一']);
+  });
+  it('a news article with numbered points is not a notice, and the message says what was missing', async () => {
+    const text = '本市举办春季招聘会\n\n记者昨日获悉，本次招聘会有三个特点。\n\n一、岗位多。共有两百家企业参加。\n\n二、服务好。现场提供政策咨询。\n';
+    const r = await fromText(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.reason).toMatch(/^not a notice \(no title, no 发文字号, no 主送机关, no closing formula, no signature with a date; found only: numbered sections/);
+  });
+});
+
+describe('Shanghai notices: municipal bureaus, districts, street offices', () => {
+  it('a municipal bureau of a 直辖市 is provincial; 附件: alone on its line starts the 附件 list, not an annex', async () => {
+    const r = await one('01_lvhua-huanwei-gongzi-fuli-2023.md');
+    expect(r.level).toBe('provincial');
+    expect(r.region).toEqual({ name: '上海市', code: '310000' });
+    expect(names(r)).toEqual(['上海市绿化和市容管理局']);
+    expect(r.signedDate).toBe('2023-08-23');
+    expect(r.attachments.map((a) => a.label)).toEqual(['附件1', '附件2']);
+  });
+  it('a district office: county level, the district as region, the date in Chinese numerals', async () => {
+    const r = await one('02_songjiang-huanwei-zhigong-shouru-2013.md');
+    expect(r.level).toBe('county');
+    expect(r.region).toEqual({ name: '上海市松江区', code: '310117' });
+    expect(r.signedDate).toBe('2013-05-20');
+  });
+  it('an annex table flattened beyond reading (ragged rows, split dates) is reported, not skipped (Jiading land reduction, 2014)', async () => {
+    const r = await one('09_jiading-jianlianghua-renwu-2014.md');
+    expect(r.tables).toEqual([]);
+    // line 53 of the fixture is the first figure-only cell (`2014` of the split title), below 附件 on line 51
+    expect(r.findings).toContainEqual(expect.objectContaining({ rule: 'table-unread', severity: 'warning', span: { line: 53, column: 1 } }));
+  });
+  it('a street office (街道办事处): township level, its district as region', async () => {
+    const r = await one('11_touqiao-jiedao-jianlianghua-fangan-2024.md');
+    expect(r.level).toBe('township');
+    expect(r.region).toEqual({ name: '上海市奉贤区', code: '310120' });
+    expect(r.fileNumber?.normalized).toBe('奉头街〔2024〕13号');
+  });
+});
+
+describe('issuers: as printed, and their official names', () => {
+  it('市交通委 and 市公安局 signing on two lines of a Shanghai notice are two bodies of 上海市 (traffic, not employment)', async () => {
+    const text = [
+      '关于加强本市道路交通安全管理工作的通知',
+      '沪交委〔2021〕12号',
+      '',
+      '各区交通委、公安分局：',
+      '',
+      '一、加强源头管理。各区要落实道路交通安全责任。',
+      '',
+      '特此通知。',
+      '',
+      '市交通委',
+      '市公安局',
+      '2021年3月5日',
+    ].join('\n');
+    const r = await fromText(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const [rec] = r.records;
+    expect(printed(rec)).toEqual(['市交通委', '市公安局']);
+    expect(names(rec)).toEqual(['上海市交通委员会', '上海市公安局']);
+    expect(rec.region).toEqual({ name: '上海市', code: '310000' });
+  });
+  it('a branch of a vertically managed system is one body, placed in its province (tax, not employment)', async () => {
+    const text = '关于开展2024年度科技型中小企业评价工作的通知\n苏科技发〔2024〕45号\n各设区市科技局：\n现就有关事项通知如下：\n一、评价对象\n江苏省科学技术厅\n江苏省财政厅\n国家税务总局江苏省税务局\n2024年3月1日\n';
+    const r = await fromText(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(names(r.records[0])).toEqual(['江苏省科学技术厅', '江苏省财政厅', '国家税务总局江苏省税务局']);
+    expect(r.records[0].level).toBe('provincial');
+    const alone = await fromText(text.replace('江苏省科学技术厅\n江苏省财政厅\n', ''));
+    expect(alone.ok && [alone.records[0].level, alone.records[0].region?.name]).toEqual(['provincial', '江苏省']);
+  });
+  it('省/市/区 abbreviations resolve against the notice’s own region; short forms of departments expand', () => {
+    expect(officialName('省财政厅', { province: '浙江省', city: null, county: null })).toBe('浙江省财政厅');
+    expect(officialName('市发展改革委', { province: '浙江省', city: '宁波市', county: null })).toBe('宁波市发展和改革委员会');
+    expect(officialName('区绿化市容局', { province: '上海市', city: '上海市', county: '上海市松江区' })).toBe('上海市松江区绿化和市容管理局');
+    expect(officialName('区政府', { province: '上海市', city: '上海市', county: '上海市嘉定区' })).toBe('上海市嘉定区人民政府');
+    expect(officialName('发展改革委', { province: null, city: null, county: null })).toBe('国家发展和改革委员会');
+  });
+  it('a name the lexicon does not know, or a region word with no region to resolve it, stays as printed', () => {
+    expect(officialName('北京交通大学', { province: null, city: null, county: null })).toBe('北京交通大学');
+    expect(officialName('省财政厅', { province: null, city: null, county: null })).toBe('省财政厅');
+    expect(officialName('浙江省物价局', { province: '浙江省', city: null, county: null })).toBe('浙江省物价局');
+  });
+});
+
+describe('metamorphic: the same notice with its line breaks removed', () => {
+  const text = readFileSync(join(root, 'test/fixtures/real/36_zhejiang-wujiaju-caizhengting-zhandao-wajue-shoufei-2007.txt'), 'utf8');
+  const notice = text.slice(0, text.indexOf('附件1：')); // the notice, without its annex tables
+  const header = (r: NoticeRecord) => [r.fileNumber?.normalized, r.title, names(r), r.signedDate, r.region?.name];
+  const joined = (s: string) => s.split('\n').map((l) => l.trim()).join('');
+  it.each([
+    ['everything on one line: title, bracketed 发文字号, 主送机关, body, signature and date', joined(notice)],
+    ['the body on one line, the 附件 list, signature and date below it', joined(notice.slice(0, notice.indexOf('附件：1'))) + '\n' + notice.slice(notice.indexOf('附件：1'))],
+  ])('Zhejiang 2007, %s, gives the same header', async (_, variant) => {
+    const base = await one('36_zhejiang-wujiaju-caizhengting-zhandao-wajue-shoufei-2007.txt');
+    const r = await fromText(variant);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(header(r.records[0])).toEqual(header(base));
+  });
+});
