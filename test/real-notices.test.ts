@@ -79,6 +79,14 @@ describe('the 成文日期 wherever the copy puts it', () => {
   });
 });
 
+describe('a signature and its date on one line', () => {
+  it('国务院办公厅    2017年4月10日 (indented, spaces between): issuer and 成文日期 apart', async () => {
+    const text = '国务院办公厅关于加强村级综合服务设施建设的意见\n国办发〔2017〕29号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n为加强村级综合服务设施建设，经国务院同意，提出以下意见：\n一、总体要求。\n\u3000\u3000国务院办公厅    2017年4月10日\n（此件公开发布）\n';
+    const r = await fromText(text);
+    expect(r.ok && [names(r.records[0]), r.records[0].signedDate, r.records[0].issuers[0].span]).toEqual([['国务院办公厅'], '2017-04-10', { line: 6, column: 3 }]);
+  });
+});
+
 describe('partial copies keep their record', () => {
   it('run-on text that starts at the 主送机关, the signature and date glued before the regulation it issues (Anshun 2023)', async () => {
     const r = await one('39_anshun-shizhengfu-chubeiliang-guanli-banfa-2023.txt');

@@ -34,6 +34,7 @@ export function relineRunOnText(text: Text): Text {
     const points = numberedBreaks(line, counters);
     const articles = line.length > RUN_ON_HEAD ? articleBreaks(line) : [];
     points.push(...articles);
+    if (line.length <= 100) points.push(...signatureDateBreak(line));
     if (atHead && line.length > RUN_ON_HEAD && points.length >= 2) for (const p of headBreaks(line, points)) points.push(p);
     for (const at of new Set(points)) if (at > 0 && at < line.length) edits.push({ start: pos + at, end: pos + at, insert: '\n' });
     pos += line.length + 1;
@@ -126,6 +127,15 @@ function headBreaks(line: string, numbered: number[]): number[] {
   }
   return points;
 }
+
+/** `国务院办公厅    2017年4月10日`: a signature and its date printed on one line go on two. */
+function signatureDateBreak(line: string): number[] {
+  const m = SIGNED_LINE.exec(line);
+  if (!m) return [];
+  const parts = splitAgencies(m[1]);
+  return parts.length && parts.every((n) => AGENCY_END.test(n) && n.length >= 3) ? [line.indexOf(m[1]) + m[1].length + m[2].length] : [];
+}
+const SIGNED_LINE = new RegExp(`^[\\s\\u3000]*([\\u4e00-\\u9fa5（）、]{3,60}?)([\\s\\u3000]*)(?:${DATE.source})[\\s\\u3000]*$`);
 
 /** 。安顺市人民政府2023年9月5日（此件公开发布）: breaks around the signing bodies, the date and the note after it. */
 function gluedSignatures(text: string): number[] {
