@@ -1,80 +1,318 @@
-// `npm run bench`: throughput of each pipeline stage over the seeds and the Markdown samples,
-// repeated, in one run (ratios between stages are what to compare across machines).
-import { readFileSync, readdirSync } from 'node:fs';
+#!/usr/bin/env node
+// `npm run bench [-- --files 2000 --large 10000 --write]`: speed and scale in one run.
+//
+//   end to end   `notices extract --format jsonl` and `notices check` (extract + check) over a corpus of
+//                text notices (the repo's seeds and test notices copied round-robin), on one core
+//                (`--jobs 1`, pinned with taskset where there is one) and on all cores; documents/s, MB/s,
+//                peak RSS; the floor (../shared/bench/limit.mjs) on the same files when it is there
+//   memory       peak RSS of `notices extract --format jsonl` and `notices check` at --large documents
+//   stages       time per stage and per extractor, in this process, over the corpus
+//   diff         the 31-province diff matrix (each provincial notice against the national one)
+//   PDF          our reader against `pdftotext` on the same files, when both PDFs and pdftotext are there
+//   start-up     `notices --help` against a bare `node -e 0`
+//
+// --write puts the report into docs/performance.md.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, copyFileSync, existsSync, openSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { sourceFromBytes } from '../dist/src/read/source.js';
-import { normalize } from '../dist/src/normalize/index.js';
-import { segment } from '../dist/src/segment/index.js';
-import { contextsOf, extractRecord } from '../dist/src/extract/document.js';
-import { checkDocument, checkAll } from '../dist/src/check/run.js';
-import { diffRecords } from '../dist/src/diff/index.js';
-import { NoticeRecord } from '../dist/schemas/notice.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const rounds = Number(process.argv[2] ?? 50);
-const files = readdirSync(join(root, 'seeds')).map((f) => join(root, 'seeds', f));
-const bytes = files.map((f) => [f, readFileSync(f)]);
-const time = { read: 0, normalize: 0, segment: 0, extract: 0, check: 0, validate: 0, diff: 0 };
-let documents = 0;
-let chars = 0;
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : dflt;
+};
+const FILES = Number(arg('--files', 2000));
+const LARGE = Number(arg('--large', 10000));
+const cores = availableParallelism();
+const floorScript = join(root, '..', 'shared', 'bench', 'limit.mjs');
+const peerPdfs = join(root, '..', 'shared', 'peer-samples', 'docs');
+const cli = join(root, 'bin', 'notices.js');
+const hook = join(root, 'bench', 'rss-hook.mjs');
+const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+const pin = has('taskset');
+const lines = [];
+const say = (s = '') => {
+  console.log(s);
+  lines.push(s);
+};
+
+// ---------------------------------------------------------------------------------------------
+// corpora
+
+const notices = [
+  ...readdirSync(join(root, 'seeds')).map((f) => join(root, 'seeds', f)),
+  ...['notices', 'figures'].flatMap((d) => readdirSync(join(root, 'test', 'fixtures', d)).map((f) => join(root, 'test', 'fixtures', d, f))),
+].filter((f) => /\.(txt|md)$/.test(f));
+
+/**
+ * n files: the national notice once (seed 000, which carries it), every other notice round-robin.
+ * A real corpus has one national notice per topic and year, not one per provincial copy; the
+ * cross-document check pairs each national notice with each province.
+ */
+const nationalSeed = notices.find((f) => f.endsWith('000_7dc2baf39b3a8626.txt'));
+const others = notices.filter((f) => f !== nationalSeed);
+function corpus(n) {
+  const dir = mkdtempSync(join(tmpdir(), `notices-bench-${n}-`));
+  for (let i = 0; i < n; i++) {
+    const src = i === 0 && nationalSeed ? nationalSeed : others[i % others.length];
+    copyFileSync(src, join(dir, `${String(i).padStart(6, '0')}_${src.split('/').pop()}`));
+  }
+  return dir;
+}
+const sizeOf = (dir) => readdirSync(dir).reduce((b, f) => b + statSync(join(dir, f)).size, 0);
+
+// ---------------------------------------------------------------------------------------------
+// runs
+
+/** Wall time, documents written (JSON lines) and peak RSS of one CLI run. */
+function runCli(args, { oneCore = false } = {}) {
+  const argv = ['--import', hook, cli, ...args];
+  const [cmd, full] = oneCore && pin ? ['taskset', ['-c', '0', process.execPath, ...argv]] : [process.execPath, argv];
+  const outFile = join(scratch, 'stdout');
+  const out = openSync(outFile, 'w');
+  const t = performance.now();
+  const r = spawnSync(cmd, full, { encoding: 'utf8', stdio: ['ignore', out, 'pipe'], maxBuffer: 1 << 28 });
+  const ms = performance.now() - t;
+  closeSync(out);
+  const rss = Number(/BENCH_MAXRSS_KB (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  const cpu = Number(/BENCH_CPU_US (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1000;
+  const docs = args.includes('jsonl') ? countLines(outFile) : null;
+  return { ms, cpu, rss, docs, status: r.status };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'notices-bench-out-'));
+function countLines(file) {
+  const b = readFileSync(file);
+  let n = 0;
+  for (let i = 0; i < b.length; i++) if (b[i] === 10) n++;
+  return n;
+}
+
+function floor(dir) {
+  if (!existsSync(floorScript)) return null;
+  const [cmd, args] = pin ? ['taskset', ['-c', '0', process.execPath, floorScript, dir]] : [process.execPath, [floorScript, dir]];
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const m = /(\d+) files, ([\d.]+) MB, (\d+) files\/s, ([\d.]+) MB\/s/.exec(r.stderr);
+  return m ? { files: Number(m[1]), rate: Number(m[3]), mbs: Number(m[4]) } : null;
+}
+
+const rate = (n, ms) => n / (ms / 1000);
+const fmt = (x, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+// ---------------------------------------------------------------------------------------------
+// 1. end to end
+
+const dir = corpus(FILES);
+const mb = sizeOf(dir) / 1e6;
+say(`# Performance`);
+say();
+say(`Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cores} core(s) (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}.`);
+say(`Corpus: ${fmt(FILES)} text notices (the national seed once, the repo's ${others.length} other notices copied round-robin), ${fmt(mb, 1)} MB.`);
+say(pin ? 'One core: pinned with `taskset -c 0` and `--jobs 1`.' : 'One core: `--jobs 1` (taskset not found: not pinned).');
+say();
+say('## End to end');
+say();
+say('| run | documents | wall s | documents/s | MB/s | CPU s | documents per CPU-s | peak RSS MB |');
+say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+const row = (label, r, docs) =>
+  say(`| ${label} | ${fmt(docs)} | ${fmt(r.ms / 1000, 2)} | ${fmt(rate(docs, r.ms))} | ${fmt(rate(mb, r.ms), 2)} | ${fmt(r.cpu / 1000, 2)} | ${fmt(rate(docs, r.cpu))} | ${fmt(r.rss)} |`);
+const ext1 = runCli(['extract', dir, '--format', 'jsonl', '--quiet', '--jobs', '1'], { oneCore: true });
+const docs = ext1.docs;
+row('extract → JSONL, one core', ext1, docs);
+const chk1 = runCli(['check', dir, '--format', 'json', '--quiet', '--jobs', '1'], { oneCore: true });
+row('check (extract + check), one core', chk1, docs);
+const extN = runCli(['extract', dir, '--format', 'jsonl', '--quiet', '--jobs', String(cores)]);
+row(`extract → JSONL, ${cores} cores`, extN, docs);
+const chkN = runCli(['check', dir, '--format', 'json', '--quiet', '--jobs', String(cores)]);
+row(`check (extract + check), ${cores} cores`, chkN, docs);
+const fl = floor(dir);
+if (fl) say(`| floor (\`../shared/bench/limit.mjs\`), one core | ${fmt(fl.files)} files | ${fmt(fl.files / fl.rate, 2)} | ${fmt(fl.rate)} files/s | ${fmt(fl.mbs, 2)} | | | |`);
+say();
+const files1 = rate(FILES, chk1.ms);
+if (fl) say(`One core, extract + check: ${fmt(files1)} files/s = ${fmt((100 * files1) / fl.rate, 1)} % of the floor's ${fmt(fl.rate)} files/s in the same run.`);
+else say('The floor script (../shared/bench/limit.mjs) is not there: no floor figure.');
+say(`All cores against one: extract ×${fmt(ext1.ms / extN.ms, 2)}, check ×${fmt(chk1.ms / chkN.ms, 2)} (wall time; the machine's load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')}).`);
+rmSync(dir, { recursive: true, force: true });
+
+// ---------------------------------------------------------------------------------------------
+// 2. memory at LARGE documents
+
+const big = corpus(LARGE);
+const extBig = runCli(['extract', big, '--format', 'jsonl', '--quiet']);
+const chkBig = runCli(['check', big, '--format', 'json', '--quiet']);
+rmSync(big, { recursive: true, force: true });
+say();
+say(`## Memory at ${fmt(LARGE)} files`);
+say();
+say(`| run | documents | wall s | peak RSS MB |`);
+say('| --- | ---: | ---: | ---: |');
+say(`| extract → JSONL, ${cores} cores | ${fmt(extBig.docs)} | ${fmt(extBig.ms / 1000, 1)} | ${fmt(extBig.rss)} |`);
+say(`| check, ${cores} cores | ${fmt(extBig.docs)} | ${fmt(chkBig.ms / 1000, 1)} | ${fmt(chkBig.rss)} |`);
+
+// ---------------------------------------------------------------------------------------------
+// 3. stages and extractors, in process
+
+const { sourceFromBytes } = await import('../dist/src/read/source.js');
+const { normalize } = await import('../dist/src/normalize/index.js');
+const { segment } = await import('../dist/src/segment/index.js');
+const { contextsOf, extractRecord } = await import('../dist/src/extract/document.js');
+const { checkDocument } = await import('../dist/src/check/run.js');
+const { diffRecords } = await import('../dist/src/diff/index.js');
+const { NoticeRecord } = await import('../dist/schemas/notice.js');
+const bytes = notices.map((f) => [f, readFileSync(f)]);
+const stage = { read: 0, normalize: 0, segment: 0, extract: 0, check: 0, validate: 0 };
+const perExtractor = new Map();
+const rounds = Math.max(1, Math.round(Math.min(FILES, 1000) / notices.length));
+let stageDocs = 0;
+const national = [];
+const provincial = [];
 const t0 = performance.now();
-let last = [];
 for (let k = 0; k < rounds; k++) {
-  last = [];
   for (const [path, b] of bytes) {
     let t = performance.now();
     const read = await sourceFromBytes(path, b);
-    time.read += performance.now() - t;
-    chars += read.source.text.length;
+    stage.read += performance.now() - t;
+    if (!read.ok) continue;
     t = performance.now();
     const n = normalize(read.source);
-    time.normalize += performance.now() - t;
+    stage.normalize += performance.now() - t;
     t = performance.now();
     const layouts = segment(n);
-    time.segment += performance.now() - t;
+    stage.segment += performance.now() - t;
     t = performance.now();
-    const records = contextsOf(read.source, n, layouts).map(extractRecord);
-    time.extract += performance.now() - t;
+    const records = contextsOf(read.source, n, layouts).map((ctx) => extractRecord(ctx, perExtractor));
+    stage.extract += performance.now() - t;
     t = performance.now();
-    for (const r of records) r.findings = checkDocument(r);
-    time.check += performance.now() - t;
+    for (const r of records) r.findings = [...r.findings, ...checkDocument(r)];
+    stage.check += performance.now() - t;
     t = performance.now();
     for (const r of records) NoticeRecord.parse(r);
-    time.validate += performance.now() - t;
-    documents += records.length;
-    last.push(...records);
+    stage.validate += performance.now() - t;
+    stageDocs += records.length;
+    if (k === 0) for (const r of records) (r.level === 'national' ? national : provincial).push(r);
   }
-  const t = performance.now();
-  const national = last.find((r) => r.level === 'national');
-  for (const r of last) if (r !== national) diffRecords(national, r);
-  checkAll(last);
-  time.diff += performance.now() - t;
 }
-const total = performance.now() - t0;
-const fmt = (ms) => `${ms.toFixed(0).padStart(7)} ms  ${((100 * ms) / total).toFixed(1).padStart(5)} %`;
-console.log(`${rounds} rounds × ${files.length} seed files = ${documents} documents, ${(chars / 1e6).toFixed(2)} M characters`);
-for (const [stage, ms] of Object.entries(time)) console.log(`  ${stage.padEnd(10)} ${fmt(ms)}`);
-console.log(`  ${'total'.padEnd(10)} ${fmt(total)}`);
-console.log(`throughput: ${(documents / (total / 1000)).toFixed(1)} documents/s, ${(chars / 1000 / (total / 1000)).toFixed(0)} k chars/s`);
-console.log(`slowest stage / fastest stage: ${(Math.max(...Object.values(time)) / Math.min(...Object.values(time))).toFixed(1)}×`);
+const stageTotal = performance.now() - t0;
+say();
+say(`## Time per stage (in process, ${fmt(stageDocs)} documents)`);
+say();
+say('| stage | ms per document | share |');
+say('| --- | ---: | ---: |');
+for (const [name, ms] of Object.entries(stage)) say(`| ${name} | ${fmt(ms / stageDocs, 3)} | ${fmt((100 * ms) / stageTotal, 1)} % |`);
+say(`| total | ${fmt(stageTotal / stageDocs, 3)} | ${fmt(rate(stageDocs, stageTotal))} documents/s |`);
+say();
+say('| extractor | ms per document | share of extract |');
+say('| --- | ---: | ---: |');
+const extractTotal = [...perExtractor.values()].reduce((a, b) => a + b, 0);
+for (const [name, ms] of [...perExtractor].sort((a, b) => b[1] - a[1])) say(`| ${name} | ${fmt(ms / stageDocs, 3)} | ${fmt((100 * ms) / extractTotal, 1)} % |`);
 
-// Binary readers and OCR: each fixture read once (OCR takes seconds a page, not milliseconds).
-// `npm run bench -- ROUNDS OCR_PAGES` (OCR_PAGES defaults to 2; 0 skips OCR).
-const fixtures = join(root, 'test', 'fixtures', 'formats');
-for (const name of ['001.ofd', 'govcheck-test.doc', 'govcheck-test.wps']) {
+// ---------------------------------------------------------------------------------------------
+// 4. 31-province diff matrix
+
+if (national.length && provincial.length) {
+  const base = national[0];
+  const targets = Array.from({ length: 31 }, (_, i) => provincial[i % provincial.length]);
+  diffRecords(base, targets[0]);
   const t = performance.now();
-  const read = await sourceFromBytes(name, readFileSync(join(fixtures, name)));
-  console.log(`read ${name.padEnd(18)} ${(performance.now() - t).toFixed(0).padStart(6)} ms  ${read.ok ? read.source.text.length + ' chars' : read.reason}`);
+  for (const r of targets) diffRecords(base, r);
+  const ms = performance.now() - t;
+  say();
+  say(`## Diff matrix`);
+  say();
+  say(`31 provincial notices against the national one: ${fmt(ms)} ms (${fmt(ms / 31, 1)} ms per pair).`);
 }
-const ocrPages = Number(process.argv[3] ?? 2);
-if (ocrPages > 0) {
-  let t = performance.now();
-  await sourceFromBytes('png', readFileSync(join(fixtures, 'govcheck-test.png')));
-  console.log(`OCR: models loaded + first page (PNG, 1240×1754) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  t = performance.now();
-  const scan = await sourceFromBytes('scan', readFileSync(join(fixtures, '001-scan.pdf')), { ocr: true, ocrMaxPages: ocrPages });
-  const pages = scan.ok ? scan.source.ocr.pages.length : 0;
-  const seconds = (performance.now() - t) / 1000;
-  console.log(`OCR: ${pages} scanned PDF pages (rendered at 150 dpi) in ${seconds.toFixed(1)} s: ${(seconds / pages).toFixed(1)} s per OCR'd page, mean confidence ${scan.ok ? scan.source.ocr.confidence : '-'}`);
+
+// ---------------------------------------------------------------------------------------------
+// 5. PDF against pdftotext
+
+const pdfs = [arg('--pdf', null), existsSync(peerPdfs) ? peerPdfs : null]
+  .filter(Boolean)
+  .flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.pdf')).map((f) => join(d, f)));
+say();
+say('## PDF');
+say();
+if (!pdfs.length) say('No PDFs to read (pass --pdf DIR).');
+else {
+  const { readPdf } = await import('../dist/src/read/pdf.js');
+  const reps = 5;
+  await readPdf(new Uint8Array(readFileSync(pdfs[0])));
+  let ours = 0;
+  let pages = 0;
+  for (const f of pdfs) {
+    const b = new Uint8Array(readFileSync(f));
+    const t = performance.now();
+    for (let k = 0; k < reps; k++) {
+      const r = await readPdf(b.slice());
+      if (k === 0 && r.ok) pages += r.pageStarts.length;
+    }
+    ours += (performance.now() - t) / reps;
+  }
+  say(`Our reader (pdf.js through pdf-parse): ${pdfs.length} files, ${pages} pages, ${fmt(ours, 1)} ms per pass over them (${fmt(ours / Math.max(1, pages), 1)} ms per page).`);
+  if (has('pdftotext')) {
+    const t = performance.now();
+    for (let k = 0; k < reps; k++) for (const f of pdfs) execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-']);
+    const theirs = (performance.now() - t) / reps;
+    say(`pdftotext: ${fmt(theirs, 1)} ms per pass: ours is ${fmt(ours / theirs, 2)}× pdftotext.`);
+  } else say('pdftotext is not installed here: no ratio.');
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5b. binary readers and OCR: each fixture read once (OCR takes seconds a page, not milliseconds);
+// `--ocr-pages N` (default 2; 0 skips OCR)
+
+{
+  const { DEFAULT_READ_OPTIONS } = await import('../dist/src/read/options.js');
+  const fixtures = join(root, 'test', 'fixtures', 'formats');
+  say();
+  say('## Binary readers and OCR');
+  say();
+  for (const name of ['001.ofd', 'govcheck-test.doc', 'govcheck-test.wps']) {
+    const t = performance.now();
+    const read = await sourceFromBytes(name, readFileSync(join(fixtures, name)));
+    say(`- read ${name}: ${fmt(performance.now() - t)} ms (${read.ok ? read.source.text.length + ' characters' : read.reason})`);
+  }
+  const ocrPages = Number(arg('--ocr-pages', 2));
+  if (ocrPages > 0) {
+    let t = performance.now();
+    await sourceFromBytes('png', readFileSync(join(fixtures, 'govcheck-test.png')));
+    say(`- OCR: models loaded + first page (PNG, 1240×1754) in ${fmt((performance.now() - t) / 1000, 1)} s`);
+    t = performance.now();
+    const scan = await sourceFromBytes('scan', readFileSync(join(fixtures, '001-scan.pdf')), { ...DEFAULT_READ_OPTIONS, ocrMaxPages: ocrPages });
+    const pages = scan.ok ? scan.source.ocr.pages.length : 0;
+    const seconds = (performance.now() - t) / 1000;
+    say(`- OCR: ${pages} scanned PDF pages (rendered at 150 dpi) in ${fmt(seconds, 1)} s: ${fmt(seconds / Math.max(1, pages), 1)} s per OCR'd page, mean confidence ${scan.ok ? scan.source.ocr.confidence : '-'}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. start-up
+
+const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
+const timeOf = (args) => {
+  const t = performance.now();
+  spawnSync(process.execPath, args, { stdio: 'ignore' });
+  return performance.now() - t;
+};
+const bare = [];
+const help = [];
+for (let k = 0; k < 11; k++) {
+  bare.push(timeOf(['-e', '0']));
+  help.push(timeOf([cli, '--help']));
+}
+const one = [];
+for (let k = 0; k < 5; k++) one.push(timeOf([cli, 'check', join(root, 'seeds', readdirSync(join(root, 'seeds'))[1])]));
+say();
+say('## Start-up (median of 11 runs)');
+say();
+say(`\`node -e 0\` ${fmt(median(bare))} ms; \`notices --help\` ${fmt(median(help))} ms (${fmt(median(help) / median(bare), 2)}× bare node); \`notices check\` on one seed ${fmt(median(one))} ms.`);
+
+if (process.argv.includes('--write')) {
+  // the hand-written part (from `## Notes` on) stays
+  const page = join(root, 'docs', 'performance.md');
+  const old = existsSync(page) ? readFileSync(page, 'utf8') : '';
+  const notes = old.indexOf('\n## Notes');
+  writeFileSync(page, lines.join('\n') + '\n' + (notes >= 0 ? old.slice(notes) : ''));
+  console.log('\n(written to docs/performance.md)');
 }

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { processSource } from '../pipelines/document.js';
 import { trimPhrase } from '../src/extract/numbers.js';
@@ -10,19 +9,23 @@ import { SEEDS, seedPath } from './helpers/context.js';
 // absolute time: doubling the input may cost at most ~2.5× the time (a quadratic path costs 4×).
 const MAX_RATIO = 2.5;
 
-/** Best of `runs` timings of `f` (the minimum is the least disturbed by other processes). */
+/**
+ * Best of `runs` CPU times of `f` in this process (CPU time, not wall time: other processes on a
+ * busy machine stretch the wall clock, not our CPU time; the minimum is the least disturbed run).
+ */
 function best(f: () => void, runs: number): number {
   let min = Infinity;
   for (let k = 0; k < runs; k++) {
-    const t = performance.now();
+    const start = process.cpuUsage();
     f();
-    min = Math.min(min, performance.now() - t);
+    const used = process.cpuUsage(start);
+    min = Math.min(min, used.user + used.system);
   }
   return min;
 }
 
 /** Time of `run(make(2n))` over the time of `run(make(n))`, after a warm-up at n/4. */
-function growth(make: (n: number) => string, n: number, run: (text: string) => void, runs = 2): number {
+function growth(make: (n: number) => string, n: number, run: (text: string) => void, runs = 3): number {
   run(make(Math.max(1, n >> 2)));
   const small = make(n);
   const large = make(2 * n);
@@ -51,12 +54,12 @@ describe('linear time on pathological shapes (doubling the input ≤ 2.5× the t
     expect(growth((n) => insideBody(piece.repeat(n / piece.length) + '\n'), 500_000, extract)).toBeLessThan(MAX_RATIO);
   });
 
-  it('40k 、 in one clause', () => {
-    expect(growth((n) => insideBody(`（三）重点地区包括${'、'.repeat(n)}等。\n`), 20_000, extract)).toBeLessThan(MAX_RATIO);
+  it('80k 、 in one clause', () => {
+    expect(growth((n) => insideBody(`（三）重点地区包括${'、'.repeat(n)}等。\n`), 40_000, extract)).toBeLessThan(MAX_RATIO);
   });
 
   it('a long run of spaces inside a clause', () => {
-    expect(growth((n) => insideBody(`（三）补助${' '.repeat(n)}资金\n`), 40_000, extract)).toBeLessThan(MAX_RATIO);
+    expect(growth((n) => insideBody(`（三）补助${' '.repeat(n)}资金\n`), 200_000, extract)).toBeLessThan(MAX_RATIO);
   });
 
   it('30k table rows in an annex', () => {
@@ -82,7 +85,7 @@ describe('linear time on pathological shapes (doubling the input ≤ 2.5× the t
 
   it('trimPhrase on a long run of punctuation that does not reach the end', () => {
     const trim = (s: string) => void trimPhrase(s);
-    expect(growth((n) => `${'、'.repeat(n)}甲${'，'.repeat(n)}乙`, 200_000, trim, 3)).toBeLessThan(MAX_RATIO);
+    expect(growth((n) => `${'、'.repeat(n)}甲${'，'.repeat(n)}乙`, 1_000_000, trim)).toBeLessThan(MAX_RATIO);
     expect(trimPhrase('、，“补贴”；。')).toBe('补贴');
     expect(trimPhrase('，，')).toBe('');
   });

@@ -84,6 +84,7 @@ function write(name: string, content: string | Uint8Array): string {
 }
 
 
+
 describe('HTML input (a web page made from seed 004)', () => {
   const seedText = sourceOf(SEEDS.heilongjiang);
   const htmlPath = write('heilongjiang.html', pageOf(seedText));

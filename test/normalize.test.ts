@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SEEDS, seedPath } from './helpers/context.js';
-import { collapseCjkSpaces, simplifyGlyphs } from '../src/normalize/cjk.js';
-import { hasMarkdownSyntax, parseAndStrip, stripMarkdown } from '../src/normalize/markdown.js';
+import { collapseCjkSpaces, mayConvert, simplifyGlyphs } from '../src/normalize/cjk.js';
+import { hasMarkdownSyntax, loadMarkdownParser, parseAndStrip, stripMarkdown } from '../src/normalize/markdown.js';
 import { applyEdits, identity, SourceLocator } from '../src/normalize/offsets.js';
 import { fullWidthCjkPunctuation, halfWidthAlnum } from '../src/normalize/punctuation.js';
 import { decode, sniffBinary } from '../src/read/detect.js';
 
 const sourceChar = (t: { value: string; map: Int32Array }, src: string, ch: string) => src[t.map[t.value.indexOf(ch)]];
+
+
+beforeAll(loadMarkdownParser); // readers load remark on demand; these tests call the normaliser directly
 
 describe('CJK spacing', () => {
   it('removes spaces between CJK characters and between CJK and digits', () => {
@@ -37,6 +40,23 @@ describe('punctuation', () => {
 });
 
 describe('traditional glyphs', () => {
+  it('a line the converter is skipped for is one it would leave unchanged (seeds, fixtures, traditional text)', async () => {
+    const OpenCC = await import('opencc-js');
+    const full = OpenCC.Converter({ from: 'hk', to: 'cn' });
+    const lines = [
+      ...Object.values(SEEDS).flatMap((name) => readFileSync(seedPath(name), 'utf8').split('\n')),
+      '關於做好2022年脫貧人口穩崗就業工作的通知',
+      '台灣 臺灣 乾隆 著作 裏面 爲什麼 於是 後來 麪條 鬆動',
+    ];
+    let skipped = 0;
+    for (const line of lines) {
+      if (mayConvert(line)) continue;
+      skipped++;
+      expect(full(line)).toBe(line);
+    }
+    expect(skipped).toBeGreaterThan(100);
+    expect(mayConvert('關於')).toBe(true);
+  });
   it('simplifies stray traditional characters without moving offsets', () => {
     const t = simplifyGlyphs(identity('支持的優勢特色产业'));
     expect(t.value).toBe('支持的优势特色产业');

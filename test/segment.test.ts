@@ -49,3 +49,22 @@ describe('title remarks', () => {
     expect(ctx.zones.addressee.map((l) => l.flat)).toEqual(['各市人力资源社会保障局：']);
   });
 });
+
+describe('the layout machine walked directly and through an xstate actor', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { segmentZones, segmentZonesWithActor } = await import('../src/segment/zones.js');
+  const { classify, splitDocuments } = await import('../src/segment/documents.js');
+  const { splitLines } = await import('../src/segment/lines.js');
+  const { normalize } = await import('../src/normalize/index.js');
+  const { root } = await import('./helpers/context.js');
+  const dirs = ['seeds', 'test/fixtures/notices', 'test/fixtures/figures'].map((d) => join(root, d));
+  const files = dirs.flatMap((d) => readdirSync(d).map((f) => join(d, f)));
+  it.each(files.map((f) => [f.slice(root.length), f]))('%s: the same zones', (_name, file) => {
+    const text = readFileSync(file, 'utf8');
+    const n = normalize({ path: file, sha256: '0', format: 'text', text });
+    const docs = splitDocuments(classify(splitLines(n.text)));
+    expect(docs.length).toBeGreaterThan(0);
+    for (const lines of docs) expect(segmentZones(lines)).toEqual(segmentZonesWithActor(lines));
+  });
+});

@@ -23,7 +23,7 @@ export function checkDocument(record: NoticeRecord): Finding[] {
   return documentRules.flatMap((rule) => rule.check(record));
 }
 
-const locate = (r: NoticeRecord, f: Finding): LocatedFinding => ({
+export const locate = (r: NoticeRecord, f: Finding): LocatedFinding => ({
   path: r.source.path,
   fileNumber: r.fileNumber?.normalized ?? null,
   documentIndex: r.source.documentIndex,
@@ -33,6 +33,19 @@ const locate = (r: NoticeRecord, f: Finding): LocatedFinding => ({
 /** Every finding over a batch: each record's own, then the cross-document ones, in input order. */
 export function checkAll(records: NoticeRecord[]): LocatedFinding[] {
   const own = records.flatMap((r) => r.findings.map((f) => locate(r, f)));
-  const cross = corpusRules.flatMap((rule) => rule.check(records)).map(({ record, finding }) => locate(record, finding));
-  return [...own, ...cross];
+  return [...own, ...checkCorpus(records)];
+}
+
+/** The cross-document findings (corpus rules), in input order of the records they concern. */
+export function checkCorpus(records: NoticeRecord[]): LocatedFinding[] {
+  return corpusRules.flatMap((rule) => rule.check(records)).map(({ record, finding }) => locate(record, finding));
+}
+
+/**
+ * What the corpus rules read of a record (where it is from, its level, region, title, references,
+ * targets and tables): a batch keeps only this much per document, so `notices check` over a large
+ * corpus does not hold every clause's text.
+ */
+export function corpusView(r: NoticeRecord): NoticeRecord {
+  return { ...r, sections: [], subsidies: [], policyMentions: [], keyRegions: [], contacts: [], attachments: [], findings: [] };
 }

@@ -1,11 +1,8 @@
 import { nationalFor } from '../diff/national.js';
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { existsSync } from 'node:fs';
-import { processFile } from '../../pipelines/document.js';
 import { readOptionsFor, type ReadOptions } from '../read/options.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
-import { diff } from '../api/analyse.js';
-import { extractFile } from '../api/extract.js';
 import { fail, type Failure, type Result } from '../util/result.js';
 import { maxBytesOption } from './options.js';
 import { reportFailure } from './report.js';
@@ -38,6 +35,7 @@ export function parseDocumentPath(spec: string): { path: string; index: number |
 
 async function load(spec: string, limits: ReadOptions): Promise<Result<{ path: string; index: number | null; records: NoticeRecord[] }>> {
   const { path, index } = parseDocumentPath(spec);
+  const { processFile } = await import('../../pipelines/document.js');
   const r = await processFile(path, undefined, limits);
   if (!r.ok) return r;
   if (index !== null && !r.records.some((d) => d.source.documentIndex === index)) {
@@ -92,6 +90,7 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  const { diff } = await import('../api/analyse.js');
   const record = diff(base, target);
   if (argv.format === 'json') process.stdout.write(JSON.stringify(record, null, 2) + '\n');
   else if (argv.format === 'text') {

@@ -1,11 +1,11 @@
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { join } from 'node:path';
-import { processFile } from '../../pipelines/document.js';
-import { limitsFor } from '../read/limits.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
-import { writeRecords } from '../emit/json.js';
-import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../read/options.js';
-import { jsonlFile, jsonlStdout, type JsonlSink } from '../emit/jsonl.js';
+import type { JsonlSink } from '../emit/jsonl.js';
+import type { FileResult } from '../../pipelines/document.js';
+import { DEFAULT_TIMEOUT_MS, defaultJobs, runBatch, type BatchOptions } from '../batch/run.js';
+import { limitsFor } from '../read/limits.js';
+import { DEFAULT_READ_OPTIONS, readOptionsFor, type ReadOptions } from '../read/options.js';
 import { maxBytesOption } from './options.js';
 import { expandPaths } from './paths.js';
 import { progress, reportFailure } from './report.js';
@@ -15,16 +15,37 @@ interface Args {
   out?: string;
   format: 'json' | 'jsonl' | 'sqlite';
   quiet: boolean;
+  jobs?: number;
+  timeout: number;
   'max-bytes': number;
   ocr: boolean;
   'ocr-max-pages': number;
 }
 
+/** `--jobs` and `--timeout`, shared by every verb that reads a batch of files. */
+export const withBatchOptions = (y: Argv) =>
+  y
+    .option('jobs', { type: 'number', describe: `worker threads for batches of 8 files or more (default: the machine's cores, ${defaultJobs()} here)` })
+    .option('timeout', { type: 'number', default: DEFAULT_TIMEOUT_MS / 1000, describe: 'time budget per file in seconds (in a worker); a file over it gets an error line and the batch goes on' });
+
+/** Batch options from parsed arguments. */
+export const batchOptions = (argv: { jobs?: number; timeout?: number }): BatchOptions => ({
+  jobs: argv.jobs,
+  timeoutMs: argv.timeout !== undefined ? argv.timeout * 1000 : undefined,
+});
+
+/** What a batch needs to read its files: the pool's options and the reading options (--max-bytes; OCR as by default). */
+export interface BatchRead {
+  batch?: BatchOptions;
+  options?: ReadOptions;
+}
+export const batchRead = (argv: { jobs?: number; timeout?: number; 'max-bytes'?: number }): BatchRead => ({ batch: batchOptions(argv), options: readOptionsFor(argv['max-bytes']) });
+
 export const command = 'extract <paths..>';
 export const describe = 'Extract one NoticeRecord per document found in the given files or folders';
 
 export const builder = (y: Argv) =>
-  y
+  withBatchOptions(y)
     .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'files or folders (.txt .md .pdf .html .docx .doc .wps .ofd .png .jpg .tif)' })
     .option('out', { type: 'string', describe: 'write per-document JSON and notices.jsonl (or notices.sqlite) into DIR' })
     .option('format', { choices: ['json', 'jsonl', 'sqlite'] as const, default: 'json' as const, describe: 'output format' })
@@ -36,14 +57,17 @@ export const builder = (y: Argv) =>
     .example('$0 extract notice.txt --format jsonl', 'JSON Lines on stdout');
 
 /** Extracts a batch: bad files are reported and skipped; the rest are emitted. Exit 1 if any failed. */
-export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r: NoticeRecord) => Promise<void>, options: ReadOptions = DEFAULT_READ_OPTIONS): Promise<number> {
+export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r: NoticeRecord) => Promise<void>, read: BatchRead = {}): Promise<number> {
+  const options = read.options ?? DEFAULT_READ_OPTIONS;
   const { files, failures } = await expandPaths(paths);
   failures.forEach(reportFailure);
   let failed = failures.length;
   const bar = progress(files.length, quiet);
-  for (const file of files) {
-    const result = await processFile(file, undefined, options);
-    bar.tick(file);
+  // the pipeline (and every library it needs) loads only where a file is read: not for `--help`, and
+  // not in this thread when the files go to the worker pool (each worker loads its own)
+  const inProcess = async (file: string): Promise<FileResult> => (await import('../../pipelines/document.js')).processFile(file, undefined, options);
+  for await (const result of runBatch<{ records: NoticeRecord[] }>(files, inProcess, { ...read.batch, task: { options } })) {
+    bar.tick(result.path);
     if (!result.ok) {
       bar.end();
       reportFailure(result);
@@ -58,6 +82,7 @@ export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r
 
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const records: NoticeRecord[] = [];
+  const { jsonlFile, jsonlStdout } = await import('../emit/jsonl.js');
   let sink: JsonlSink | null = null;
   if (argv.format === 'jsonl') sink = argv.out ? await jsonlFile(join(argv.out, 'notices.jsonl')) : jsonlStdout();
   if (argv.format === 'sqlite' && !argv.out) {
@@ -66,18 +91,28 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     return;
   }
   if (argv.format === 'sqlite' && !(await sqliteUsable())) return;
-  const failed = await extractBatch(argv.paths, argv.quiet, async (r) => {
-    if (sink) await sink.write(r);
-    else records.push(r);
-  }, { ...limitsFor(argv['max-bytes']), ocr: argv.ocr, ocrMaxPages: Math.max(0, Math.floor(argv['ocr-max-pages'])) });
+  // JSON on stdout is streamed element by element too (the same bytes as one JSON.stringify)
+  const array = argv.format === 'json' && !argv.out ? (await import('../emit/json-array.js')).jsonArrayWriter(process.stdout) : null;
+  const failed = await extractBatch(
+    argv.paths,
+    argv.quiet,
+    async (r) => {
+      if (sink) await sink.write(r);
+      else if (array) await array.write(r);
+      else records.push(r);
+    },
+    { ...batchRead(argv), options: { ...limitsFor(argv['max-bytes']), ocr: argv.ocr, ocrMaxPages: Math.max(0, Math.floor(argv['ocr-max-pages'])) } },
+  );
   await sink?.close();
+  await array?.close();
   if (argv.format === 'json') {
     if (argv.out) {
+      const { writeRecords } = await import('../emit/json.js');
       await writeRecords(argv.out, records);
       const all = await jsonlFile(join(argv.out, 'notices.jsonl'));
       for (const r of records) await all.write(r);
       await all.close();
-    } else process.stdout.write(JSON.stringify(records, null, 2) + '\n');
+    }
   }
   if (argv.format === 'sqlite') {
     const { loadSqlite } = await import('../emit/sqlite.js');

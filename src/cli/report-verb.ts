@@ -2,7 +2,6 @@ import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { NoticeRecord } from '../../schemas/notice.js';
-import { renderReport } from '../report/index.js';
 import { extractBatch } from './extract.js';
 
 interface Args {
@@ -24,6 +23,8 @@ export const builder = (y: Argv) =>
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const records: NoticeRecord[] = [];
   const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r));
+  // the report's modules (charts, model) load here, not at start-up
+  const { renderReport } = await import('../report/index.js');
   const html = await renderReport({ records });
   if (argv.out) {
     await mkdir(dirname(argv.out), { recursive: true });

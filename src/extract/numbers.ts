@@ -79,6 +79,15 @@ function collectParagraphs(ctx: DocumentContext): BodyParagraph[] {
 
 const OPEN = '（(《“【〔[‘「';
 const CLOSE = '）)》”】〕]’」';
+const OPEN_CODES = new Set([...OPEN].map((c) => c.charCodeAt(0)));
+const BRACKET_CODES = new Set([...OPEN, ...CLOSE].map((c) => c.charCodeAt(0)));
+const codesOf = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+
+/** A delimiter test by character code (no one-character string per position). */
+function isAnyOf(chars: string): (s: string, i: number) => boolean {
+  const codes = codesOf(chars);
+  return (s, i) => codes.has(s.charCodeAt(i));
+}
 
 /**
  * Matched bracket pairs of a string (opening index → closing index). Unbalanced brackets are
@@ -88,6 +97,8 @@ export function bracketPairs(s: string): Map<number, number> {
   const pairs = new Map<number, number>();
   const stack: { ch: string; i: number }[] = [];
   for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (!BRACKET_CODES.has(code)) continue;
     const ch = s[i];
     const o = OPEN.indexOf(ch);
     const c = CLOSE.indexOf(ch);
@@ -118,10 +129,11 @@ export function splitOutsideBrackets(
   pairs = bracketPairs(s),
 ): [number, number][] {
   const out: [number, number][] = [];
-  const isDelim = typeof delims === 'string' ? (_: string, i: number) => delims.includes(s[i]) : delims;
+  const isDelim = typeof delims === 'string' ? isAnyOf(delims) : delims;
   let start = from;
   for (let i = from; i < to; i++) {
-    const close = pairs.get(i);
+    // pairs are keyed by opening brackets only: look one up just there
+    const close = OPEN_CODES.has(s.charCodeAt(i)) ? pairs.get(i) : undefined;
     if (close !== undefined && close < to) {
       i = close;
       continue;
@@ -179,17 +191,18 @@ const HAN_BEFORE = /[\u4e00-\u9fa5）)”》%]/;
  * half-width `.` ends a sentence only after a Chinese character or a closing bracket and never
  * before a digit, so `3.5万人` and the item number `1.` stay whole.
  */
+const SENTENCE_END = codesOf('。！？；;!?');
 function isSentenceEnd(s: string, i: number): boolean {
-  const ch = s[i];
-  if ('。！？；;!?'.includes(ch)) return true;
-  return ch === '.' && i > 0 && HAN_BEFORE.test(s[i - 1]) && !/\d/.test(s[i + 1] ?? '');
+  const code = s.charCodeAt(i);
+  if (SENTENCE_END.has(code)) return true;
+  return code === 0x2e && i > 0 && HAN_BEFORE.test(s[i - 1]) && !/\d/.test(s[i + 1] ?? '');
 }
 
 /** Clause breaks: ，： and their half-width forms, except between digits (`1,000`, `9:30`). */
 function isClauseBreak(s: string, i: number): boolean {
-  const ch = s[i];
-  if (ch === '，' || ch === '：') return true;
-  if (ch !== ',' && ch !== ':') return false;
+  const code = s.charCodeAt(i);
+  if (code === 0xff0c || code === 0xff1a) return true; // ，：
+  if (code !== 0x2c && code !== 0x3a) return false; // , :
   return !(/\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''));
 }
 

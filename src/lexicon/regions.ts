@@ -82,12 +82,26 @@ export function allDivisions(): Division[] {
 }
 
 let byName: Map<string, Division[]> | null = null;
+let longestName = 0;
+
+/** The prefixes of `s` at least 2 long and no longer than the longest division name. */
+function prefixesOf(s: string): string[] {
+  divisionsNamed('');
+  const out: string[] = [];
+  for (let n = 2; n <= Math.min(s.length, longestName); n++) out.push(s.slice(0, n));
+  return out;
+}
 
 /** Divisions by name (朝阳区 is in Beijing and in Changchun, so a name maps to a list). */
 export function divisionsNamed(name: string): Division[] {
   if (!byName) {
     byName = new Map();
-    for (const d of allDivisions()) byName.set(d.name, [...(byName.get(d.name) ?? []), d]);
+    for (const d of allDivisions()) {
+      const same = byName.get(d.name);
+      if (same) same.push(d);
+      else byName.set(d.name, [d]);
+      longestName = Math.max(longestName, d.name.length);
+    }
   }
   return byName.get(name) ?? [];
 }
@@ -110,7 +124,12 @@ export function parseDivisions(packed: string): Division[] {
  */
 export function divisionAtStart(list: Division[], name: string, province: Province | null): Division | null {
   const s = name.replace(/\s+/g, '');
-  const candidates = list.filter((d) => s.startsWith(d.name) && d.name.length >= 2 && (!province || d.provinceCode === province.code.slice(0, 2)));
+  const inProvince = (d: Division) => !province || d.provinceCode === province.code.slice(0, 2);
+  // the whole list is indexed by name: look the prefixes of the name up instead of testing every division
+  const candidates =
+    list === allDivisions()
+      ? prefixesOf(s).flatMap((prefix) => divisionsNamed(prefix)).filter(inProvince)
+      : list.filter((d) => s.startsWith(d.name) && d.name.length >= 2 && inProvince(d));
   if (!candidates.length) return null;
   const longest = Math.max(...candidates.map((d) => d.name.length));
   const best = candidates.filter((d) => d.name.length === longest);

@@ -1,5 +1,6 @@
-import * as OpenCC from 'opencc-js';
-import { replaceAll, type Text } from './offsets.js';
+// the traditional → simplified subset of opencc-js (its full build is ten times larger)
+import * as OpenCC from 'opencc-js/t2cn';
+import { applyEdits, replaceAll, type Edit, type Text } from './offsets.js';
 
 /** CJK ideographs and the punctuation that sits between them. */
 export const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
@@ -24,10 +25,72 @@ export function collapseCjkSpaces(text: Text): Text {
 
 const t2s = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
-/** Stray traditional glyphs (優勢 → 优势). Only applied where it keeps the length, so offsets stay 1:1. */
+/**
+ * UTF-16 units that start a key which the dictionaries map to something else. Entries that map
+ * a phrase to itself only stop other matches, so a line holding none of these units comes out of
+ * every stage of the converter unchanged, and skips it (most lines of a simplified-Chinese notice).
+ */
+const CONVERTIBLE = (() => {
+  const units = new Uint8Array(0x10000);
+  const addKeys = (dict: unknown): void => {
+    if (typeof dict === 'string') {
+      // "key value|key value|…", scanned in place (the dictionaries hold ~50,000 entries)
+      for (let start = 0; start < dict.length; ) {
+        let end = dict.indexOf('|', start);
+        if (end < 0) end = dict.length;
+        const space = dict.indexOf(' ', start);
+        const identical = space > start && space < end && end - space - 1 === space - start && dict.startsWith(dict.slice(start, space), space + 1);
+        if (end > start && !identical) units[dict.charCodeAt(start)] = 1;
+        start = end + 1;
+      }
+    } else if (Array.isArray(dict)) {
+      if (dict.length === 2 && typeof dict[0] === 'string' && typeof dict[1] === 'string' && !dict[0].includes(' ')) {
+        if (dict[0] && dict[0] !== dict[1]) units[dict[0].charCodeAt(0)] = 1;
+      }
+      else dict.forEach(addKeys);
+    } else if (dict && typeof dict === 'object') Object.values(dict).forEach(addKeys);
+  };
+  addKeys(OpenCC.Locale.from.hk);
+  addKeys(OpenCC.Locale.to.cn);
+  addKeys(OpenCC.Locale.configs);
+  return units;
+})();
+
+/** The same units as one regex character class: the engine finds the next one natively. */
+const CONVERTIBLE_CLASS = (() => {
+  const hex = (u: number) => `\\u${u.toString(16).padStart(4, '0')}`;
+  let ranges = '';
+  for (let u = 0; u < 0x10000; u++) {
+    if (!CONVERTIBLE[u]) continue;
+    let v = u;
+    while (v + 1 < 0x10000 && CONVERTIBLE[v + 1]) v++;
+    ranges += v > u ? `${hex(u)}-${hex(v)}` : hex(u);
+    u = v;
+  }
+  return ranges;
+})();
+const MAY_CONVERT = new RegExp(`[${CONVERTIBLE_CLASS}]`);
+const NEXT_CONVERTIBLE = new RegExp(`[${CONVERTIBLE_CLASS}]`, 'g');
+
+export const mayConvert = (line: string): boolean => MAY_CONVERT.test(line);
+
+/**
+ * Stray traditional glyphs (優勢 → 优势). Only applied where it keeps the length, so offsets stay
+ * 1:1. Each line is converted whole (phrases decide the glyph), and only the lines that hold a
+ * unit some dictionary entry can change go through the converter at all.
+ */
 export function simplifyGlyphs(text: Text): Text {
-  return replaceAll(text, /[^\n]+/g, (m) => {
-    const converted = t2s(m[0]);
-    return converted.length === m[0].length ? converted : null;
-  });
+  const value = text.value;
+  const edits: Edit[] = [];
+  NEXT_CONVERTIBLE.lastIndex = 0;
+  for (let m = NEXT_CONVERTIBLE.exec(value); m; m = NEXT_CONVERTIBLE.exec(value)) {
+    const start = value.lastIndexOf('\n', m.index) + 1;
+    let end = value.indexOf('\n', m.index);
+    if (end < 0) end = value.length;
+    const line = value.slice(start, end);
+    const converted = t2s(line);
+    if (converted.length === line.length && converted !== line) edits.push({ start, end, insert: converted });
+    NEXT_CONVERTIBLE.lastIndex = end;
+  }
+  return applyEdits(text, edits);
 }

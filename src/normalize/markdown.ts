@@ -1,19 +1,14 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkCjkFriendly from 'remark-cjk-friendly';
-import type { Root, Nodes } from 'mdast';
+import type { Nodes } from 'mdast';
+import { hasMarkdownSyntax, parseMarkdown } from './markdown-parser.js';
 import { applyEdits, type Edit, type Text } from './offsets.js';
+
+export { hasMarkdownSyntax, loadMarkdownParser } from './markdown-parser.js';
 
 export interface FrontMatter {
   fields: Record<string, string>;
   /** offset in the source of each field's value */
   offsets: Record<string, number>;
 }
-
-// remark-cjk-friendly: CommonMark does not close `**一、标题。**正文` (punctuation before the delimiter, a letter after); CJK text needs it.
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkFrontmatter, ['yaml']);
 
 /**
  * Removes Markdown markup (emphasis markers, heading hashes, bullets, thematic breaks, link targets,
@@ -27,7 +22,7 @@ export function stripMarkdown(text: Text): { text: Text; frontMatter: FrontMatte
 
 /** stripMarkdown without the syntax gate: always parses with remark. */
 export function parseAndStrip(text: Text): { text: Text; frontMatter: FrontMatter | null } {
-  const tree = parser.parse(text.value) as Root;
+  const tree = parseMarkdown(text.value);
   const keep = new Uint8Array(text.value.length);
   const edits: Edit[] = [];
   let frontMatter: FrontMatter | null = null;
@@ -112,15 +107,6 @@ export function parseAndStrip(text: Text): { text: Text; frontMatter: FrontMatte
   }
   return { text: applyEdits(text, mergeDeletes(edits)), frontMatter };
 }
-
-/**
- * Every construct remark removes starts with one of these ASCII characters (emphasis, headings,
- * quotes, code, links, HTML and entities, tables, strikethrough, escapes, breaks and setext
- * underlines, front matter, bullets). Whitespace is never deleted and ordered-list numbers are
- * kept, so a text without any of them comes out of remark unchanged: no need to parse it.
- */
-const MARKDOWN_SYNTAX = /[*_#>`[\]!<&|~\\=+-]/;
-export const hasMarkdownSyntax = (value: string): boolean => MARKDOWN_SYNTAX.test(value);
 
 function mergeDeletes(edits: Edit[]): Edit[] {
   const sorted = [...edits].sort((a, b) => a.start - b.start);

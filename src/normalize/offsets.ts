@@ -23,25 +23,38 @@ export function identity(value: string): Text {
   return { value, map };
 }
 
-/** Applies non-overlapping edits (sorted or not). Replacements of equal length map char to char. */
+/**
+ * Applies non-overlapping edits (sorted or not). Replacements of equal length map char to char.
+ * The map is filled in place: unchanged runs are copied as blocks (one allocation per call).
+ */
 export function applyEdits(text: Text, edits: Edit[]): Text {
   if (edits.length === 0) return text;
   const sorted = [...edits].sort((a, b) => a.start - b.start);
-  let out = '';
-  const map: number[] = [];
-  let pos = 0;
+  // the edits that apply (an overlapping edit: the first one wins) and the length they give
+  const kept: Edit[] = [];
+  let length = text.value.length;
+  let end = 0;
   for (const e of sorted) {
-    if (e.start < pos) continue; // overlapping edit: first one wins
-    for (let i = pos; i < e.start; i++) map.push(text.map[i]);
-    out += text.value.slice(pos, e.start);
+    if (e.start < end) continue;
+    kept.push(e);
+    length += e.insert.length - (e.end - e.start);
+    end = e.end;
+  }
+  const map = new Int32Array(length + 1);
+  const parts: string[] = [];
+  let pos = 0;
+  let at = 0;
+  for (const e of kept) {
+    map.set(text.map.subarray(pos, e.start), at);
+    at += e.start - pos;
+    parts.push(text.value.slice(pos, e.start), e.insert);
     const sameLength = e.insert.length === e.end - e.start;
-    for (let k = 0; k < e.insert.length; k++) map.push(text.map[sameLength ? e.start + k : e.start]);
-    out += e.insert;
+    for (let k = 0; k < e.insert.length; k++) map[at++] = text.map[sameLength ? e.start + k : e.start];
     pos = e.end;
   }
-  for (let i = pos; i <= text.value.length; i++) map.push(text.map[i]);
-  out += text.value.slice(pos);
-  return { value: out, map: Int32Array.from(map) };
+  map.set(text.map.subarray(pos, text.value.length + 1), at);
+  parts.push(text.value.slice(pos));
+  return { value: parts.join(''), map };
 }
 
 /** Edits from a global regex: `replace` returns the new text for a match, or null to leave it. */

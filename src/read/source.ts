@@ -11,6 +11,7 @@ import { DEFAULT_READ_OPTIONS, type ReadOptions } from './options.js';
 import { joinPages, type OcrInfo } from './pages.js';
 import { readPdf } from './pdf.js';
 import { fail, type Result } from '../util/result.js';
+import { hasMarkdownSyntax, loadMarkdownParser } from '../normalize/markdown-parser.js';
 
 /**
  * A file as read: its text, and for PDF the offsets where each page starts. For HTML, `text` is
@@ -49,6 +50,13 @@ export async function readSource(path: string, options: ReadOptions = DEFAULT_RE
 const tooLarge = (path: string, size: number, options: ReadOptions) => fail(path, `${formatBytes(size)}, larger than --max-bytes ${options.maxBytes} (${formatBytes(options.maxBytes)})`);
 
 export async function sourceFromBytes(path: string, bytes: Uint8Array, options: ReadOptions = DEFAULT_READ_OPTIONS): Promise<Result<{ source: Source }>> {
+  const read = await readBytes(path, bytes, options);
+  // the normaliser parses Markdown synchronously: load remark now, and only for text that has syntax
+  if (read.ok && hasMarkdownSyntax(read.source.text)) await loadMarkdownParser();
+  return read;
+}
+
+async function readBytes(path: string, bytes: Uint8Array, options: ReadOptions): Promise<Result<{ source: Source }>> {
   if (bytes.length > options.maxBytes) return tooLarge(path, bytes.length, options);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (bytes.length === 0) return fail(path, 'empty file');

@@ -28,6 +28,7 @@ export const META_KEY = /^(索引号|主题分类|主题词|发文机关|发文�
 const NOISE =
   /^(\S{1,12}\s*[>＞»]\s*){2,}\S{1,16}$|首页\s*[>＞»]|当前位置[:：]|打印本页|关闭窗口|【(打印|关闭|字号|大|中|小)】|扫一扫|浏览次数|点击[数量率]|字号[:：]\s*[大中小]|版权所有|网站标识码|ICP备|分享到|返回顶部|^(上|下)一篇[:：]|^【?(纠错|收藏|关闭|打印)】?$/;
 
+const FILE_NUMBER_AT_START = new RegExp(FILE_NUMBER.source, 'y');
 const DATE_ANYWHERE = new RegExp(DATE_LINE.source.slice(1, -1));
 
 /** An annex heading alone on its line: 附件, 附件1, 附件 2：, 附件1., 附件一 */
@@ -70,8 +71,10 @@ export function classifyLine(line: Line): LineKind {
  */
 function isFileNumberLine(flat: string): boolean {
   const inner = /^[（(]([^（()）]+)[）)]$/.exec(flat)?.[1] ?? flat;
-  FILE_NUMBER.lastIndex = 0;
-  const fn = FILE_NUMBER.exec(inner);
+  // only a 发文字号 at the start counts: try it there alone (the same match as the leftmost one
+  // when it exists, without scanning every later position)
+  FILE_NUMBER_AT_START.lastIndex = 0;
+  const fn = FILE_NUMBER_AT_START.exec(inner);
   if (fn && fn.index === 0 && (fn[0].length === inner.length || /^签发人[：:]/.test(inner.slice(fn[0].length)))) return true;
   return FILE_NUMBER_PLACEHOLDER.test(inner);
 }

@@ -4,7 +4,11 @@ import type { LocatedFinding } from '../../../schemas/finding.js';
 export function formatText(findings: LocatedFinding[], colour = false): string {
   const paint = (code: number, s: string) => (colour ? `\x1b[${code}m${s}\x1b[0m` : s);
   const byPath = new Map<string, LocatedFinding[]>();
-  for (const f of findings) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f]);
+  for (const f of findings) {
+    const list = byPath.get(f.path);
+    if (list) list.push(f);
+    else byPath.set(f.path, [f]);
+  }
   const lines: string[] = [];
   for (const [path, list] of byPath) {
     lines.push(paint(4, path));

@@ -1,0 +1,36 @@
+import type { Processor } from 'unified';
+import type { Root } from 'mdast';
+
+/**
+ * The remark parser, loaded on first need: unified, micromark and its extensions are ~100 modules,
+ * which a run over plain-text notices (or `notices --help`) should not pay for. The reader calls
+ * `loadMarkdownParser()` when a text has Markdown syntax; `stripMarkdown` then parses synchronously.
+ */
+let parser: Processor<Root> | null = null;
+
+/**
+ * Every construct remark removes starts with one of these ASCII characters (emphasis, headings,
+ * quotes, code, links, HTML and entities, tables, strikethrough, escapes, breaks and setext
+ * underlines, front matter, bullets). Whitespace is never deleted and ordered-list numbers are
+ * kept, so a text without any of them comes out of remark unchanged: no need to parse it.
+ */
+const MARKDOWN_SYNTAX = /[*_#>`[\]!<&|~\\=+-]/;
+export const hasMarkdownSyntax = (value: string): boolean => MARKDOWN_SYNTAX.test(value);
+
+export async function loadMarkdownParser(): Promise<void> {
+  if (parser) return;
+  const [{ unified }, { default: remarkParse }, { default: remarkGfm }, { default: remarkCjkFriendly }, { default: remarkFrontmatter }] = await Promise.all([
+    import('unified'),
+    import('remark-parse'),
+    import('remark-gfm'),
+    import('remark-cjk-friendly'),
+    import('remark-frontmatter'),
+  ]);
+  // remark-cjk-friendly: CommonMark does not close `**一、标题。**正文` (punctuation before the delimiter, a letter after); CJK text needs it.
+  parser ??= unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkFrontmatter, ['yaml']) as unknown as Processor<Root>;
+}
+
+export function parseMarkdown(value: string): Root {
+  if (!parser) throw new Error('Markdown parser not loaded: await loadMarkdownParser() first');
+  return parser.parse(value) as Root;
+}

@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { processFile } from '../pipelines/document.js';
+import { runBatch, type Outcome } from '../src/batch/run.js';
+import { root, SEEDS, seedPath } from './helpers/context.js';
+
+const flaky = new URL('./fixtures/workers/flaky.mjs', import.meta.url);
+const collect = async <T>(it: AsyncGenerator<T>) => {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+};
+const never = async (path: string): Promise<Outcome<{ records: string[] }>> => ({ ok: false, path, reason: 'ran in process' });
+
+describe('batch runner (worker pool)', () => {
+  it('yields outcomes in input order even when later files finish first', async () => {
+    const files = ['a.slow', 'b', 'c.slow', 'd', 'e', 'f.slow', 'g', 'h', 'i', 'j'];
+    const out = await collect(runBatch(files, never, { jobs: 3, worker: flaky, poolFrom: 1 }));
+    expect(out.map((o) => o.path)).toEqual(files);
+    expect(out.every((o) => o.ok)).toBe(true);
+    expect(out.map((o) => (o.ok ? o.records[0] : null))).toEqual(files.map((f) => f.toUpperCase()));
+  });
+
+  it('goes on past the look-ahead window (many more files than workers)', async () => {
+    // the first file holds one worker while the other fills the window; when it is done, everything
+    // submitted is done too, and the runner must submit more before it waits again
+    const files = Array.from({ length: 100 }, (_, i) => (i === 0 ? `f${i}.slow` : `f${i}`));
+    const out = await collect(runBatch(files, never, { jobs: 2, worker: flaky, poolFrom: 1 }));
+    expect(out.map((o) => o.path)).toEqual(files);
+    expect(out.every((o) => o.ok)).toBe(true);
+  });
+
+  it('a worker that throws, dies or overruns its budget becomes that file’s failure; the batch goes on', async () => {
+    const files = ['a', 'b.throw', 'c', 'd.exit', 'e', 'f.hang', 'g'];
+    const out = await collect(runBatch(files, never, { jobs: 2, worker: flaky, poolFrom: 1, timeoutMs: 1500 }));
+    expect(out.map((o) => o.path)).toEqual(files);
+    expect(out.filter((o) => o.ok).map((o) => o.path)).toEqual(['a', 'c', 'e', 'g']);
+    const reason = (p: string) => out.find((o) => o.path === p && !o.ok) as { reason: string };
+    expect(reason('b.throw').reason).toBe('worker crashed: boom in the extractor');
+    expect(reason('d.exit').reason).toMatch(/^worker crashed: .*exit/i);
+    expect(reason('f.hang').reason).toBe('timed out after 1.5 s (the time budget per file, --timeout)');
+  });
+
+  it('below the pool threshold the files run in this thread', async () => {
+    const out = await collect(runBatch(['x', 'y'], never, { worker: flaky }));
+    expect(out).toEqual([
+      { ok: false, path: 'x', reason: 'ran in process' },
+      { ok: false, path: 'y', reason: 'ran in process' },
+    ]);
+  });
+
+  it('the pool gives the same records as the single-threaded pipeline (the compiled worker)', async () => {
+    const files = Object.values(SEEDS).map(seedPath);
+    const pooled = await collect(runBatch(files, processFile, { jobs: 2, poolFrom: 1 }));
+    const inline = await Promise.all(files.map((f) => processFile(f)));
+    expect(pooled).toEqual(inline);
+  });
+});
+
+describe('notices extract --jobs / --timeout', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'notices-batch-'));
+  for (let k = 0; k < 3; k++) for (const name of Object.values(SEEDS)) cpSync(seedPath(name), join(dir, `${k}_${name}`));
+  const cli = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'notices.js'), ...args], { encoding: 'utf8' });
+
+  it('a batch over the pool prints the same JSON Lines as one thread', () => {
+    const one = cli('extract', dir, '--format', 'jsonl', '--jobs', '1');
+    const two = cli('extract', dir, '--format', 'jsonl', '--jobs', '2');
+    expect(one.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout.trim().split('\n')).toHaveLength(15); // 12 files, seed 000 holds two documents
+  });
+
+  it('every file over its time budget gets one error line naming it, and the exit code is 1', () => {
+    const r = cli('extract', dir, '--format', 'jsonl', '--timeout', '0.001');
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(12);
+    for (const line of lines) expect(line).toMatch(new RegExp(`^notices: ${dir}/\\d_\\d{3}_\\w+\\.txt: timed out after 0.001 s \\(the time budget per file, --timeout\\)$`));
+  });
+});
