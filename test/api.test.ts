@@ -87,6 +87,22 @@ describe('extractFiles', () => {
   });
 });
 
+describe('extractFiles with a worker pool (jobs)', () => {
+  it('gives the same results in the same order as one thread, failures in their place', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'notices-api-jobs-'));
+    const seeds = Object.values(SEEDS);
+    // ten files (the pool starts at eight), one of them not a notice
+    for (let i = 0; i < 9; i++) copyFileSync(seedPath(seeds[i % seeds.length]), join(dir, `n${i}.txt`));
+    writeFileSync(join(dir, 'n9.txt'), '买牛奶\n买鸡蛋\n');
+    const paths = [dir, join(dir, 'missing.txt')];
+    const one = await all(extractFiles(paths));
+    const pooled = await all(extractFiles(paths, { jobs: 2 }));
+    expect(pooled.map((r) => [r.path, r.ok])).toEqual(one.map((r) => [r.path, r.ok]));
+    expect(pooled).toEqual(one);
+    expect(pooled.filter((r) => !r.ok).map((r) => r.path)).toEqual([join(dir, 'n9.txt'), join(dir, 'missing.txt')]);
+  });
+});
+
 describe('inOrder (the seam a worker pool plugs into)', () => {
   /** A runner whose files finish in the order of `finishOrder`, recording how many run at once. */
   function scheduled(files: string[], finishOrder: string[]) {

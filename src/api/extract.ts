@@ -4,6 +4,7 @@ import type { NoticeRecord } from '../../schemas/notice.js';
 import { expandPaths } from '../cli/paths.js';
 import { fail, type Failure } from '../util/result.js';
 import { inOrder, type BatchItem } from './in-order.js';
+import { runBatch } from '../batch/run.js';
 
 /** The records of one file: a file may hold several documents (a notice and the one it forwards). */
 export interface Extracted {
@@ -75,8 +76,17 @@ export interface ExtractFilesOptions extends ExtractOptions {
    * no further file. (Breaking out of the `for await` loop stops the batch too.)
    */
   signal?: AbortSignal;
-  // A worker pool (`jobs`) belongs here: see `inOrder` (src/api/in-order.ts), whose `window` and
-  // runner are the two things a pool changes; results stay in input order.
+  /**
+   * Worker threads: with more than one, a batch of 8 files or more is read by a worker pool, each
+   * file isolated (a crash or a time-out becomes that file's failure). Results stay in input order.
+   * @defaultValue `1` (in this thread)
+   */
+  jobs?: number;
+  /**
+   * With `jobs` > 1: the time budget per file in milliseconds; a file over it becomes a failure.
+   * @defaultValue `60000`
+   */
+  timeoutMs?: number;
 }
 
 /**
@@ -122,7 +132,22 @@ export function extractText(text: string, options: ExtractTextOptions = {}): Pro
 export async function* extractFiles(paths: string | Iterable<string>, options: ExtractFilesOptions = {}): AsyncGenerator<ExtractResult> {
   const items = await batchItems(typeof paths === 'string' ? [paths] : [...paths]);
   const read = readOptions(options);
-  yield* inOrder(items, (file) => processFile(file, undefined, read), { window: 1, signal: options.signal });
+  if ((options.jobs ?? 1) <= 1) {
+    yield* inOrder(items, (file) => processFile(file, undefined, read), { window: 1, signal: options.signal });
+    return;
+  }
+  // the worker pool of the CLI's batches: files in input order, failures of the paths in their place
+  const files = items.filter((i): i is string => typeof i === 'string');
+  const pooled = runBatch<{ records: NoticeRecord[] }>(files, (file) => processFile(file, undefined, read), { jobs: options.jobs, timeoutMs: options.timeoutMs, task: { options: read } });
+  try {
+    for (const item of items) {
+      options.signal?.throwIfAborted();
+      if (typeof item !== 'string') yield item;
+      else yield (await pooled.next()).value as ExtractResult;
+    }
+  } finally {
+    await pooled.return(undefined); // a caller that stops early closes the pool
+  }
 }
 
 /** Each input path in turn: its files, or the failure it gave, so failures keep their place. */

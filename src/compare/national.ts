@@ -14,8 +14,9 @@ export interface Pairing {
 /** Every non-national record that has a national notice among the inputs, diffed against it. */
 export function pairWithNationals(records: readonly NoticeRecord[]): Map<NoticeRecord, Pairing> {
   const pairs = new Map<NoticeRecord, Pairing>();
+  const nationals = records.filter((r) => r.level === 'national');
   for (const r of records) {
-    const national = nationalFor(r, records);
+    const national = nationalFor(r, nationals);
     if (national) pairs.set(r, { national, diff: diffRecords(national, r) });
   }
   return pairs;

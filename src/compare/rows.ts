@@ -76,9 +76,10 @@ const sameDocument = (r: NoticeRecord, f: LocatedFinding) => f.path === r.source
  * cross-document ones count too; without them each record's own findings are counted.
  */
 export function compareRows(records: NoticeRecord[], diffs: Map<NoticeRecord, DiffRecord>, findings?: LocatedFinding[]): CompareRow[] {
+  const nationals = records.filter((r) => r.level === 'national');
   return records.map((r) => {
     const diff = diffs.get(r) ?? null;
-    const national = nationalFor(r, records);
+    const national = nationalFor(r, nationals);
     const pairs = national && r.region ? pairAllocations(r, national) : [];
     const headline = provincialFigures(r)[0]?.value ?? null;
     return {

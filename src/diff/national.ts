@@ -6,7 +6,8 @@ const compact = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '');
 export const TITLE_SIMILARITY_THRESHOLD = 0.6;
 
 /**
- * The national notice a record implements, among the given records; null for a national notice
+ * The national notice a record implements, among the given records (the whole corpus, or just its
+ * national notices: only those are looked at); null for a national notice
  * itself, or when none of them is the one it implements. The one place this choice is made (check,
  * diff, compare, report and `npm start` all ask here):
  *   1. the national notice it cites by 发文字号 (转发/根据/按照 人社部发〔2022〕13号);

@@ -52,8 +52,10 @@ export const allocationMismatch: CorpusRule = {
   summary: "A province's figure disagrees with its allocation in the national annex table.",
   check(records) {
     const out: { record: NoticeRecord; finding: Finding }[] = [];
+    // the national notices once: nationalFor looks only at them (linear in the corpus, not quadratic)
+    const nationals = records.filter((x) => x.level === 'national');
     for (const r of records.filter((x) => x.level === 'provincial' && x.region)) {
-      const national = nationalFor(r, records);
+      const national = nationalFor(r, nationals);
       if (!national) continue;
       const figures = provincialFigures(r);
       if (!figures.length) continue;
