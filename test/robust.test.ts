@@ -58,6 +58,17 @@ describe('ZIP unpack limits (src/read/zip-limits.ts)', () => {
   });
 });
 
+describe('OFD packages under the same caps', () => {
+  it('an OFD whose page content inflates past the cap is refused with the limit named', async () => {
+    const ofd = zip([
+      { name: 'OFD.xml', data: Buffer.from('<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016"/>') },
+      { name: 'Doc_0/Pages/Page_0/Content.xml', data: Buffer.alloc(3_000_000, ' ') },
+    ]);
+    const { readOfd } = await import('../src/read/ofd.js');
+    expect(await readOfd(ofd, limitsFor(1_000_000))).toEqual({ ok: false, reason: 'OFD unpacks to more than 1 MB (a ZIP bomb, or raise --max-bytes), reached in Doc_0/Pages/Page_0/Content.xml' });
+  });
+});
+
 describe('HTML nesting', () => {
   const nested = (depth: number) => `<!doctype html><html><body>${'<div>'.repeat(depth)}正文${'</div>'.repeat(depth)}</body></html>`;
 

@@ -1,5 +1,7 @@
 import { nominalWidth, pageText, type Glyph } from './reading-order.js';
 import { ZipBudget } from './zip-entries.js';
+import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
+import { checkZip } from './zip-limits.js';
 
 /**
  * OFD (GB/T 33190) → text, page by page. An OFD is a ZIP of XML: OFD.xml names the document
@@ -22,7 +24,10 @@ export type OfdRead = { ok: true; pages: OfdPage[] } | { ok: false; reason: stri
 
 type XmlElement = Element;
 
-export async function readOfd(bytes: Uint8Array): Promise<OfdRead> {
+export async function readOfd(bytes: Uint8Array, limits: Pick<ReadLimits, 'maxUnzippedBytes' | 'maxZipEntries'> = DEFAULT_LIMITS): Promise<OfdRead> {
+  // the same caps as every ZIP-based format (zip-limits.ts), before anything is inflated for real
+  const checked = checkZip(bytes, limits);
+  if (!checked.ok) return { ok: false, reason: checked.kind === 'damaged' ? `corrupt OFD (${checked.reason})` : `OFD ${checked.reason}` };
   try {
     const { default: JSZip } = await import('jszip');
     const zip = new ZipBudget(await JSZip.loadAsync(bytes, { checkCRC32: true }));

@@ -94,7 +94,7 @@ async function readDocxSource(bytes: Uint8Array, options: ReadOptions): ReturnTy
 }
 
 async function readOfdSource(bytes: Uint8Array, options: ReadOptions): ReturnType<Reader> {
-  const ofd = await readOfd(bytes);
+  const ofd = await readOfd(bytes, options);
   if (!ofd.ok) return ofd;
   const scanned = ofd.pages.every((p) => p.text.trim() === '');
   if (scanned && !options.ocr) return { ok: false, reason: 'OFD pages hold only images (a scan?) and OCR is off (--no-ocr)' };

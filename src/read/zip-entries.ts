@@ -1,10 +1,9 @@
 import type JSZip from 'jszip';
 
 /**
- * Reading entries of an untrusted ZIP (OFD) without letting a small file inflate into gigabytes:
- * each entry is inflated as a stream and abandoned as soon as it passes its cap, and the whole
- * package has a budget too. (The DOCX reader gets its own caps on another branch; the two are
- * meant to share one module.)
+ * Reading entries of an OFD package. The package's caps (--max-bytes unpacked, entry count) are
+ * checked first by zip-limits.ts, as for every ZIP-based format; this budget is a second guard
+ * while inflating: each entry is streamed and abandoned as soon as it passes its cap.
  */
 export const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 export const MAX_PACKAGE_BYTES = 512 * 1024 * 1024;
