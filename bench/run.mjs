@@ -236,15 +236,16 @@ say();
 if (!pdfs.length) say('No PDFs to read (pass --pdf DIR).');
 else {
   const { readPdf } = await import('../dist/src/read/pdf.js');
+  const { DEFAULT_READ_OPTIONS: readOptions } = await import('../dist/src/read/options.js');
   const reps = 5;
-  await readPdf(new Uint8Array(readFileSync(pdfs[0])));
+  await readPdf(new Uint8Array(readFileSync(pdfs[0])), readOptions);
   let ours = 0;
   let pages = 0;
   for (const f of pdfs) {
     const b = new Uint8Array(readFileSync(f));
     const t = performance.now();
     for (let k = 0; k < reps; k++) {
-      const r = await readPdf(b.slice());
+      const r = await readPdf(b.slice(), readOptions);
       if (k === 0 && r.ok) pages += r.pageStarts.length;
     }
     ours += (performance.now() - t) / reps;
