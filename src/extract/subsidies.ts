@@ -1,3 +1,4 @@
+import { countAtOrBelow } from '../util/search.js';
 import type { Finding } from '../../schemas/finding.js';
 import type { Subsidy } from '../../schemas/notice.js';
 import { NON_SUBSIDY_MONEY, POLICY_HEADS, SUBSIDY_WORD } from '../lexicon/policies.js';
@@ -233,14 +234,8 @@ function titleTest(s: string): (i: number) => boolean {
 
 /** The greatest element <= x of a sorted array, or -1. */
 function lastAtOrBefore(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? sorted[lo - 1] : -1;
+  const k = countAtOrBelow(sorted, x);
+  return k > 0 ? sorted[k - 1] : -1;
 }
 
 /** Number of clauses of the sentence that start before `at` (they are in text order). */

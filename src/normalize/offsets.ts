@@ -1,3 +1,4 @@
+import { countAtOrBelow } from '../util/search.js';
 import type { Span } from '../../schemas/common.js';
 import type { OcrLineRef } from '../read/pages.js';
 
@@ -107,14 +108,5 @@ export class SourceLocator {
   }
 }
 
-/** Number of elements <= x in a sorted array (so a 1-based index of the bucket x falls in). */
-function upperBound(sorted: number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.max(1, lo);
-}
+/** Number of elements <= x in a sorted array, at least 1 (a 1-based index of the bucket x falls in). */
+const upperBound = (sorted: number[], x: number): number => Math.max(1, countAtOrBelow(sorted, x));
