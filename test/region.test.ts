@@ -16,6 +16,10 @@ describe('level and region', () => {
     expect(inferRegion(['广州市人力资源和社会保障局'], fn('穗人社发'), '')).toEqual({ level: 'municipal', region: { name: '广东省广州市', code: '440100' } });
     expect(inferRegion(['吉林市人力资源和社会保障局'], null, '')).toEqual({ level: 'municipal', region: { name: '吉林省吉林市', code: '220200' } });
   });
+  it('a city the issuer names comes before a file-number abbreviation that reads as a province (宁政发 is Nanjing’s, not 宁夏’s)', () => {
+    expect(inferRegion(['南京市人民政府'], fn('宁政发'), '')).toEqual({ level: 'municipal', region: { name: '江苏省南京市', code: '320100' } });
+    expect(inferRegion([], fn('宁政发'), '关于加强城市管理的意见')).toEqual({ level: 'provincial', region: { name: '宁夏回族自治区', code: '640000' } });
+  });
   it('a district or county: county level', () => {
     expect(inferRegion(['上海市松江区人民政府办公室'], fn('沪松府办'), '')).toEqual({ level: 'county', region: { name: '上海市松江区', code: '310117' } });
     expect(inferRegion(['浦东新区发展和改革委员会'], fn('沪浦发改规'), '')).toEqual({ level: 'county', region: { name: '上海市浦东新区', code: '310115' } });

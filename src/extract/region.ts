@@ -30,6 +30,10 @@ export function inferRegion(issuers: string[], fileNumber: FileNumber | null, ti
   for (const n of names) province ??= provinceOfName(n);
   if (!province && issuers.length && issuers.every(isCentralAgency)) return { level: 'national', region: null };
   const prefix = fileNumber && !/^(国|中)/.test(fileNumber.prefix) ? fileNumber.prefix : null;
+  // a city or county the issuer names (南京市人民政府) places the notice before any file-number
+  // abbreviation does (宁政发 is Nanjing's, not 宁夏's)
+  const named = province ? null : divisionOf(names[0] ?? '', null);
+  if (named) return belowProvince(named, names[0]);
   if (!province && prefix) province = provinceOfAbbreviation(prefix);
   if (!province && (issuers.some(isCentralAgency) || (fileNumber && /部|^国/.test(fileNumber.prefix)))) return { level: 'national', region: null };
 
