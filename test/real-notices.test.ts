@@ -68,6 +68,20 @@ describe('provincial and city notices from pkulaw-style pages', () => {
   });
 });
 
+describe('file numbers of 公告 printed without brackets', () => {
+  it('财政部 税务总局公告2023年第61号 (tax, two central bodies on one line)', async () => {
+    const text = '财政部 税务总局关于延续实施支持文化企业发展增值税政策的公告\n财政部 税务总局公告2023年第61号\n现将支持文化企业发展增值税政策公告如下：\n一、对电影主管部门按照各自职能权限批准从事电影制片的企业免征增值税。\n特此公告。\n财政部 税务总局\n2023年9月22日\n';
+    const r = await fromText(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const [rec] = r.records;
+    expect(rec.fileNumber).toMatchObject({ raw: '财政部 税务总局公告2023年第61号', normalized: '财政部税务总局公告2023年第61号', year: 2023, serial: 61 });
+    expect([rec.title, printed(rec), names(rec), rec.signedDate, rec.level]).toEqual([
+      '财政部税务总局关于延续实施支持文化企业发展增值税政策的公告', ['财政部', '税务总局'], ['财政部', '国家税务总局'], '2023-09-22', 'national',
+    ]);
+  });
+});
+
 describe('the 成文日期 wherever the copy puts it', () => {
   it('a 批复 printed with its date between the 发文字号 and the 主送机关 (gov.cn layout, a free-trade zone)', async () => {
     const text = '国务院关于同意在河南省设立中国（河南）自由贸易试验区的批复\n国函〔2017〕12号\n2017年3月15日\n河南省人民政府：\n你省《关于设立中国（河南）自由贸易试验区的请示》收悉。现批复如下：\n一、同意设立中国（河南）自由贸易试验区。\n二、请你省认真组织实施。\n国务院\n';

@@ -1,5 +1,5 @@
 import type { FileNumber } from '../../schemas/notice.js';
-import { FILE_NUMBER } from '../lexicon/patterns.js';
+import { ANNOUNCEMENT_NUMBER, FILE_NUMBER } from '../lexicon/patterns.js';
 import { lineText } from '../segment/lines.js';
 import { spanAt, type DocumentContext } from './context.js';
 
@@ -31,7 +31,18 @@ export function findFileNumbers(s: string): { index: number; value: Omit<FileNum
     const value = parseFileNumber(m);
     out.push({ index: m.index + (m[0].length - value.raw.length), value });
   }
+  if (out.length) return out;
+  const announcements = new RegExp(ANNOUNCEMENT_NUMBER.source, 'g');
+  for (let m = announcements.exec(s); m; m = announcements.exec(s)) out.push({ index: m.index, value: parseAnnouncementNumber(m) });
   return out;
+}
+
+/** `财政部 税务总局公告2023年第61号` → normalized `财政部税务总局公告2023年第61号` (no brackets were printed). */
+function parseAnnouncementNumber(m: RegExpExecArray): Omit<FileNumber, 'span'> {
+  const prefix = m[1].replace(/\s+/g, '');
+  const year = Number(m[2]);
+  const serial = Number(m[3]);
+  return { raw: m[0], normalized: `${prefix}${year}年第${serial}号`, prefix, year, serial };
 }
 
 /**

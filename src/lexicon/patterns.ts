@@ -33,3 +33,9 @@ export const DATE_LINE = new RegExp(`^(${DATE.source})$`);
 
 /** 发文字号: prefix, 〔year〕, serial, 号 — any of the bracket forms printers use. */
 export const FILE_NUMBER = /([\u4e00-\u9fa5]{1,14})\s*[〔[［【（(﹝〖]\s*((?:19|20)\d{2})\s*[〕\]］】）)﹞〗]\s*第?\s*(\d{1,5})\s*号/g;
+
+/**
+ * The number of a 公告 or 令 printed without brackets: `国家税务总局公告2023年第1号`,
+ * `财政部 税务总局公告2023年第61号`; groups: issuer and kind, year, serial.
+ */
+export const ANNOUNCEMENT_NUMBER = /([\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,30}?(?:公告|令))\s*((?:19|20)\d{2})\s*年\s*第\s*(\d{1,5})\s*号/g;

@@ -1,4 +1,4 @@
-import { DATE_LINE, FILE_NUMBER, TITLE_END } from '../lexicon/patterns.js';
+import { ANNOUNCEMENT_NUMBER, DATE_LINE, FILE_NUMBER, TITLE_END } from '../lexicon/patterns.js';
 import type { Line } from './lines.js';
 
 /** What a single line looks like, before any context is applied. */
@@ -76,7 +76,10 @@ function isFileNumberLine(flat: string): boolean {
   FILE_NUMBER_AT_START.lastIndex = 0;
   const fn = FILE_NUMBER_AT_START.exec(inner);
   if (fn && fn.index === 0 && (fn[0].length === inner.length || /^签发人[：:]/.test(inner.slice(fn[0].length)))) return true;
-  return FILE_NUMBER_PLACEHOLDER.test(inner);
+  if (FILE_NUMBER_PLACEHOLDER.test(inner)) return true;
+  ANNOUNCEMENT_NUMBER.lastIndex = 0;
+  const an = ANNOUNCEMENT_NUMBER.exec(inner);
+  return !!an && an.index === 0 && an[0].replace(/\s+/g, '').length === inner.length;
 }
 
 /** A template's placeholder 发文字号, `XXX〔2023〕X号`, `X人社发〔20XX〕X号`: header, not title. */
