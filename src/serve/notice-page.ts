@@ -80,10 +80,15 @@ function cellFindings(t: Table, findings: FindingRow[]): Map<string, FindingRow[
     const table = typeof f.data.table === 'string' ? f.data.table : null;
     const region = typeof f.data.region === 'string' ? f.data.region : null;
     const column = typeof f.data.column === 'string' ? f.data.column : '*';
-    const byLabel = table !== null && table === t.label;
-    const row = t.rows.find((r) => (byLabel && region === r.region) || (f.line !== null && r.span.line === f.line && f.col === r.span.column));
+    if (table !== null) {
+      // a finding that names the table says which cell: a region's row, else the column's total
+      if (table !== t.label) continue;
+      if (region !== null) mark(region, column, f);
+      else if (column !== '*' && t.declaredTotalPrinted) mark('合计', column, f);
+      continue;
+    }
+    const row = t.rows.find((r) => f.line !== null && r.span.line === f.line && f.col === r.span.column);
     if (row) mark(row.region, column, f);
-    else if (byLabel && column !== '*' && t.declaredTotalPrinted) mark('合计', column, f);
   }
   return marks;
 }
@@ -126,7 +131,7 @@ const linkTo = (l: DiffLink) =>
   `${l.id !== null ? `<a href="${noticeHref(l.id)}">${esc(l.fileNumber ?? l.path)}</a>` : esc(l.fileNumber ?? l.path)} ${esc(l.title ?? '')} · similarity ${pct(l.similarity)} · <a class="diff-link" href="/diff/${l.diffId}">diff</a>`;
 
 function familyHtml(c: Ctx): string {
-  const { parents, adaptations } = c.store.diffsOf(c.record.source.path, c.record.fileNumber?.normalized ?? null);
+  const { parents, adaptations } = c.store.diffsOf(c.record.source.path, c.record.source.documentIndex, c.record.fileNumber?.normalized ?? null);
   const parentDiff = parents[0] ? c.store.diff(parents[0].diffId) : undefined;
   return `<h2>Parent and adaptations</h2>
 <h3>Parent</h3>${parents.length ? `<ul class="parents">${parents.map((l) => `<li>${linkTo(l)}</li>`).join('')}</ul>` : '<p class="note">No stored diff has this notice as its target.</p>'}

@@ -19,10 +19,13 @@ const YEAR = "coalesce(d.year, CAST(substr(d.signed_date, 1, 4) AS INTEGER))";
 /** Stable list order: national notices first, then by region code and file number; the id breaks ties. */
 const DOCUMENT_ORDER = "d.level IS NOT 'national', d.region_code, d.file_number, d.id";
 const ISSUERS = '(SELECT json_group_array(name) FROM (SELECT name FROM issuers WHERE document_id = d.id ORDER BY position))';
+const FINDING_COUNT = '(SELECT count(*) FROM findings f WHERE f.document_id = d.id)';
+const NOTICE_COLUMNS = `d.id, d.sha256, d.document_index AS documentIndex, d.path, d.format, d.file_number AS fileNumber, d.title,
+  d.doc_type AS docType, d.level, d.region_name AS regionName, d.region_code AS regionCode, ${YEAR} AS year,
+  d.signed_date AS signedDate, ${ISSUERS} AS issuers, ${FINDING_COUNT} AS findings`;
 /** a row as read, its issuers still the JSON array text */
 type RawNotice<T> = Omit<T, 'issuers'> & { issuers: string };
 const withIssuers = <T extends NoticeRow>(r: RawNotice<T>): T => ({ ...r, issuers: JSON.parse(r.issuers) as string[] }) as unknown as T;
-const FINDING_COUNT = '(SELECT count(*) FROM findings f WHERE f.document_id = d.id)';
 
 export interface NoticeRow {
   id: number;
@@ -108,6 +111,10 @@ export interface StoredDiff {
   numbers: { metric: string; region: string; base: number | null; target: number | null; status: 'match' | 'differs' | 'missing' }[];
 }
 
+/** A diff names a document by its path, with `#index` after it for any document but a file's first (src/diff/index.ts). */
+const DIFF_PATH_IS = (diffPath: string, doc: string) =>
+  `${diffPath} = CASE WHEN ${doc}.document_index > 0 THEN ${doc}.path || '#' || ${doc}.document_index ELSE ${doc}.path END`;
+
 /** A province facet value: the two-digit code prefix, shown by the province's short name. */
 const provinceLabel = (prefix: string) => PROVINCES.find((p) => p.code.startsWith(prefix))?.short ?? prefix;
 
@@ -127,6 +134,36 @@ export class StoreQueries {
     const columns = (db.prepare("SELECT name FROM pragma_table_info('documents')").pluck().all() as string[]);
     this.verdictColumn = ['verdict_kind', 'verdict'].find((c) => columns.includes(c)) ?? null;
     this.hasSourceTexts = Boolean(db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'source_texts'").get());
+    this.buildFacetIndex();
+  }
+
+  /**
+   * The facet columns of every notice, its issuers, and the notice of every full-text entry (from
+   * the entry's rowid, item id × 4 + kind code: src/emit/sqlite.ts) copied once into narrow TEMP tables (the
+   * connection's own, in memory: the store stays untouched). A row of `documents` carries the
+   * whole record, and one of `text_search` or `clauses` its text, so every scan of them for a count,
+   * a sort or a notice id would read those too: at 10,000 notices, hundreds of milliseconds a
+   * request. The server shows the store as it was when it started.
+   */
+  private buildFacetIndex(): void {
+    this.db.exec(`PRAGMA temp_store = MEMORY;
+DROP TABLE IF EXISTS temp.facet_docs;
+DROP TABLE IF EXISTS temp.facet_issuers;
+CREATE TEMP TABLE facet_docs (
+  id INTEGER PRIMARY KEY, ord INTEGER NOT NULL, level TEXT, province TEXT, region_name TEXT, year INTEGER, verdict TEXT, findings INTEGER NOT NULL
+);
+INSERT INTO temp.facet_docs
+  SELECT d.id, row_number() OVER (ORDER BY ${DOCUMENT_ORDER}), d.level, substr(d.region_code, 1, 2), d.region_name, ${YEAR}, ${this.verdictExpr},
+    EXISTS (SELECT 1 FROM findings f WHERE f.document_id = d.id)
+  FROM documents d;
+CREATE INDEX temp.facet_docs_ord ON facet_docs (ord);
+CREATE TEMP TABLE facet_issuers (document_id INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (document_id, name)) WITHOUT ROWID;
+INSERT OR IGNORE INTO temp.facet_issuers SELECT document_id, name FROM issuers;
+CREATE INDEX temp.facet_issuers_name ON facet_issuers (name, document_id);
+DROP TABLE IF EXISTS temp.entry_docs;
+CREATE TEMP TABLE entry_docs (entry INTEGER PRIMARY KEY, document_id INTEGER NOT NULL);
+INSERT INTO temp.entry_docs
+  SELECT id * 4, document_id FROM clauses UNION ALL SELECT id * 4 + 1, document_id FROM sections UNION ALL SELECT id * 4 + 2, document_id FROM tables_;`);
   }
 
   private stmt(sql: string): Database.Statement {
@@ -163,7 +200,7 @@ export class StoreQueries {
     return where;
   }
 
-  /** The condition on documents (alias d) for the facets, and the search words when `withText`. */
+  /** The condition on temp.facet_docs (alias d) for the facets, and the search words when `withText`. */
   private documentWhere(f: Filters, withText = true): Where {
     const w: Where = { sql: [], params: [] };
     const add = (sql: string, ...params: Value[]) => {
@@ -172,19 +209,19 @@ export class StoreQueries {
     };
     if (withText && f.q) {
       const hit = this.hitWhere(f);
-      if (hit.sql.length) add(`d.id IN (SELECT ts.document_id FROM text_search ts WHERE ${hit.sql.join(' AND ')})`, ...hit.params);
+      if (hit.sql.length) add(`d.id IN (SELECT ed.document_id FROM text_search ts JOIN temp.entry_docs ed ON ed.entry = ts.rowid WHERE ${hit.sql.join(' AND ')})`, ...hit.params);
     }
     if (f.province) {
       const p = provinceByShortOrName(f.province);
-      if (p) add('substr(d.region_code, 1, 2) = ?', p.code.slice(0, 2));
-      else if (/^\d{2}$/.test(f.province)) add('substr(d.region_code, 1, 2) = ?', f.province);
+      if (p) add('d.province = ?', p.code.slice(0, 2));
+      else if (/^\d{2}$/.test(f.province)) add('d.province = ?', f.province);
       else add('d.region_name = ?', f.province);
     }
     if (f.level) add('d.level = ?', f.level);
-    if (f.year !== null) add(`${YEAR} = ?`, f.year);
-    if (f.issuer) add('EXISTS (SELECT 1 FROM issuers i WHERE i.document_id = d.id AND i.name = ?)', f.issuer);
-    if (f.verdict && this.verdictColumn) add(`${this.verdictExpr} = ?`, f.verdict);
-    if (f.findings) add(`${f.findings === '1' ? '' : 'NOT '}EXISTS (SELECT 1 FROM findings f WHERE f.document_id = d.id)`, ...[]);
+    if (f.year !== null) add('d.year = ?', f.year);
+    if (f.issuer) add('EXISTS (SELECT 1 FROM temp.facet_issuers i WHERE i.document_id = d.id AND i.name = ?)', f.issuer);
+    if (f.verdict && this.verdictColumn) add('d.verdict = ?', f.verdict);
+    if (f.findings) add('d.findings = ?', Number(f.findings));
     return w;
   }
 
@@ -192,52 +229,63 @@ export class StoreQueries {
     return w.sql.length ? `WHERE ${w.sql.join(' AND ')}` : '';
   }
 
-  /** Notices matching the filters (the search words anywhere in their text), in list order. */
+  /**
+   * Notices matching the filters (the search words anywhere in their text), in list order: first
+   * the page's ids (a sort of narrow rows), then those rows' details.
+   */
   notices(f: Filters, page: number, size: number): Paged<NoticeRow> {
     const w = this.documentWhere(f);
-    const sql = `SELECT d.id, d.sha256, d.document_index AS documentIndex, d.path, d.format, d.file_number AS fileNumber, d.title,
-  d.doc_type AS docType, d.level, d.region_name AS regionName, d.region_code AS regionCode, ${YEAR} AS year,
-  d.signed_date AS signedDate, ${ISSUERS} AS issuers, ${FINDING_COUNT} AS findings, ${this.verdictExpr} AS verdict,
-  count(*) OVER () AS total
-FROM documents d ${StoreQueries.clause(w)}
-ORDER BY ${DOCUMENT_ORDER} LIMIT ? OFFSET ?`;
-    const rows = this.stmt(sql).all(...w.params, size, (page - 1) * size) as RawNotice<NoticeRow & { total: number }>[];
-    return { total: rows[0]?.total ?? this.count(w), rows: rows.map(({ total: _, ...r }) => withIssuers<NoticeRow>(r)) };
+    const ids = this.stmt(`SELECT d.id, count(*) OVER () AS total FROM temp.facet_docs d ${StoreQueries.clause(w)} ORDER BY d.ord LIMIT ? OFFSET ?`)
+      .all(...w.params, size, (page - 1) * size) as { id: number; total: number }[];
+    const total = ids[0]?.total ?? this.count(w);
+    if (!ids.length) return { total, rows: [] };
+    const sql = `SELECT ${NOTICE_COLUMNS}, ${this.verdictExpr} AS verdict FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))`;
+    const byId = new Map((this.stmt(sql).all(JSON.stringify(ids.map((r) => r.id))) as RawNotice<NoticeRow>[]).map((r) => [r.id, withIssuers<NoticeRow>(r)]));
+    return { total, rows: ids.map((r) => byId.get(r.id)!) };
   }
 
   private count(w: Where): number {
-    return this.stmt(`SELECT count(*) FROM documents d ${StoreQueries.clause(w)}`).pluck().get(...w.params) as number;
+    return this.stmt(`SELECT count(*) FROM temp.facet_docs d ${StoreQueries.clause(w)}`).pluck().get(...w.params) as number;
   }
 
-  /** Clauses, sections and tables whose text holds every search word, in list order of their notice. */
+  /**
+   * Clauses, sections and tables whose text holds every search word, in list order of their notice:
+   * first the page's entries by rowid (the index alone), then their text.
+   */
   hits(f: Filters, page: number, size: number): Paged<HitRow> {
     const hit = this.hitWhere(f);
     if (!hit.sql.length) return { total: 0, rows: [] };
     const docs = this.documentWhere(f, false);
-    const where = StoreQueries.clause({ sql: [...hit.sql, ...docs.sql], params: [] });
-    const sql = `SELECT ts.kind, ts.document_id AS documentId, ts.item_id AS itemId, ts.number, ts.line, ts.text,
-  d.file_number AS fileNumber, d.title, d.region_name AS regionName, count(*) OVER () AS total
-FROM text_search ts JOIN documents d ON d.id = ts.document_id
-${where}
-ORDER BY ${DOCUMENT_ORDER}, ts.rowid LIMIT ? OFFSET ?`;
-    const rows = this.stmt(sql).all(...hit.params, ...docs.params, size, (page - 1) * size) as (HitRow & { total: number })[];
-    const total = rows[0]?.total ?? (this.stmt(`SELECT count(*) FROM text_search ts JOIN documents d ON d.id = ts.document_id ${where}`).pluck().get(...hit.params, ...docs.params) as number);
-    return { total, rows: rows.map(({ total: _, ...r }) => r) };
+    const entries_ = `SELECT ts.rowid AS entry, ed.document_id AS document FROM text_search ts JOIN temp.entry_docs ed ON ed.entry = ts.rowid WHERE ${hit.sql.join(' AND ')}`;
+    const sql = `WITH e AS (${entries_})
+SELECT e.entry, count(*) OVER () AS total FROM e JOIN temp.facet_docs d ON d.id = e.document
+${docs.sql.length ? `WHERE ${docs.sql.join(' AND ')}` : ''}
+ORDER BY d.ord, e.entry LIMIT ? OFFSET ?`;
+    const entries = this.stmt(sql).all(...hit.params, ...docs.params, size, (page - 1) * size) as { entry: number; total: number }[];
+    if (!entries.length) {
+      const count = `WITH e AS (${entries_})
+SELECT count(*) FROM e JOIN temp.facet_docs d ON d.id = e.document ${docs.sql.length ? `WHERE ${docs.sql.join(' AND ')}` : ''}`;
+      return { total: this.stmt(count).pluck().get(...hit.params, ...docs.params) as number, rows: [] };
+    }
+    const rows = this.stmt(
+      `SELECT ts.rowid AS entry, ts.kind, ts.document_id AS documentId, ts.item_id AS itemId, ts.number, ts.line, ts.text,
+  d.file_number AS fileNumber, d.title, d.region_name AS regionName
+FROM text_search ts JOIN documents d ON d.id = ts.document_id WHERE ts.rowid IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(entries.map((e) => e.entry))) as (HitRow & { entry: number })[];
+    const byEntry = new Map(rows.map(({ entry, ...r }) => [entry, r]));
+    return { total: entries[0].total, rows: entries.map((e) => byEntry.get(e.entry)!) };
   }
 
   /** Counts per facet value among the notices matching the filters, in one statement. */
   facets(f: Filters): Facets {
     const w = this.documentWhere(f);
-    const sql = `WITH m AS MATERIALIZED (
-  SELECT d.id, d.level, substr(d.region_code, 1, 2) AS province, ${YEAR} AS year, ${this.verdictExpr} AS verdict,
-    EXISTS (SELECT 1 FROM findings f WHERE f.document_id = d.id) AS findings
-  FROM documents d ${StoreQueries.clause(w)})
+    const sql = `WITH m AS MATERIALIZED (SELECT d.* FROM temp.facet_docs d ${StoreQueries.clause(w)})
 SELECT 'level' AS facet, level AS value, count(*) AS n FROM m GROUP BY level
 UNION ALL SELECT 'province', province, count(*) FROM m GROUP BY province
 UNION ALL SELECT 'year', year, count(*) FROM m GROUP BY year
 UNION ALL SELECT 'findings', findings, count(*) FROM m GROUP BY findings
 UNION ALL SELECT 'verdict', verdict, count(*) FROM m GROUP BY verdict
-UNION ALL SELECT 'issuer', i.name, count(DISTINCT i.document_id) FROM issuers i JOIN m ON m.id = i.document_id GROUP BY i.name`;
+UNION ALL SELECT 'issuer', i.name, count(*) FROM m JOIN temp.facet_issuers i ON i.document_id = m.id GROUP BY i.name`;
     const out: Facets = {};
     for (const r of this.stmt(sql).all(...w.params) as { facet: FacetName; value: Value; n: number }[]) {
       if (r.facet === 'verdict' && !this.verdictColumn) continue;
@@ -252,11 +300,7 @@ UNION ALL SELECT 'issuer', i.name, count(DISTINCT i.document_id) FROM issuers i 
 
   /** One notice's row and whole record (JSON text), or undefined. */
   notice(id: number): (NoticeRow & { recordJson: string }) | undefined {
-    const sql = `SELECT d.id, d.sha256, d.document_index AS documentIndex, d.path, d.format, d.file_number AS fileNumber, d.title,
-  d.doc_type AS docType, d.level, d.region_name AS regionName, d.region_code AS regionCode, ${YEAR} AS year,
-  d.signed_date AS signedDate, ${ISSUERS} AS issuers, ${FINDING_COUNT} AS findings, ${this.verdictExpr} AS verdict,
-  d.record_json AS recordJson
-FROM documents d WHERE d.id = ?`;
+    const sql = `SELECT ${NOTICE_COLUMNS}, ${this.verdictExpr} AS verdict, d.record_json AS recordJson FROM documents d WHERE d.id = ?`;
     const row = this.stmt(sql).get(id) as RawNotice<NoticeRow & { recordJson: string }> | undefined;
     return row && withIssuers<NoticeRow & { recordJson: string }>(row);
   }
@@ -290,8 +334,8 @@ ORDER BY coalesce(page, 0), coalesce(line, 0), coalesce(col, 0), id`,
   }
 
   /** The stored notice read from `path` with this file number (null: none printed), if any. */
-  documentAt(path: string, fileNumber: string | null): { id: number; title: string } | undefined {
-    return this.stmt('SELECT id, title FROM documents WHERE path = ? AND file_number IS ? ORDER BY id LIMIT 1').get(path, fileNumber) as { id: number; title: string } | undefined;
+  documentAt(diffPath: string, fileNumber: string | null): { id: number; title: string } | undefined {
+    return this.stmt(`SELECT id, title FROM documents d WHERE ${DIFF_PATH_IS('?', 'd')} AND file_number IS ? ORDER BY id LIMIT 1`).get(diffPath, fileNumber) as { id: number; title: string } | undefined;
   }
 
   /** Notices that refer to this file number (cited by), one row per citing notice and relation. */
@@ -303,15 +347,15 @@ WHERE r.file_number = ? ORDER BY ${DOCUMENT_ORDER} LIMIT 200`,
   }
 
   /** The stored diffs in which this notice is the target (its parent) or the base (its adaptations). */
-  diffsOf(path: string, fileNumber: string | null): { parents: DiffLink[]; adaptations: DiffLink[] } {
+  diffsOf(path: string, documentIndex: number, fileNumber: string | null): { parents: DiffLink[]; adaptations: DiffLink[] } {
+    const diffPath = documentIndex > 0 ? `${path}#${documentIndex}` : path;
     const other = (side: 'base' | 'target') => {
       const [mine, theirs] = side === 'target' ? ['target', 'base'] : ['base', 'target'];
       return this.stmt(
-        `SELECT x.id AS diffId, (SELECT o.id FROM documents o WHERE o.path = x.${theirs}_path AND o.file_number IS x.${theirs} ORDER BY o.id LIMIT 1) AS id,
-  x.${theirs} AS fileNumber, (SELECT o.title FROM documents o WHERE o.path = x.${theirs}_path AND o.file_number IS x.${theirs} ORDER BY o.id LIMIT 1) AS title,
-  x.${theirs}_path AS path, x.similarity
-FROM diffs x WHERE x.${mine}_path = ? AND x.${mine} IS ? ORDER BY x.${theirs}_path, x.id LIMIT 200`,
-      ).all(path, fileNumber) as DiffLink[];
+        `SELECT x.id AS diffId, o.id, x.${theirs} AS fileNumber, o.title, x.${theirs}_path AS path, x.similarity
+FROM diffs x LEFT JOIN documents o ON o.id = (SELECT o2.id FROM documents o2 WHERE ${DIFF_PATH_IS('x.' + theirs + '_path', 'o2')} AND o2.file_number IS x.${theirs} ORDER BY o2.id LIMIT 1)
+WHERE x.${mine}_path = ? AND x.${mine} IS ? ORDER BY x.${theirs}_path, x.id LIMIT 200`,
+      ).all(diffPath, fileNumber) as DiffLink[];
     };
     return { parents: other('target'), adaptations: other('base') };
   }

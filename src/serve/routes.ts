@@ -20,7 +20,12 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const CSV = 'text/csv; charset=utf-8';
 
 const html = (body: string, status = 200): Response => ({ status, type: HTML, body });
-const json = (value: unknown, status = 200): Response => ({ status, type: JSON_TYPE, body: JSON.stringify(value, null, 1) + '\n' });
+/** JSON with <, > and & as \u escapes: the same value, and no markup even for a client that sniffs the type. */
+const json = (value: unknown, status = 200): Response => ({
+  status,
+  type: JSON_TYPE,
+  body: JSON.stringify(value, null, 1).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n',
+});
 const csv = (rows: Record<string, unknown>[], columns: string[]): Response => ({
   status: 200,
   type: CSV,

@@ -20,6 +20,8 @@ export function openReadOnly(path: string): Database.Database {
   const Driver = sqliteDriver();
   const db = new Driver(path, { readonly: true, fileMustExist: true });
   try {
+    // read through a memory map rather than a read() per page: the store is only ever read
+    db.pragma('mmap_size = 4294967296');
     const layout = db.pragma('user_version', { simple: true }) as number;
     const documents = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'documents'").get();
     if (!documents) throw new Error(`${path} is not a notices store (no documents table)`);
