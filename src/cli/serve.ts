@@ -83,10 +83,6 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  if (!LOOPBACK.test(argv.host)) {
-    process.stderr.write(`notices: warning: listening on ${argv.host}: anyone who can reach this machine on port ${handle.port} can read the corpus\n`);
-  }
-  process.stdout.write(`${handle.url}\n`);
   const stop = async () => {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
@@ -94,6 +90,11 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     await cleanup();
     process.exit(0);
   };
+  // listening before the address is printed: whoever reads it may stop the server at once
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  if (!LOOPBACK.test(argv.host)) {
+    process.stderr.write(`notices: warning: listening on ${argv.host}: anyone who can reach this machine on port ${handle.port} can read the corpus\n`);
+  }
+  process.stdout.write(`${handle.url}\n`);
 }

@@ -9,8 +9,8 @@ import type { FacetName, Facets } from './queries.js';
 
 export { esc };
 
-/** The report's CJK font stack (src/report/charts.ts), repeated so the server does not load the chart renderer. */
-const CJK_FONT = '"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif';
+/** The report's CJK font stack (src/report/charts.ts) and WenQuanYi Micro Hei (Debian's smallest CJK font), repeated here so the server does not load the chart renderer. */
+const CJK_FONT = '"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei","WenQuanYi Micro Hei",sans-serif';
 
 const CSS = `
 :root{--del:#fbe4e4;--del-ink:#a3201b;--ins:#def5e1;--ins-ink:#17622a;--mute:#666;--line:#ddd;--mod:#b26a00;--accent:#1f5fbf}
