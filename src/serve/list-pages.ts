@@ -27,8 +27,9 @@ ${body}
 
 export function overviewPage(store: StoreQueries, p: ListParams): string {
   const totals = store.totals();
-  const facets: Facets = store.facets(p);
-  const list: Paged<NoticeRow> = store.notices(p, p.page, p.size);
+  const selection = store.select(p);
+  const facets: Facets = store.facets(selection);
+  const list: Paged<NoticeRow> = store.notices(selection, p.page, p.size);
   const counts = `<ul class="counts"><li><b>${totals.notices}</b> notices</li><li><b>${totals.clauses}</b> clauses</li><li><b>${totals.tables}</b> tables</li><li><b>${totals.findings}</b> findings</li><li><b>${totals.diffs}</b> diffs</li></ul>`;
   const byLevel = (facets.level ?? []).map((v) => `${esc(levelText(v.value || null))} ${v.count}`).join(' · ');
   const byProvince = (facets.province ?? []).map((v) => `${esc(v.label)} ${v.count}`).join(' · ');
@@ -69,8 +70,9 @@ export function searchPage(store: StoreQueries, p: ListParams): string {
   if (!terms.length) {
     return layout('Search', `<h1>Search</h1><p class="note">Type words to find in clauses, sections and tables (three characters or more use the full-text index).</p>`, p.q);
   }
-  const facets = store.facets(p);
-  const hits = store.hits(p, p.page, p.size);
+  const selection = store.select(p);
+  const facets = store.facets(selection);
+  const hits = store.hits(selection, p.page, p.size);
   const items = hits.rows
     .map(
       (h) => `<li data-document="${h.documentId}"><a href="${esc(hitAnchor(h))}">${esc(h.fileNumber ?? '（无文号）')} ${esc(h.title || '（无标题）')}</a> <span class="where">${KIND_LABEL[h.kind]}${h.number ? ` ${esc(h.number)}` : ''}${h.line ? ` · line ${h.line}` : ''}${h.regionName ? ` · ${esc(h.regionName)}` : ''}</span>

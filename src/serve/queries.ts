@@ -118,6 +118,32 @@ const DIFF_PATH_IS = (diffPath: string, doc: string) =>
 /** A province facet value: the two-digit code prefix, shown by the province's short name. */
 const provinceLabel = (prefix: string) => PROVINCES.find((p) => p.code.startsWith(prefix))?.short ?? prefix;
 
+function facetLabel(facet: FacetName, value: string): string {
+  if (facet === 'province') return value ? provinceLabel(value) : '（无地区）';
+  if (facet === 'findings') return value === '1' ? '有' : '无';
+  return value || '（未注明）';
+}
+
+/** Full-text entry rowids stay below 2^32 (item ids below 2^30): room for the notice's list position above them. */
+const ENTRY_SPAN = 2 ** 32;
+
+/** A request's selection (StoreQueries.select): computed on first use, then shared by its facets and lists. */
+export interface Selection {
+  /** notice ids in list order */
+  docs(): number[];
+  /** [full-text entry rowid, notice id] in list order; empty without search words */
+  entries(): [number, number][];
+}
+
+interface FacetRow {
+  ord: number;
+  level: string | null;
+  province: string | null;
+  year: number | null;
+  verdict: string | null;
+  findings: number;
+}
+
 /** `%term%` for LIKE, with LIKE's own wildcards taken literally. */
 const likePattern = (t: string) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -129,6 +155,11 @@ export class StoreQueries {
   /** the optional `verdict` column (records of a later schema carry it); null when the store has none */
   readonly verdictColumn: string | null;
   readonly hasSourceTexts: boolean;
+  /** each notice's facet values and issuers, as in temp.facet_docs and temp.facet_issuers */
+  private readonly facetRows = new Map<number, FacetRow>();
+  private readonly issuersOf = new Map<number, string[]>();
+  /** every notice id in list order */
+  private byOrder: number[] = [];
 
   constructor(private readonly db: Database.Database) {
     const columns = (db.prepare("SELECT name FROM pragma_table_info('documents')").pluck().all() as string[]);
@@ -164,6 +195,15 @@ DROP TABLE IF EXISTS temp.entry_docs;
 CREATE TEMP TABLE entry_docs (entry INTEGER PRIMARY KEY, document_id INTEGER NOT NULL);
 INSERT INTO temp.entry_docs
   SELECT id * 4, document_id FROM clauses UNION ALL SELECT id * 4 + 1, document_id FROM sections UNION ALL SELECT id * 4 + 2, document_id FROM tables_;`);
+    for (const r of this.db.prepare('SELECT id, ord, level, province, year, verdict, findings FROM temp.facet_docs ORDER BY ord').all() as (FacetRow & { id: number })[]) {
+      this.facetRows.set(r.id, { ord: r.ord, level: r.level, province: r.province, year: r.year, verdict: r.verdict, findings: r.findings });
+      this.byOrder.push(r.id);
+    }
+    for (const r of this.db.prepare('SELECT document_id, name FROM temp.facet_issuers ORDER BY document_id, name').all() as { document_id: number; name: string }[]) {
+      const list = this.issuersOf.get(r.document_id);
+      if (list) list.push(r.name);
+      else this.issuersOf.set(r.document_id, [r.name]);
+    }
   }
 
   private stmt(sql: string): Database.Statement {
@@ -200,17 +240,13 @@ INSERT INTO temp.entry_docs
     return where;
   }
 
-  /** The condition on temp.facet_docs (alias d) for the facets, and the search words when `withText`. */
-  private documentWhere(f: Filters, withText = true): Where {
+  /** The condition on temp.facet_docs (alias d) for the facets (not the search words). */
+  private facetWhere(f: Filters): Where {
     const w: Where = { sql: [], params: [] };
     const add = (sql: string, ...params: Value[]) => {
       w.sql.push(sql);
       w.params.push(...params);
     };
-    if (withText && f.q) {
-      const hit = this.hitWhere(f);
-      if (hit.sql.length) add(`d.id IN (SELECT ed.document_id FROM text_search ts JOIN temp.entry_docs ed ON ed.entry = ts.rowid WHERE ${hit.sql.join(' AND ')})`, ...hit.params);
-    }
     if (f.province) {
       const p = provinceByShortOrName(f.province);
       if (p) add('d.province = ?', p.code.slice(0, 2));
@@ -225,75 +261,97 @@ INSERT INTO temp.entry_docs
     return w;
   }
 
-  private static clause(w: Where): string {
-    return w.sql.length ? `WHERE ${w.sql.join(' AND ')}` : '';
+  /**
+   * What one request selects: the notices passing the facets and holding the search words, and
+   * the full-text entries that hold them. Worked out once per request (a page shows the facets and
+   * the hits of the same selection) and never kept between requests.
+   */
+  select(f: Filters): Selection {
+    let docs: number[] | undefined;
+    let entries: [number, number][] | undefined;
+    const allowed = () => {
+      const w = this.facetWhere(f);
+      return w.sql.length ? new Set(this.stmt(`SELECT d.id FROM temp.facet_docs d WHERE ${w.sql.join(' AND ')}`).pluck().all(...w.params) as number[]) : null;
+    };
+    const compute = () => {
+      const ok = allowed();
+      const hit = this.hitWhere(f);
+      if (!hit.sql.length) {
+        entries = [];
+        docs = ok ? this.byOrder.filter((id) => ok.has(id)) : this.byOrder;
+        return;
+      }
+      const matched = this.stmt(`SELECT ts.rowid, ed.document_id FROM text_search ts JOIN temp.entry_docs ed ON ed.entry = ts.rowid WHERE ${hit.sql.join(' AND ')}`)
+        .raw()
+        .all(...hit.params) as [number, number][];
+      // list order as one number per entry, sorted natively: notice's ord × 2^32 + entry rowid
+      const keys = new Float64Array(matched.length);
+      let n = 0;
+      for (const [entry, doc] of matched) {
+        const row = this.facetRows.get(doc);
+        if (row && (!ok || ok.has(doc))) keys[n++] = row.ord * ENTRY_SPAN + entry;
+      }
+      const sorted = keys.subarray(0, n).sort();
+      entries = [];
+      docs = [];
+      for (const key of sorted) {
+        const doc = this.byOrder[Math.floor(key / ENTRY_SPAN) - 1];
+        if (doc !== docs[docs.length - 1]) docs.push(doc);
+        entries.push([key % ENTRY_SPAN, doc]);
+      }
+    };
+    return {
+      docs: () => (docs ?? (compute(), docs!)),
+      entries: () => (entries ?? (compute(), entries!)),
+    };
   }
 
-  /**
-   * Notices matching the filters (the search words anywhere in their text), in list order: first
-   * the page's ids (a sort of narrow rows), then those rows' details.
-   */
-  notices(f: Filters, page: number, size: number): Paged<NoticeRow> {
-    const w = this.documentWhere(f);
-    const ids = this.stmt(`SELECT d.id, count(*) OVER () AS total FROM temp.facet_docs d ${StoreQueries.clause(w)} ORDER BY d.ord LIMIT ? OFFSET ?`)
-      .all(...w.params, size, (page - 1) * size) as { id: number; total: number }[];
-    const total = ids[0]?.total ?? this.count(w);
-    if (!ids.length) return { total, rows: [] };
+  /** Notices of a selection, in list order: the page's ids, then their details. */
+  notices(sel: Selection, page: number, size: number): Paged<NoticeRow> {
+    const all = sel.docs();
+    const ids = all.slice((page - 1) * size, page * size);
+    if (!ids.length) return { total: all.length, rows: [] };
     const sql = `SELECT ${NOTICE_COLUMNS}, ${this.verdictExpr} AS verdict FROM documents d WHERE d.id IN (SELECT value FROM json_each(?))`;
-    const byId = new Map((this.stmt(sql).all(JSON.stringify(ids.map((r) => r.id))) as RawNotice<NoticeRow>[]).map((r) => [r.id, withIssuers<NoticeRow>(r)]));
-    return { total, rows: ids.map((r) => byId.get(r.id)!) };
+    const byId = new Map((this.stmt(sql).all(JSON.stringify(ids)) as RawNotice<NoticeRow>[]).map((r) => [r.id, withIssuers<NoticeRow>(r)]));
+    return { total: all.length, rows: ids.map((id) => byId.get(id)!) };
   }
 
-  private count(w: Where): number {
-    return this.stmt(`SELECT count(*) FROM temp.facet_docs d ${StoreQueries.clause(w)}`).pluck().get(...w.params) as number;
-  }
-
-  /**
-   * Clauses, sections and tables whose text holds every search word, in list order of their notice:
-   * first the page's entries by rowid (the index alone), then their text.
-   */
-  hits(f: Filters, page: number, size: number): Paged<HitRow> {
-    const hit = this.hitWhere(f);
-    if (!hit.sql.length) return { total: 0, rows: [] };
-    const docs = this.documentWhere(f, false);
-    const entries_ = `SELECT ts.rowid AS entry, ed.document_id AS document FROM text_search ts JOIN temp.entry_docs ed ON ed.entry = ts.rowid WHERE ${hit.sql.join(' AND ')}`;
-    const sql = `WITH e AS (${entries_})
-SELECT e.entry, count(*) OVER () AS total FROM e JOIN temp.facet_docs d ON d.id = e.document
-${docs.sql.length ? `WHERE ${docs.sql.join(' AND ')}` : ''}
-ORDER BY d.ord, e.entry LIMIT ? OFFSET ?`;
-    const entries = this.stmt(sql).all(...hit.params, ...docs.params, size, (page - 1) * size) as { entry: number; total: number }[];
-    if (!entries.length) {
-      const count = `WITH e AS (${entries_})
-SELECT count(*) FROM e JOIN temp.facet_docs d ON d.id = e.document ${docs.sql.length ? `WHERE ${docs.sql.join(' AND ')}` : ''}`;
-      return { total: this.stmt(count).pluck().get(...hit.params, ...docs.params) as number, rows: [] };
-    }
+  /** Clauses, sections and tables of a selection that hold every search word, in list order of their notice. */
+  hits(sel: Selection, page: number, size: number): Paged<HitRow> {
+    const all = sel.entries();
+    const entries = all.slice((page - 1) * size, page * size).map(([entry]) => entry);
+    if (!entries.length) return { total: all.length, rows: [] };
     const rows = this.stmt(
       `SELECT ts.rowid AS entry, ts.kind, ts.document_id AS documentId, ts.item_id AS itemId, ts.number, ts.line, ts.text,
   d.file_number AS fileNumber, d.title, d.region_name AS regionName
 FROM text_search ts JOIN documents d ON d.id = ts.document_id WHERE ts.rowid IN (SELECT value FROM json_each(?))`,
-    ).all(JSON.stringify(entries.map((e) => e.entry))) as (HitRow & { entry: number })[];
+    ).all(JSON.stringify(entries)) as (HitRow & { entry: number })[];
     const byEntry = new Map(rows.map(({ entry, ...r }) => [entry, r]));
-    return { total: entries[0].total, rows: entries.map((e) => byEntry.get(e.entry)!) };
+    return { total: all.length, rows: entries.map((e) => byEntry.get(e)!) };
   }
 
-  /** Counts per facet value among the notices matching the filters, in one statement. */
-  facets(f: Filters): Facets {
-    const w = this.documentWhere(f);
-    const sql = `WITH m AS MATERIALIZED (SELECT d.* FROM temp.facet_docs d ${StoreQueries.clause(w)})
-SELECT 'level' AS facet, level AS value, count(*) AS n FROM m GROUP BY level
-UNION ALL SELECT 'province', province, count(*) FROM m GROUP BY province
-UNION ALL SELECT 'year', year, count(*) FROM m GROUP BY year
-UNION ALL SELECT 'findings', findings, count(*) FROM m GROUP BY findings
-UNION ALL SELECT 'verdict', verdict, count(*) FROM m GROUP BY verdict
-UNION ALL SELECT 'issuer', i.name, count(*) FROM m JOIN temp.facet_issuers i ON i.document_id = m.id GROUP BY i.name`;
-    const out: Facets = {};
-    for (const r of this.stmt(sql).all(...w.params) as { facet: FacetName; value: Value; n: number }[]) {
-      if (r.facet === 'verdict' && !this.verdictColumn) continue;
-      const value = r.value === null ? '' : String(r.value);
-      const label = r.facet === 'province' ? (value ? provinceLabel(value) : '（无地区）') : r.facet === 'findings' ? (value === '1' ? '有' : '无') : value || '（未注明）';
-      (out[r.facet] ??= []).push({ value, label, count: r.n });
+  /** Counts per facet value among the notices of a selection, over the facet rows held in memory. */
+  facets(sel: Selection): Facets {
+    const counts = new Map<FacetName, Map<string, number>>();
+    const bump = (facet: FacetName, value: Value) => {
+      const key = value === null ? '' : String(value);
+      const m = counts.get(facet) ?? counts.set(facet, new Map()).get(facet)!;
+      m.set(key, (m.get(key) ?? 0) + 1);
+    };
+    for (const id of sel.docs()) {
+      const r = this.facetRows.get(id)!;
+      bump('level', r.level);
+      bump('province', r.province);
+      bump('year', r.year);
+      bump('findings', r.findings);
+      if (this.verdictColumn) bump('verdict', r.verdict);
+      for (const name of this.issuersOf.get(id) ?? []) bump('issuer', name);
     }
-    for (const list of Object.values(out)) list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    const out: Facets = {};
+    for (const [facet, m] of counts) {
+      out[facet] = [...m].map(([value, count]) => ({ value, label: facetLabel(facet, value), count }));
+      out[facet]!.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    }
     if (out.year) out.year.sort((a, b) => b.value.localeCompare(a.value));
     return out;
   }

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { esc, layout } from './html.js';
 import { hitJson, noticeJson, overviewPage, searchPage } from './list-pages.js';
 import { diffPage, noticePage } from './notice-page.js';
-import { parseParams, termsOf } from './params.js';
+import { parseParams } from './params.js';
 import type { StoreQueries } from './queries.js';
 
 /**
@@ -50,13 +50,13 @@ type Handler = (store: StoreQueries, search: URLSearchParams, id: number | null)
 
 function noticesList(store: StoreQueries, search: URLSearchParams) {
   const p = parseParams(search);
-  const list = store.notices(p, p.page, p.size);
+  const list = store.notices(store.select(p), p.page, p.size);
   return { p, list, rows: list.rows.map(noticeJson) };
 }
 
 function hitsList(store: StoreQueries, search: URLSearchParams) {
   const p = parseParams(search);
-  const hits = termsOf(p.q).length ? store.hits(p, p.page, p.size) : { total: 0, rows: [] };
+  const hits = store.hits(store.select(p), p.page, p.size);
   return { p, hits, rows: hits.rows.map(hitJson) };
 }
 
@@ -77,7 +77,7 @@ const EXACT: Record<string, Handler> = {
     return json({ total: hits.total, page: p.page, size: p.size, filters: filtersOf(p), queryCut: p.cut, hits: rows });
   },
   '/search.csv': (store, search) => csv(hitsList(store, search).rows, HIT_COLUMNS),
-  '/api/facets': (store, search) => json(store.facets(parseParams(search))),
+  '/api/facets': (store, search) => json(store.facets(store.select(parseParams(search)))),
 };
 
 const BY_ID: Record<string, Handler> = {
