@@ -13,8 +13,8 @@
  * (--store keeps the store at FILE, and reuses it when it is there.)
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
@@ -71,6 +71,7 @@ if (kept) mkdirSync(join(kept, '..'), { recursive: true });
 const db = openStore(storePath);
 db.exec(SOURCE_TEXTS_SQL);
 const insertText = db.prepare(INSERT_SOURCE_TEXT_SQL);
+const startLoad = loadavg();
 const BATCH = 1000;
 for (let start = 0; start < (reuse ? 0 : NOTICES); start += BATCH) {
   const records = [];
@@ -122,11 +123,23 @@ const ROUTES = [
   { name: '/ (overview with facets)', path: () => '/' },
 ];
 
+/** CPU seconds the server process has used (utime + stime of /proc/PID/stat), or NaN off Linux. */
+const TICK = 100; // USER_HZ: 100 on every Linux this runs on
+function serverCpu() {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICK;
+  } catch {
+    return NaN;
+  }
+}
+
 const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const results = [];
 for (const route of ROUTES) {
   const times = [];
   let errors = 0;
+  const cpuBefore = serverCpu();
   const instance = autocannon({
     url: base,
     connections: CONNECTIONS,
@@ -138,8 +151,9 @@ for (const route of ROUTES) {
     times.push(ms);
   });
   const result = await instance;
+  const cpuMs = ((serverCpu() - cpuBefore) * 1000) / Math.max(1, times.length);
   times.sort((a, b) => a - b);
-  results.push({ route: route.name, requests: times.length, rps: result.requests.average, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), errors: errors + result.errors });
+  results.push({ route: route.name, requests: times.length, rps: result.requests.average, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), cpuMs, errors: errors + result.errors });
 }
 server.kill('SIGINT');
 await new Promise((resolve) => server.once('exit', resolve));
@@ -149,11 +163,13 @@ const fmt = (x) => (x < 10 ? x.toFixed(1) : Math.round(x).toString());
 const lines = [
   `## \`notices serve\` at ${counts.d.toLocaleString('en')} notices`,
   '',
-  `Store: ${counts.d.toLocaleString('en')} notices, ${counts.x.toLocaleString('en')} diffs, ${counts.s.toLocaleString('en')} full-text entries (built in ${fmt(buildSeconds)} s). ` +
-    `autocannon, ${CONNECTIONS} connections, ${SECONDS} s per route; latency of every response, in ms.`,
+  `Store: ${counts.d.toLocaleString('en')} notices, ${counts.x.toLocaleString('en')} diffs, ${counts.s.toLocaleString('en')} full-text entries (${reuse ? 'reused' : `built in ${fmt(buildSeconds)} s`}). ` +
+    `autocannon, ${CONNECTIONS} connection${CONNECTIONS === 1 ? '' : 's'}, ${SECONDS} s per route; latency of every response, in ms; ` +
+    'server CPU per request = CPU time the server process used during the route ÷ responses (what a request costs on an idle core). ' +
+    `Load average at the start: ${startLoad.map((x) => x.toFixed(1)).join(', ')} on ${availableParallelism()} cores.`,
   '',
-  '| route | requests | req/s | p50 | p95 | p99 | non-200 |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...results.map((r) => `| ${r.route} | ${r.requests} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.errors} |`),
+  '| route | requests | req/s | p50 | p95 | p99 | server CPU per request | non-200 |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...results.map((r) => `| ${r.route} | ${r.requests} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.cpuMs)} | ${r.errors} |`),
 ];
 console.log(lines.join('\n'));

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { variantsOf } from '../src/serve/expand.js';
 import { LIMITS, parseParams } from '../src/serve/params.js';
 import { serve, type ServeHandle } from '../src/serve/server.js';
+import { sqliteDriver } from '../src/emit/sqlite-driver.js';
 import { buildStore } from '../src/serve/store.js';
 import { root, SEEDS, seedPath } from './helpers/context.js';
 
@@ -239,6 +240,28 @@ describe('hostile input: every parameter of every list route', () => {
     expect(r.headers.get('content-security-policy')).not.toMatch(/script-src/);
     const page = await r.text();
     expect(page).not.toMatch(/<script|<link rel="stylesheet"|src="http|href="http|@import|url\(http/);
+  });
+});
+
+describe('a store with a verdict column (records of a later schema)', () => {
+  it('offers it as a facet and filters by it; a store without one has no such facet and ignores the parameter', async () => {
+    expect((await json('/api/facets')).verdict).toBeUndefined();
+    expect((await json('/api/notices?verdict=x')).total).toBe(5);
+    const copy = join(dir, 'verdict.sqlite');
+    copyFileSync(join(dir, 'notices.sqlite'), copy);
+    const db = new (sqliteDriver())(copy);
+    db.exec("ALTER TABLE documents ADD COLUMN verdict TEXT; UPDATE documents SET verdict = CASE WHEN file_number = '吉人社联〔2022〕81号' THEN 'notice' ELSE 'other' END");
+    db.close();
+    const other = await serve({ db: copy, port: 0 });
+    try {
+      const facets = (await (await fetch(new URL('/api/facets', other.url))).json()) as Record<string, { value: string; count: number }[]>;
+      expect(facets.verdict.map((v) => [v.value, v.count])).toEqual([['other', 4], ['notice', 1]]);
+      const list = (await (await fetch(new URL('/api/notices?verdict=notice', other.url))).json()) as { notices: { fileNumber: string; verdict: string }[] };
+      expect(list.notices).toMatchObject([{ fileNumber: '吉人社联〔2022〕81号', verdict: 'notice' }]);
+      expect(await (await fetch(other.url)).text()).toContain('<th>结论</th>');
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -160,6 +160,8 @@ export class StoreQueries {
   private readonly issuersOf = new Map<number, string[]>();
   /** every notice id in list order */
   private byOrder: number[] = [];
+  /** the notice of each full-text entry, indexed by its rowid (0: none) */
+  private docOfEntry = new Int32Array(0);
 
   constructor(private readonly db: Database.Database) {
     const columns = (db.prepare("SELECT name FROM pragma_table_info('documents')").pluck().all() as string[]);
@@ -169,12 +171,13 @@ export class StoreQueries {
   }
 
   /**
-   * The facet columns of every notice, its issuers, and the notice of every full-text entry (from
-   * the entry's rowid, item id × 4 + kind code: src/emit/sqlite.ts) copied once into narrow TEMP tables (the
+   * The facet columns of every notice and its issuers, copied once into narrow TEMP tables (the
    * connection's own, in memory: the store stays untouched). A row of `documents` carries the
    * whole record, and one of `text_search` or `clauses` its text, so every scan of them for a count,
    * a sort or a notice id would read those too: at 10,000 notices, hundreds of milliseconds a
-   * request. The server shows the store as it was when it started.
+   * request. The notice of every full-text entry (from the entry's rowid, item id × 4 + kind
+   * code: src/emit/sqlite.ts) is held in an array for the same reason. The server shows the store
+   * as it was when it started.
    */
   private buildFacetIndex(): void {
     this.db.exec(`PRAGMA temp_store = MEMORY;
@@ -190,11 +193,14 @@ INSERT INTO temp.facet_docs
 CREATE INDEX temp.facet_docs_ord ON facet_docs (ord);
 CREATE TEMP TABLE facet_issuers (document_id INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (document_id, name)) WITHOUT ROWID;
 INSERT OR IGNORE INTO temp.facet_issuers SELECT document_id, name FROM issuers;
-CREATE INDEX temp.facet_issuers_name ON facet_issuers (name, document_id);
-DROP TABLE IF EXISTS temp.entry_docs;
-CREATE TEMP TABLE entry_docs (entry INTEGER PRIMARY KEY, document_id INTEGER NOT NULL);
-INSERT INTO temp.entry_docs
-  SELECT id * 4, document_id FROM clauses UNION ALL SELECT id * 4 + 1, document_id FROM sections UNION ALL SELECT id * 4 + 2, document_id FROM tables_;`);
+CREATE INDEX temp.facet_issuers_name ON facet_issuers (name, document_id);`);
+    // the notice of every full-text entry, by the entry's rowid
+    const entryDocs = this.db
+      .prepare('SELECT id * 4, document_id FROM clauses UNION ALL SELECT id * 4 + 1, document_id FROM sections UNION ALL SELECT id * 4 + 2, document_id FROM tables_')
+      .raw()
+      .all() as [number, number][];
+    this.docOfEntry = new Int32Array(entryDocs.reduce((m, [e]) => Math.max(m, e), 0) + 1);
+    for (const [entry, doc] of entryDocs) this.docOfEntry[entry] = doc;
     for (const r of this.db.prepare('SELECT id, ord, level, province, year, verdict, findings FROM temp.facet_docs ORDER BY ord').all() as (FacetRow & { id: number })[]) {
       this.facetRows.set(r.id, { ord: r.ord, level: r.level, province: r.province, year: r.year, verdict: r.verdict, findings: r.findings });
       this.byOrder.push(r.id);
@@ -281,13 +287,13 @@ INSERT INTO temp.entry_docs
         docs = ok ? this.byOrder.filter((id) => ok.has(id)) : this.byOrder;
         return;
       }
-      const matched = this.stmt(`SELECT ts.rowid, ed.document_id FROM text_search ts JOIN temp.entry_docs ed ON ed.entry = ts.rowid WHERE ${hit.sql.join(' AND ')}`)
-        .raw()
-        .all(...hit.params) as [number, number][];
+      // the index alone (rowids): reading any column of an entry would read its text too
+      const matched = this.stmt(`SELECT ts.rowid FROM text_search ts WHERE ${hit.sql.join(' AND ')}`).pluck().all(...hit.params) as number[];
       // list order as one number per entry, sorted natively: notice's ord × 2^32 + entry rowid
       const keys = new Float64Array(matched.length);
       let n = 0;
-      for (const [entry, doc] of matched) {
+      for (const entry of matched) {
+        const doc = this.docOfEntry[entry] ?? 0;
         const row = this.facetRows.get(doc);
         if (row && (!ok || ok.has(doc))) keys[n++] = row.ord * ENTRY_SPAN + entry;
       }
