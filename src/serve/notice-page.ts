@@ -56,10 +56,13 @@ function findingsHtml(c: Ctx): string {
 function treeHtml(c: Ctx): string {
   const sections = c.record.sections.map((s, sp) => {
     const clauses = s.clauses.map(
-      (cl, cp) => `<li id="clause-${c.ids.clauses.get(`${sp}.${cp}`) ?? `${sp}-${cp}`}"><b>（${esc(cl.number)}）</b>${cl.heading ? `<b>${esc(cl.heading)}</b> ` : ''}${where(c, cl.span)}<div class="clause">${esc(cl.text)}</div></li>`,
+      // the clause's text starts with its number and heading as printed: shown once
+      (cl, cp) => `<li id="clause-${c.ids.clauses.get(`${sp}.${cp}`) ?? `${sp}-${cp}`}">${where(c, cl.span)}<div class="clause">${esc(cl.text)}</div></li>`,
     );
     const head = [s.number ? `${s.number}、` : '', s.heading ?? ''].join('') || '（正文）';
-    return `<li id="section-${c.ids.sections.get(sp) ?? sp}"><b>${esc(head)}</b>${where(c, s.span)}${s.text.trim() ? `<div class="clause">${esc(s.text)}</div>` : ''}${clauses.length ? `<ul class="tree">${clauses.join('\n')}</ul>` : ''}</li>`;
+    const own = s.text.trim();
+    const text = own && own !== head ? `<div class="clause">${esc(own.startsWith(head) ? own.slice(head.length).trim() : own)}</div>` : '';
+    return `<li id="section-${c.ids.sections.get(sp) ?? sp}"><b>${esc(head)}</b>${where(c, s.span)}${text}${clauses.length ? `<ul class="tree">${clauses.join('\n')}</ul>` : ''}</li>`;
   });
   return `<h2>Clauses</h2>${sections.length ? `<ul class="tree">${sections.join('\n')}</ul>` : '<p class="note">No sections read.</p>'}`;
 }

@@ -180,6 +180,12 @@ export class StoreQueries {
    * as it was when it started.
    */
   private buildFacetIndex(): void {
+    this.createFacetTables();
+    this.loadFacetRows();
+    this.loadEntryDocuments();
+  }
+
+  private createFacetTables(): void {
     this.db.exec(`PRAGMA temp_store = MEMORY;
 DROP TABLE IF EXISTS temp.facet_docs;
 DROP TABLE IF EXISTS temp.facet_issuers;
@@ -194,13 +200,10 @@ CREATE INDEX temp.facet_docs_ord ON facet_docs (ord);
 CREATE TEMP TABLE facet_issuers (document_id INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (document_id, name)) WITHOUT ROWID;
 INSERT OR IGNORE INTO temp.facet_issuers SELECT document_id, name FROM issuers;
 CREATE INDEX temp.facet_issuers_name ON facet_issuers (name, document_id);`);
-    // the notice of every full-text entry, by the entry's rowid
-    const entryDocs = this.db
-      .prepare('SELECT id * 4, document_id FROM clauses UNION ALL SELECT id * 4 + 1, document_id FROM sections UNION ALL SELECT id * 4 + 2, document_id FROM tables_')
-      .raw()
-      .all() as [number, number][];
-    this.docOfEntry = new Int32Array(entryDocs.reduce((m, [e]) => Math.max(m, e), 0) + 1);
-    for (const [entry, doc] of entryDocs) this.docOfEntry[entry] = doc;
+  }
+
+  /** The facet rows and issuers in memory too: the facets of a selection are counted here. */
+  private loadFacetRows(): void {
     for (const r of this.db.prepare('SELECT id, ord, level, province, year, verdict, findings FROM temp.facet_docs ORDER BY ord').all() as (FacetRow & { id: number })[]) {
       this.facetRows.set(r.id, { ord: r.ord, level: r.level, province: r.province, year: r.year, verdict: r.verdict, findings: r.findings });
       this.byOrder.push(r.id);
@@ -211,6 +214,17 @@ CREATE INDEX temp.facet_issuers_name ON facet_issuers (name, document_id);`);
       else this.issuersOf.set(r.document_id, [r.name]);
     }
   }
+
+  /** The notice of every full-text entry, by the entry's rowid (item id × 4 + kind code). */
+  private loadEntryDocuments(): void {
+    const entryDocs = this.db
+      .prepare('SELECT id * 4, document_id FROM clauses UNION ALL SELECT id * 4 + 1, document_id FROM sections UNION ALL SELECT id * 4 + 2, document_id FROM tables_')
+      .raw()
+      .all() as [number, number][];
+    this.docOfEntry = new Int32Array(entryDocs.reduce((m, [e]) => Math.max(m, e), 0) + 1);
+    for (const [entry, doc] of entryDocs) this.docOfEntry[entry] = doc;
+  }
+
 
   private stmt(sql: string): Database.Statement {
     let s = this.statements.get(sql);
