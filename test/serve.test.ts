@@ -6,6 +6,9 @@ import { variantsOf } from '../src/serve/expand.js';
 import { LIMITS, parseParams } from '../src/serve/params.js';
 import { serve, type ServeHandle } from '../src/serve/server.js';
 import { sqliteDriver } from '../src/emit/sqlite-driver.js';
+import { loadSqlite } from '../src/emit/sqlite.js';
+import { serve as apiServe } from '../src/api/index.js';
+import { seedRecords } from './helpers/context.js';
 import { buildStore } from '../src/serve/store.js';
 import { root, SEEDS, seedPath } from './helpers/context.js';
 
@@ -220,7 +223,7 @@ describe('hostile input: every parameter of every list route', () => {
 
   it('bad ids and unknown routes are a 404 page that echoes nothing', async () => {
     for (const path of ['/notice/0', '/notice/-1', '/notice/abc', '/notice/1.5', '/notice/99999999', '/notice/1/x', '/notice/%3Cscript%3E', '/notice/', '/notice/01',
-      '/diff/0', '/diff/abc', '/api/notices/abc', '/api/notices/99999', '/api/diffs/0', '/nope', '/%3Cscript%3E', '/search/x', '/api', '/notice/99999999999999999999999']) {
+      '/diff/0', '/diff/abc', '/parent-diff/0', '/parent-diff/abc', '/api/notices/abc', '/api/notices/99999', '/api/diffs/0', '/nope', '/%3Cscript%3E', '/search/x', '/api', '/notice/99999999999999999999999']) {
       const r = await get(path);
       expect(r.status, path).toBe(404);
       expect(await r.text(), path).not.toMatch(/<script|abc|nope/i);
@@ -259,6 +262,35 @@ describe('a store with a verdict column (records of a later schema)', () => {
       const list = (await (await fetch(new URL('/api/notices?verdict=notice', other.url))).json()) as { notices: { fileNumber: string; verdict: string }[] };
       expect(list.notices).toMatchObject([{ fileNumber: '吉人社联〔2022〕81号', verdict: 'notice' }]);
       expect(await (await fetch(other.url)).text()).toContain('<th>结论</th>');
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('a store written by notices extract (no diffs, no source text)', () => {
+  it('finds each notice its parent among the stored national notices, and works out the diff when it is opened', async () => {
+    const file = join(dir, 'extract.sqlite');
+    await loadSqlite(file, [...(await seedRecords(SEEDS.guangdong)), ...(await seedRecords(SEEDS.jilin))]);
+    const other = await apiServe({ db: file, port: 0 });
+    try {
+      const get2 = async (path: string) => {
+        const r = await fetch(new URL(path, other.url));
+        expect(r.status, path).toBe(200);
+        return r.text();
+      };
+      const list = JSON.parse(await get2('/api/notices')) as { notices: { id: number; fileNumber: string }[] };
+      const jilin = list.notices.find((n) => n.fileNumber === '吉人社联〔2022〕81号')!.id;
+      const national = list.notices.find((n) => n.fileNumber === '人社部发〔2022〕13号')!.id;
+      const page = await get2(`/notice/${jilin}`);
+      expect(page).toContain('This store does not hold the source text');
+      expect(page).toContain(`<ul class="parents"><li><a href="/notice/${national}">人社部发〔2022〕13号</a>`);
+      const diff = await get2(`/parent-diff/${jilin}`);
+      expect(diff).toContain(`href="/notice/${jilin}">吉人社联〔2022〕81号</a>`);
+      expect(diff).toContain(`href="/notice/${national}">人社部发〔2022〕13号</a>`);
+      expect(diff).toMatch(/<section class="pair"/);
+      // the national notice implements nothing: no parent diff
+      expect((await fetch(new URL(`/parent-diff/${national}`, other.url))).status).toBe(404);
     } finally {
       await other.close();
     }

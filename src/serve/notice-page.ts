@@ -2,6 +2,8 @@ import type { Span } from '../../schemas/common.js';
 import type { DiffRecord } from '../../schemas/diff.js';
 import type { NoticeRecord, Table } from '../../schemas/notice.js';
 import { numbersHtml, pairHtml } from '../diff/format/html.js';
+import { diffRecords } from '../diff/index.js';
+import { nationalFor } from '../diff/national.js';
 import { esc, layout } from './html.js';
 import { noticeHref } from './list-pages.js';
 import type { DiffLink, FindingRow, StoreQueries, StoredDiff } from './queries.js';
@@ -133,11 +135,27 @@ function referencesHtml(c: Ctx): string {
 const linkTo = (l: DiffLink) =>
   `${l.id !== null ? `<a href="${noticeHref(l.id)}">${esc(l.fileNumber ?? l.path)}</a>` : esc(l.fileNumber ?? l.path)} ${esc(l.title ?? '')} · similarity ${pct(l.similarity)} · <a class="diff-link" href="/diff/${l.diffId}">diff</a>`;
 
+/** The national notice a notice implements among the stored ones (the choice `notices compare` makes), when no diff is stored. */
+export function chosenParent(store: StoreQueries, record: NoticeRecord): { id: number; record: NoticeRecord } | null {
+  if (record.level === 'national') return null;
+  const nationals = store.nationals().map((n) => ({ id: n.id, record: JSON.parse(n.recordJson) as NoticeRecord }));
+  const chosen = nationalFor(record, nationals.map((n) => n.record));
+  return nationals.find((n) => n.record === chosen) ?? null;
+}
+
+function parentsHtml(c: Ctx, parents: DiffLink[]): string {
+  if (parents.length) return `<ul class="parents">${parents.map((l) => `<li>${linkTo(l)}</li>`).join('')}</ul>`;
+  const chosen = chosenParent(c.store, c.record);
+  if (!chosen) return '<p class="note">No stored diff has this notice as its target, and no stored national notice is the one it implements.</p>';
+  const fileNumber = chosen.record.fileNumber?.normalized ?? chosen.record.source.path;
+  return `<ul class="parents"><li><a href="${noticeHref(chosen.id)}">${esc(fileNumber)}</a> ${esc(chosen.record.title ?? '')} · <a class="diff-link" href="/parent-diff/${c.id}">diff</a> <span class="note">(no diff stored: worked out when opened)</span></li></ul>`;
+}
+
 function familyHtml(c: Ctx): string {
   const { parents, adaptations } = c.store.diffsOf(c.record.source.path, c.record.source.documentIndex, c.record.fileNumber?.normalized ?? null);
   const parentDiff = parents[0] ? c.store.diff(parents[0].diffId) : undefined;
   return `<h2>Parent and adaptations</h2>
-<h3>Parent</h3>${parents.length ? `<ul class="parents">${parents.map((l) => `<li>${linkTo(l)}</li>`).join('')}</ul>` : '<p class="note">No stored diff has this notice as its target.</p>'}
+<h3>Parent</h3>${parentsHtml(c, parents)}
 <h3>Adaptations</h3>${adaptations.length ? `<ul class="adaptations">${adaptations.map((l) => `<li>${linkTo(l)}</li>`).join('')}</ul>` : '<p class="note">No stored diff has this notice as its base.</p>'}
 ${parentDiff ? `<details class="diff"><summary>Diff against the parent (${parentDiff.counts.modified} modified, ${parentDiff.counts.added} added, ${parentDiff.counts.removed} removed)</summary>${diffBody(parentDiff, 'p')}</details>` : ''}`;
 }
@@ -203,9 +221,22 @@ ${sourceHtml(c)}`;
   return layout(title, body);
 }
 
+/** `/diff/<id>`: a stored diff. */
 export function diffPage(store: StoreQueries, id: number): string | null {
   const d = store.diff(id);
-  if (!d) return null;
+  return d ? diffHtml(store, d, `<p class="twins">This diff as <a href="/api/diffs/${id}">JSON</a></p>`) : null;
+}
+
+/** `/parent-diff/<id>`: a notice against the national notice it implements, worked out now (the store holds no diff for it). */
+export function parentDiffPage(store: StoreQueries, id: number): string | null {
+  const row = store.notice(id);
+  if (!row) return null;
+  const record = JSON.parse(row.recordJson) as NoticeRecord;
+  const parent = chosenParent(store, record);
+  return parent ? diffHtml(store, diffRecords(parent.record, record), '<p class="note">Worked out when opened: the store holds no diff for this notice.</p>') : null;
+}
+
+function diffHtml(store: StoreQueries, d: StoredDiff | DiffRecord, note: string): string {
   const side = (path: string, fileNumber: string | null) => {
     const doc = store.documentAt(path, fileNumber);
     const name = esc(fileNumber ?? path);
@@ -215,7 +246,7 @@ export function diffPage(store: StoreQueries, id: number): string | null {
   const body = `<h1>Diff: ${esc(title)}</h1>
 <p>target ${side(d.targetPath, d.target)}<br>base (parent) ${side(d.basePath, d.base)}</p>
 <ul class="counts"><li>similarity <b>${pct(d.similarity)}</b></li><li>unchanged <b>${d.counts.unchanged}</b></li><li>modified <b>${d.counts.modified}</b></li><li>added <b>${d.counts.added}</b></li><li>removed <b>${d.counts.removed}</b></li></ul>
-<p class="twins">This diff as <a href="/api/diffs/${id}">JSON</a></p>
+${note}
 <section class="diff">${diffBody(d)}</section>`;
   return layout(`Diff ${title}`, body);
 }

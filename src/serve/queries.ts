@@ -456,6 +456,14 @@ WHERE x.${mine}_path = ? AND x.${mine} IS ? ORDER BY x.${theirs}_path, x.id LIMI
     return { ...rest, counts: { unchanged, modified, added, removed }, clauses, numbers };
   }
 
+  /**
+   * The national notices of the store with their records (at most `limit`), for choosing a
+   * notice's parent when the store holds no diff (a store from `notices extract`).
+   */
+  nationals(limit = 200): { id: number; recordJson: string }[] {
+    return this.stmt("SELECT id, record_json AS recordJson FROM documents WHERE level = 'national' ORDER BY id LIMIT ?").all(limit) as { id: number; recordJson: string }[];
+  }
+
   /** The source text the notice's spans point into, when the store holds it (stores `notices serve` builds do). */
   sourceText(sha256: string): string | undefined {
     if (!this.hasSourceTexts) return undefined;

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { esc, layout } from './html.js';
 import { hitJson, noticeJson, overviewPage, searchPage } from './list-pages.js';
-import { diffPage, noticePage } from './notice-page.js';
+import { diffPage, noticePage, parentDiffPage } from './notice-page.js';
 import { parseParams } from './params.js';
 import type { StoreQueries } from './queries.js';
 
@@ -88,6 +88,10 @@ const BY_ID: Record<string, Handler> = {
   '/diff/': (store, _s, id) => {
     const page = id === null ? null : diffPage(store, id);
     return page === null ? notFound('No diff with this id.') : html(page);
+  },
+  '/parent-diff/': (store, _s, id) => {
+    const page = id === null ? null : parentDiffPage(store, id);
+    return page === null ? notFound('No such notice, or it implements no stored national notice.') : html(page);
   },
   '/api/notices/': (store, _s, id) => {
     const row = id === null ? undefined : store.notice(id);

@@ -48,6 +48,17 @@ function send(res: ServerResponse, r: Response, head: boolean): void {
   res.end(head ? undefined : body);
 }
 
+/**
+ * Serves a store (`notices extract --format sqlite`, or one `notices serve` built) over HTTP:
+ * the corpus overview with facets, full-text search, one page per notice and diff, and a CSV and
+ * JSON twin of every list (README, `notices serve`). Read-only; listens on 127.0.0.1 unless
+ * `host` says otherwise. Needs the optional dependency better-sqlite3, as `toSqlite` does.
+ *
+ * @example
+ * const server = await serve({ db: 'out/notices.sqlite', port: 0 });
+ * console.log(server.url); // http://127.0.0.1:PORT/
+ * await server.close();
+ */
 export async function serve(options: ServeOptions): Promise<ServeHandle> {
   const owned = typeof options.db === 'string';
   const db = typeof options.db === 'string' ? openReadOnly(options.db) : options.db;
