@@ -10,7 +10,10 @@ import { openReadOnly } from './store.js';
  * a handful of GET routes, each a pure function in src/serve/routes.ts.
  */
 export interface ServeOptions {
-  /** the store: a path (opened read-only, closed with the handle) or an open better-sqlite3 database (left open) */
+  /**
+   * the store: a path (opened read-only, closed with the handle) or an open better-sqlite3
+   * database (left open; the server adds TEMP tables of its own to that connection)
+   */
   db: string | Database.Database;
   /** 0 (the default) picks a free port */
   port?: number;
