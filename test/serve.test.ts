@@ -78,6 +78,13 @@ describe('notices serve: the done-when of issue 22', () => {
     expect(r.notices.map((n: { fileNumber: string }) => n.fileNumber)).toEqual(['黑人社发〔2022〕18号']);
   });
 
+  it('the national notice is under 全国 in the province facet, and province=全国 finds it alone', async () => {
+    const facets = await json('/api/facets');
+    expect(facets.province.map((v: { label: string; count: number }) => [v.label, v.count]).sort()).toEqual([['全国', 1], ['吉林', 1], ['山东', 1], ['广东', 1], ['黑龙江', 1]].sort());
+    const r = await json(`/api/notices?province=${encodeURIComponent('全国')}`);
+    expect(r.notices.map((n: { fileNumber: string }) => n.fileNumber)).toEqual(['人社部发〔2022〕13号']);
+  });
+
   it('/api/notices?province=吉林 returns 吉人社联〔2022〕81号 alone (and 吉林省 the same)', async () => {
     for (const province of ['吉林', '吉林省']) {
       const r = await json(`/api/notices?province=${encodeURIComponent(province)}`);

@@ -115,8 +115,11 @@ export interface StoredDiff {
 const DIFF_PATH_IS = (diffPath: string, doc: string) =>
   `${diffPath} = CASE WHEN ${doc}.document_index > 0 THEN ${doc}.path || '#' || ${doc}.document_index ELSE ${doc}.path END`;
 
-/** A province facet value: the two-digit code prefix, shown by the province's short name. */
-const provinceLabel = (prefix: string) => PROVINCES.find((p) => p.code.startsWith(prefix))?.short ?? prefix;
+/** The province facet value of a national notice (no region): no province code starts with 00. */
+const NATIONWIDE = '00';
+
+/** A province facet value: the two-digit code prefix, shown by the province's short name (全国 for a national notice). */
+const provinceLabel = (prefix: string) => (prefix === NATIONWIDE ? '全国' : (PROVINCES.find((p) => p.code.startsWith(prefix))?.short ?? prefix));
 
 function facetLabel(facet: FacetName, value: string): string {
   if (facet === 'province') return value ? provinceLabel(value) : '（无地区）';
@@ -193,7 +196,8 @@ CREATE TEMP TABLE facet_docs (
   id INTEGER PRIMARY KEY, ord INTEGER NOT NULL, level TEXT, province TEXT, region_name TEXT, year INTEGER, verdict TEXT, findings INTEGER NOT NULL
 );
 INSERT INTO temp.facet_docs
-  SELECT d.id, row_number() OVER (ORDER BY ${DOCUMENT_ORDER}), d.level, substr(d.region_code, 1, 2), d.region_name, ${YEAR}, ${this.verdictExpr},
+  SELECT d.id, row_number() OVER (ORDER BY ${DOCUMENT_ORDER}), d.level,
+    CASE WHEN d.region_code IS NULL AND d.level = 'national' THEN '${NATIONWIDE}' ELSE substr(d.region_code, 1, 2) END, d.region_name, ${YEAR}, ${this.verdictExpr},
     EXISTS (SELECT 1 FROM findings f WHERE f.document_id = d.id)
   FROM documents d;
 CREATE INDEX temp.facet_docs_ord ON facet_docs (ord);
@@ -269,7 +273,8 @@ CREATE INDEX temp.facet_issuers_name ON facet_issuers (name, document_id);`);
     };
     if (f.province) {
       const p = provinceByShortOrName(f.province);
-      if (p) add('d.province = ?', p.code.slice(0, 2));
+      if (f.province === '全国') add('d.province = ?', NATIONWIDE);
+      else if (p) add('d.province = ?', p.code.slice(0, 2));
       else if (/^\d{2}$/.test(f.province)) add('d.province = ?', f.province);
       else add('d.region_name = ?', f.province);
     }
