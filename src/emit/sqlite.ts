@@ -660,10 +660,10 @@ export async function loadSqlite(
   path: string,
   records: NoticeRecord[],
   extras?: { findings?: LocatedFinding[]; diffs?: DiffRecord[] },
-): Promise<void> {
+): Promise<LoadSummary> {
   const db = openStore(path);
   try {
-    loadInto(db, records, extras);
+    return loadInto(db, records, extras);
   } finally {
     db.close();
   }
