@@ -135,7 +135,8 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
       await all.close();
     }
   }
-  let wrote = `${records.length || tally.documents} records to ${argv.out ? join(argv.out, argv.format === 'jsonl' ? 'notices.jsonl' : '') : 'stdout'}`;
+  const n = records.length || tally.documents;
+  let wrote = `${n} record${n === 1 ? '' : 's'} to ${argv.out ? join(argv.out, argv.format === 'jsonl' ? 'notices.jsonl' : '') : 'stdout'}`;
   if (argv.format === 'sqlite') {
     const file = join(argv.out!, 'notices.sqlite');
     const { storeBatch } = await import('../emit/store-batch.js');
