@@ -4,7 +4,7 @@ import { OVERVIEW_COLUMNS } from '../compare/columns.js';
 import { escapeHtml as esc, numbersHtml, pairHtml, PAIR_CSS } from '../diff/format/html.js';
 import { CJK_FONT, SEVERITY_COLOURS, type Chart } from './charts.js';
 import { excerptAt, positionText } from './excerpt.js';
-import { ALLOCATION_KIND_LABEL, allocationKind, COLUMN_HELP, percent as pct, SEVERITY_LABEL, STATUS_HELP, STATUS_LABEL, targetText } from './labels.js';
+import { ALLOCATION_KIND_LABEL, allocationKind, COLUMN_HELP, percent as pct, SEVERITY_LABEL, STATUS_HELP, STATUS_LABEL, targetText, unitNumber } from './labels.js';
 import type { ClauseMatrix, MatrixCell } from './matrix.js';
 import type { ReportEntry, ReportModel } from './model.js';
 import { unitsOf } from '../diff/index.js';
@@ -128,7 +128,8 @@ ${charts.map((c) => `<figure id="${c.id}"><figcaption>${esc(c.title)}</figcaptio
 function cellHtml(column: ReportEntry, cell: MatrixCell | null): string {
   if (!cell) return '<td class="cell" title="无对应">—</td>';
   const href = cell.pair >= 0 ? `#${column.id}-pair-${cell.pair}` : `#${column.id}`;
-  const targets = cell.targets.length ? `<small>${cell.status === 'forwarded' ? '另有本文件' : '→ '}${cell.targets.map((t) => `（${esc(t)}）`).join('')}</small>` : '';
+  const numbers = cell.targets.map((t) => esc(unitNumber(column.record, t))).join('');
+  const targets = cell.targets.length ? `<small>${cell.status === 'forwarded' ? '本文件另述 ' : '→ '}${numbers}</small>` : '';
   const sim = cell.status === 'unchanged' || cell.status === 'modified' ? ` ${pct(cell.similarity)}` : '';
   const style = cell.status === 'modified' ? ` style="--sim:${cell.similarity}"` : '';
   const title = `${STATUS_HELP[cell.status]}${sim ? `；相似度${sim}` : ''}`;
@@ -152,7 +153,9 @@ function matrixHtml(m: ClauseMatrix): string {
       `<tr data-clause="${esc(r.number)}"><th scope="row" class="clause"><a href="#${clauseAnchor(m.national, r.index)}">${esc(r.label)}</a></th>${m.columns.map((e, i) => cellHtml(e, r.cells[i])).join('')}</tr>`,
   );
   const added = m.added.map((list, i) =>
-    list.length ? `<td><ul>${list.map((a) => `<li><a href="#${m.columns[i].id}-pair-${a.pair}">（${esc(a.number)}）${esc(a.words)}</a></li>`).join('')}</ul></td>` : '<td>—</td>',
+    list.length
+      ? `<td><ul>${list.map((a) => `<li><a href="#${m.columns[i].id}-pair-${a.pair}">${esc(unitNumber(m.columns[i].record, a.number))}${esc(a.words)}</a></li>`).join('')}</ul></td>`
+      : '<td>—</td>',
   );
   return `<h3>${esc(m.national.record.title ?? UNTITLED)} <small>${esc(fileNumberOf(m.national))}</small></h3>
 ${MATRIX_LEGEND}

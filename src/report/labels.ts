@@ -73,3 +73,11 @@ export function forwardsInFull(record: NoticeRecord, national: NoticeRecord): bo
       ((number !== null && ref.fileNumber?.replace(/\s+/g, '') === number) || (title !== null && ref.title?.replace(/\s+/g, '') === title)),
   );
 }
+
+/**
+ * A unit number as the notice prints it: （三） for a clause, 三、 for a section of a notice that
+ * has no clauses and is compared section by section (src/diff/align.ts unitsOf).
+ */
+export function unitNumber(record: NoticeRecord, number: string): string {
+  return record.sections.some((s) => s.clauses.length) ? `（${number}）` : `${number}、`;
+}
