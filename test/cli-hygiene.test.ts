@@ -80,6 +80,12 @@ describe('option values are checked (usage error, exit 2)', () => {
     expect(run('check', seedPath(SEEDS.jilin), '--max-warnings', '1.5').status).toBe(2);
   });
 
+  it('a verb without paths says what is missing in plain words', () => {
+    const r = run('extract');
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe('notices: name the file(s) or folder(s) to read');
+  });
+
   it('a mistyped verb gets a suggestion', () => {
     const r = run('extrct', 'seeds');
     expect(r.status).toBe(2);

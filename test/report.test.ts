@@ -105,7 +105,7 @@ describe('finding excerpts', () => {
   it('falls back to the clause that contains the position, and to nothing without one', () => {
     const clause = jilin.sections[1].clauses[0];
     const inside = { line: clause.span.line + 1, column: 3 };
-    expect(excerptAt(jilin, inside)?.where).toBe(`clause ${clause.number}`);
+    expect(excerptAt(jilin, inside)?.where).toBe(`条款（${clause.number}）`);
     expect(excerptAt(jilin, null)).toBeNull();
   });
 });

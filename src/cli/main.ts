@@ -43,8 +43,13 @@ async function cli(argv: string[]): Promise<void> {
       // yargs reports a bad option value (a failed coerce) as a YError: usage, not an internal error
       if (err && err.name !== 'YError') throw err;
       if (err) msg = err.message;
-      process.stderr.write(`notices: ${msg}\nRun \`notices --help\` for usage.\n`);
+      process.stderr.write(`notices: ${plainUsage(msg)}\nRun \`notices --help\` for usage.\n`);
       process.exit(2);
     })
     .parseAsync();
 }
+
+/** yargs' parser words said as a user would: what is missing, not how many "non-option arguments". */
+const USAGE_WORDS: [RegExp, string][] = [[/^Not enough non-option arguments: got 0, need at least \d+$/, 'name the file(s) or folder(s) to read']];
+
+export const plainUsage = (msg: string): string => USAGE_WORDS.find(([re]) => re.test(msg))?.[1] ?? msg;
