@@ -149,3 +149,24 @@ describe('columns say what they hold', () => {
     expect(types).toEqual([['integer', 'integer', 'integer', 'integer']]);
   });
 });
+
+describe('a printed path names its clause, section, or the clause holding an item', async () => {
+  const { unitAtPath } = await import('../src/emit/sqlite.js');
+  // 二、 holds （三） and （十三）; a notice section 一、 without clauses
+  const clauses = [
+    { id: 11, number: '三', path: '二（三）' },
+    { id: 12, number: '十三', path: '二（十三）' },
+  ];
+  const sections = [
+    { id: 1, number: '一', path: '一' },
+    { id: 2, number: '二', path: '二' },
+  ];
+  it('by hand', () => {
+    expect(unitAtPath(clauses, sections, '二（三）')).toEqual({ clause_id: 11 });
+    expect(unitAtPath(clauses, sections, '一')).toEqual({ section_id: 1 });
+    // item 1 of （十三） is held by （十三）, not by （三） (whose path is not a prefix of it)
+    expect(unitAtPath(clauses, sections, '二（十三）1')).toEqual({ clause_id: 12 });
+    expect(unitAtPath(clauses, sections, '二（三）1（2）')).toEqual({ clause_id: 11 });
+    expect(unitAtPath(clauses, sections, '三（一）')).toBeNull();
+  });
+});

@@ -97,6 +97,7 @@ CREATE TABLE IF NOT EXISTS sections (
   heading     TEXT,
   text        TEXT    NOT NULL,
   line INTEGER, col INTEGER, page INTEGER,
+  path        TEXT,
   UNIQUE (document_id, position)
 ) STRICT;
 
@@ -315,6 +316,7 @@ END;
 const MIGRATIONS: Record<number, string> = {
   3: `
 ALTER TABLE clauses ADD COLUMN path TEXT;
+ALTER TABLE sections ADD COLUMN path TEXT;
 ALTER TABLE key_regions ADD COLUMN name TEXT;
 UPDATE key_regions SET name = kind;
 ALTER TABLE diffs ADD COLUMN document_id INTEGER REFERENCES documents (id) ON DELETE SET NULL;
@@ -350,7 +352,7 @@ const INSERT_COLUMNS = {
   issuers: ['document_id', 'position', 'name', ...SPAN],
   addressees: ['document_id', 'position', 'name'],
   references_: ['document_id', 'position', 'file_number', 'title', 'relation', ...SPAN],
-  sections: ['document_id', 'position', 'number', 'ordinal', 'heading', 'text', ...SPAN],
+  sections: ['document_id', 'position', 'number', 'ordinal', 'heading', 'text', ...SPAN, 'path'],
   clauses: ['section_id', 'document_id', 'position', 'number', 'ordinal', 'heading', 'text', ...SPAN, 'path'],
   targets: ['document_id', 'position', 'metric', 'comparator', 'value', 'max', 'unit', 'persons', 'scope', 'clause', 'text', ...SPAN],
   tables_: ['document_id', 'position', 'label', 'title', 'kind', 'unit', 'columns_json', ...SPAN],
@@ -450,6 +452,7 @@ export function* recordInserts(r: NoticeRecord): Generator<Insert, void, number>
   for (const [position, s] of r.sections.entries()) {
     const section_id: number = yield row('sections', {
       document_id, position, number: s.number, ordinal: s.ordinal, heading: s.heading, text: s.text, ...spanOf(s.span),
+      path: printedPath(s),
     });
     // a section's own text (outside its clauses): the body of a notice written in 一、二、 only
     if (s.text.trim()) yield searchRow('section', section_id, document_id, s.number, [s.heading, s.text].filter(Boolean).join(' '), s.span);
@@ -542,7 +545,7 @@ function findingRow(
   });
 }
 
-/** A clause's printed path (二、（三）) when the record carries one (src/extract/sections.ts), else null. */
+/** A clause's or section's printed path (二（三）, 二) when the record carries one (src/extract/sections.ts), else null. */
 const printedPath = (c: object): string | null => {
   const path = (c as { path?: unknown }).path;
   return typeof path === 'string' ? path : null;
@@ -749,7 +752,7 @@ export function loadInto(
 function diffLinker(db: Database.Database): (d: DiffRecord) => DiffLinks {
   const documentAt = db.prepare('SELECT id FROM documents WHERE path = ? AND document_index = ? ORDER BY id DESC LIMIT 1').pluck();
   const clausesOf = db.prepare('SELECT id, number, path FROM clauses WHERE document_id = ? ORDER BY id');
-  const sectionsOf = db.prepare('SELECT id, number FROM sections WHERE document_id = ? AND number IS NOT NULL ORDER BY id');
+  const sectionsOf = db.prepare('SELECT id, number, path FROM sections WHERE document_id = ? AND number IS NOT NULL ORDER BY id');
   const documentOf = (spec: string): number | null => {
     const whole = documentAt.get(spec, 0) as number | undefined;
     if (whole !== undefined) return whole;
@@ -758,16 +761,16 @@ function diffLinker(db: Database.Database): (d: DiffRecord) => DiffLinks {
   };
   const unitsOf = (documentId: number | null): UnitIds => {
     if (documentId === null) return () => ({});
-    const clauses = clausesOf.all(documentId) as { id: number; number: string; path: string | null }[];
-    const sections = clauses.length ? [] : (sectionsOf.all(documentId) as { id: number; number: string }[]);
-    const units = clauses.length ? clauses : sections.map((x) => ({ ...x, path: null }));
-    const key = clauses.length ? 'clause_id' : 'section_id';
+    const clauses = clausesOf.all(documentId) as Unit[];
+    const sections = sectionsOf.all(documentId) as Unit[];
+    // numbers name clauses where the notice has any, else its sections (as unitsOf in src/diff/align.ts)
+    const [numbered, key] = clauses.length ? [clauses, 'clause_id' as const] : [sections, 'section_id' as const];
     const seen = new Map<string, number>();
     return (printed, path) => {
       if (printed === null) return {};
-      const byPath = path !== null ? units.find((u) => u.path === path) : undefined;
-      if (byPath) return { [key]: byPath.id };
-      const same = units.filter((u) => u.number === printed);
+      const byPath = path !== null ? unitAtPath(clauses, sections, path) : null;
+      if (byPath) return byPath;
+      const same = numbered.filter((u) => u.number === printed);
       if (same.length === 0) return {};
       const k = seen.get(printed) ?? 0;
       seen.set(printed, k + 1);
@@ -779,6 +782,25 @@ function diffLinker(db: Database.Database): (d: DiffRecord) => DiffLinks {
     const base_document_id = documentOf(d.basePath);
     return { document_id, base_document_id, base: unitsOf(base_document_id), target: unitsOf(document_id) };
   };
+}
+
+interface Unit {
+  id: number;
+  number: string;
+  path: string | null;
+}
+
+/**
+ * The clause or section printed at `path`; for an item (二（三）1, no row of its own) the clause
+ * that holds it: the one whose path is the longest prefix of the item's.
+ */
+export function unitAtPath(clauses: Unit[], sections: Unit[], path: string): { clause_id?: number; section_id?: number } | null {
+  const clause = clauses.find((u) => u.path === path);
+  if (clause) return { clause_id: clause.id };
+  const section = sections.find((u) => u.path === path);
+  if (section) return { section_id: section.id };
+  const holder = clauses.filter((u) => u.path && path.startsWith(u.path)).sort((a, b) => b.path!.length - a.path!.length)[0];
+  return holder ? { clause_id: holder.id } : null;
 }
 
 function validated<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, x: unknown, what: string): T {
