@@ -137,6 +137,8 @@ describe('out/report.html in headless Chromium', () => {
     const texts = await page.$$eval('table.matrix tbody tr', (trs, i) => trs.map((tr) => (tr.querySelectorAll('td')[i] as HTMLElement).innerText), column);
     for (const t of texts) expect(t).not.toMatch(/删除|未采纳/);
     expect(await page.locator('table.matrix thead th[data-id]').nth(column).innerText()).toContain('转发全文');
+    // and the overview counts none of the national clauses as removed for it
+    expect(Object.fromEntries(await overview('removed'))['广东省'].trim()).toBe('0（转发全文）');
   });
 
   it('keeps the overview inside its own frame: the page never scrolls sideways (1280, 1900, 2560 px)', async () => {

@@ -4,7 +4,7 @@ import { OVERVIEW_COLUMNS } from '../compare/columns.js';
 import { escapeHtml as esc, numbersHtml, pairHtml, PAIR_CSS } from '../diff/format/html.js';
 import { CJK_FONT, SEVERITY_COLOURS, type Chart } from './charts.js';
 import { excerptAt, positionText } from './excerpt.js';
-import { ALLOCATION_KIND_LABEL, allocationKind, COLUMN_HELP, percent as pct, SEVERITY_LABEL, STATUS_HELP, STATUS_LABEL, targetText, unitNumber } from './labels.js';
+import { ALLOCATION_KIND_LABEL, allocationKind, COLUMN_HELP, percent as pct, SEVERITY_LABEL, STATUS_HELP, STATUS_LABEL, targetText, unitNumber, forwardsInFull } from './labels.js';
 import type { ClauseMatrix, MatrixCell } from './matrix.js';
 import type { ReportEntry, ReportModel } from './model.js';
 import { unitsOf } from '../diff/index.js';
@@ -100,6 +100,15 @@ const CELL_TEXT: Record<string, (e: ReportEntry) => string> = {
       .map((a) => (a.ratio === null ? '' : `${ALLOCATION_KIND_LABEL[allocationKind(a.table)]}：${a.target} ÷ ${a.allocated} = ${a.ratio}`))
       .join('\n'),
   similarity: (e) => pct(e.row.similarity),
+  removed: (e) => (forwardsWhole(e) ? '0（转发全文）' : e.row.clauses ? String(e.row.clauses.removed) : ''),
+};
+
+/** A notice that forwards the national one whole removes nothing: the clauses its cover text does not restate are adopted with it. */
+const forwardsWhole = (e: ReportEntry) => e.pairing !== null && forwardsInFull(e.record, e.pairing.national);
+
+/** Sort values where the report reads a cell differently from `compare` (the sort follows what is shown). */
+const CELL_SORT: Record<string, (e: ReportEntry) => number | string | null> = {
+  removed: (e) => (forwardsWhole(e) ? 0 : (e.row.clauses?.removed ?? null)),
 };
 
 function overviewHtml(entries: ReportEntry[]): string {
@@ -107,7 +116,7 @@ function overviewHtml(entries: ReportEntry[]): string {
   const rows = entries.map((e, i) => {
     const cells = OVERVIEW_COLUMNS.map((c) => {
       const text = CELL_TEXT[c.key] ? esc(CELL_TEXT[c.key](e)) : esc(c.text(e.row)).replace(/; /g, '\n');
-      const value = c.sort(e.row);
+      const value = CELL_SORT[c.key] ? CELL_SORT[c.key](e) : c.sort(e.row);
       const shown = c.key === 'province' ? `<a href="#${e.id}">${esc(e.label)}</a>` : text;
       return `<td data-key="${c.key}" data-sort="${attr(value)}" class="${c.shape}">${shown}</td>`;
     });
