@@ -24,11 +24,16 @@ const arg = (name, dflt) => {
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
 const FILES = Number(arg('--files', 2000));
+/** `--only text,memory,stages,diff,pdf,ocr,startup`: run some sections (a partial report is never written). */
+const only = arg('--only', null)?.split(',');
+const want = (section) => !only || only.includes(section);
+/** `--cli PATH`: another checkout's bin/notices.js (a before/after comparison in one run). */
+const cliArg = arg('--cli', null);
 const LARGE = Number(arg('--large', 10000));
 const cores = availableParallelism();
 const floorScript = join(root, '..', 'shared', 'bench', 'limit.mjs');
 const peerPdfs = join(root, '..', 'shared', 'peer-samples', 'docs');
-const cli = join(root, 'bin', 'notices.js');
+const cli = cliArg ?? join(root, 'bin', 'notices.js');
 const hook = join(root, 'bench', 'rss-hook.mjs');
 const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 const pin = has('taskset');
@@ -104,14 +109,15 @@ const fmt = (x, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, 
 // ---------------------------------------------------------------------------------------------
 // 1. end to end
 
-const dir = corpus(FILES);
-const mb = sizeOf(dir) / 1e6;
 say(`# Performance`);
 say();
 say(`Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cores} core(s) (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}.`);
+const dir = corpus(FILES);
+const mb = sizeOf(dir) / 1e6;
 say(`Corpus: ${fmt(FILES)} text notices (the national seed once, the repo's ${others.length} other notices copied round-robin), ${fmt(mb, 1)} MB.`);
 say(pin ? 'One core: pinned with `taskset -c 0` and `--jobs 1`.' : 'One core: `--jobs 1` (taskset not found: not pinned).');
 say();
+if (want('text')) {
 say('## End to end');
 say();
 say('| run | documents | wall s | documents/s | MB/s | CPU s | documents per CPU-s | peak RSS MB |');
@@ -134,11 +140,13 @@ const files1 = rate(FILES, chk1.ms);
 if (fl) say(`One core, extract + check: ${fmt(files1)} files/s = ${fmt((100 * files1) / fl.rate, 1)} % of the floor's ${fmt(fl.rate)} files/s in the same run.`);
 else say('The floor script (../shared/bench/limit.mjs) is not there: no floor figure.');
 say(`All cores against one: extract ×${fmt(ext1.ms / extN.ms, 2)}, check ×${fmt(chk1.ms / chkN.ms, 2)} (wall time; the machine's load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(', ')}).`);
+}
 rmSync(dir, { recursive: true, force: true });
 
 // ---------------------------------------------------------------------------------------------
 // 2. memory at LARGE documents
 
+if (want('memory')) {
 const big = corpus(LARGE);
 const extBig = runCli(['extract', big, '--format', 'jsonl', '--quiet']);
 const chkBig = runCli(['check', big, '--format', 'json', '--quiet']);
@@ -150,10 +158,12 @@ say(`| run | documents | wall s | peak RSS MB |`);
 say('| --- | ---: | ---: | ---: |');
 say(`| extract → JSONL, ${cores} cores | ${fmt(extBig.docs)} | ${fmt(extBig.ms / 1000, 1)} | ${fmt(extBig.rss)} |`);
 say(`| check, ${cores} cores | ${fmt(extBig.docs)} | ${fmt(chkBig.ms / 1000, 1)} | ${fmt(chkBig.rss)} |`);
+}
 
 // ---------------------------------------------------------------------------------------------
 // 3. stages and extractors, in process
 
+if (want('stages')) {
 const { sourceFromBytes } = await import('../dist/src/read/source.js');
 const { normalize } = await import('../dist/src/normalize/index.js');
 const { segment } = await import('../dist/src/segment/index.js');
@@ -223,10 +233,12 @@ if (national.length && provincial.length) {
   say();
   say(`31 provincial notices against the national one: ${fmt(ms)} ms (${fmt(ms / 31, 1)} ms per pair).`);
 }
+}
 
 // ---------------------------------------------------------------------------------------------
 // 5. PDF against pdftotext
 
+if (want('pdf')) {
 const pdfs = [arg('--pdf', null), existsSync(peerPdfs) ? peerPdfs : null]
   .filter(Boolean)
   .flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.pdf')).map((f) => join(d, f)));
@@ -258,12 +270,14 @@ else {
     say(`pdftotext: ${fmt(theirs, 1)} ms per pass: ours is ${fmt(ours / theirs, 2)}× pdftotext.`);
   } else say('pdftotext is not installed here: no ratio.');
 }
+}
 
 // ---------------------------------------------------------------------------------------------
 // 5b. binary readers and OCR: each fixture read once (OCR takes seconds a page, not milliseconds);
 // `--ocr-pages N` (default 2; 0 skips OCR)
 
-{
+if (want('ocr')) {
+  const { sourceFromBytes } = await import('../dist/src/read/source.js');
   const { DEFAULT_READ_OPTIONS } = await import('../dist/src/read/options.js');
   const fixtures = join(root, 'test', 'fixtures', 'formats');
   say();
@@ -290,6 +304,7 @@ else {
 // ---------------------------------------------------------------------------------------------
 // 6. start-up
 
+if (want('startup')) {
 const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
 const timeOf = (args) => {
   const t = performance.now();
@@ -308,8 +323,9 @@ say();
 say('## Start-up (median of 11 runs)');
 say();
 say(`\`node -e 0\` ${fmt(median(bare))} ms; \`notices --help\` ${fmt(median(help))} ms (${fmt(median(help) / median(bare), 2)}× bare node); \`notices check\` on one seed ${fmt(median(one))} ms.`);
+}
 
-if (process.argv.includes('--write')) {
+if (process.argv.includes('--write') && !only) {
   // the hand-written part (from `## Notes` on) stays
   const page = join(root, 'docs', 'performance.md');
   const old = existsSync(page) ? readFileSync(page, 'utf8') : '';
