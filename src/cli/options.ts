@@ -1,3 +1,4 @@
+import { VALIDATE_MODES, type ValidateMode } from '../read/options.js';
 import { DEFAULT_MAX_BYTES, parseByteSize } from '../read/limits.js';
 
 /** `--max-bytes`, shared by every verb that reads inputs. */
@@ -10,4 +11,11 @@ export const maxBytesOption = {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`--max-bytes: not a size: ${v}`);
     return n;
   },
+} as const;
+
+/** `--validate`, shared by the verbs that extract: which records are checked against the schema (a failure is a record-invalid finding). */
+export const validateOption = {
+  choices: VALIDATE_MODES,
+  default: 'sample' as ValidateMode,
+  describe: 'check records against the schema: all, a sample of files (1 in 16, by content hash), or none; a record that fails gets a record-invalid finding',
 } as const;
