@@ -25,10 +25,18 @@ export function stripMarkdown(text: Text): { text: Text; frontMatter: FrontMatte
   if (blocks === null) return parseAndStrip(text);
   const edits: Edit[] = [];
   let frontMatter: FrontMatter | null = null;
+  // neighbouring blocks with syntax are parsed together: one remark call per run of them
+  const ranges: Array<[number, number]> = [];
+  let joinable = false;
   for (const [from, to] of blocks) {
-    if (!blockNeedsParse(text.value.slice(from, to))) continue;
+    const needed = blockNeedsParse(text.value.slice(from, to));
+    if (needed && joinable) ranges[ranges.length - 1][1] = to;
+    else if (needed) ranges.push([from, to]);
+    joinable = needed;
+  }
+  for (const [from, to] of ranges) {
     const block = strippedEdits(text.value, from, to);
-    edits.push(...block.edits);
+    for (const e of block.edits) edits.push(e);
     frontMatter ??= block.frontMatter;
   }
   return { text: applyEdits(text, edits), frontMatter };
