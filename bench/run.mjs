@@ -10,6 +10,7 @@
 //   diff         the 31-province diff matrix (each provincial notice against the national one)
 //   PDF          our reader against `pdftotext` on the same files, when both PDFs and pdftotext are there
 //   start-up     `notices --help` against a bare `node -e 0`
+//   serve        `notices serve` latency at 10,000 notices (bench/serve.mjs; skip with --no-serve)
 //
 // --write puts the report on top of docs/performance.md (earlier runs stay below it).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -24,7 +25,7 @@ const arg = (name, dflt) => {
   return i >= 0 ? process.argv[i + 1] : dflt;
 };
 const FILES = Number(arg('--files', 2000));
-/** `--only text,memory,stages,diff,pdf,ocr,startup`: run some sections (a partial report is never written). */
+/** `--only text,memory,stages,diff,pdf,ocr,startup,serve`: run some sections (a partial report is never written). */
 const only = arg('--only', null)?.split(',');
 const want = (section) => !only || only.includes(section);
 /** `--cli PATH`: another checkout's bin/notices.js (a before/after comparison in one run). */
@@ -331,6 +332,15 @@ say();
 say('## Start-up (median of 11 runs)');
 say();
 say(`\`node -e 0\` ${fmt(median(bare))} ms; \`notices --help\` ${fmt(median(help))} ms (${fmt(median(help) / median(bare), 2)}× bare node); \`notices check\` on one seed ${fmt(median(one))} ms.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. notices serve under load (bench/serve.mjs: its own store of 10,000 notices, autocannon)
+
+if (want('serve') && !process.argv.includes('--no-serve')) {
+  const served = spawnSync(process.execPath, [join(root, 'bench', 'serve.mjs')], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  say();
+  for (const line of (served.stdout || `serve bench failed: ${served.stderr}`).trimEnd().split('\n')) say(line);
 }
 
 if (process.argv.includes('--write') && !only) {

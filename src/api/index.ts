@@ -21,3 +21,5 @@ export type { ValidateMode } from '../read/options.js';
 export type { NoticeRecord } from '../../schemas/notice.js';
 export type { DiffRecord } from '../../schemas/diff.js';
 export type { Finding, LocatedFinding } from '../../schemas/finding.js';
+export { serve } from '../serve/server.js';
+export type { ServeHandle, ServeOptions } from '../serve/server.js';
