@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // production validates a sample of records against the schema; the tests validate every one
+    env: { NOTICES_VALIDATE: 'all' },
   },
 });

@@ -1,4 +1,4 @@
-import { NoticeRecord } from '../schemas/notice.js';
+import type { NoticeRecord } from '../schemas/notice.js';
 import { encodingRepaired, tableRepairFindings, unreadTableFindings } from '../src/check/reading-findings.js';
 import { checkDocument } from '../src/check/run.js';
 import type { Finding } from '../schemas/finding.js';
@@ -9,6 +9,8 @@ import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../src/read/options.js';
 import { readSource, sourceFromBytes, type Source } from '../src/read/source.js';
 import { segment } from '../src/segment/index.js';
 import { fail, type Result } from '../src/util/result.js';
+import type { ValidateMode } from '../src/read/options.js';
+import { inSchemaOrder, schemaFindings, shouldValidate, validateMode } from '../src/check/validate.js';
 
 export type FileResult = Result<{ path: string; records: NoticeRecord[] }>;
 
@@ -26,7 +28,7 @@ export async function processFile(path: string, bytes?: Uint8Array, options: Rea
   }
   if (!read.ok) return read;
   try {
-    return processSource(read.source);
+    return processSource(read.source, validateMode(options.validate));
   } catch (e) {
     return fail(path, `internal error while extracting: ${errorText(e)}`);
   }
@@ -35,7 +37,11 @@ export async function processFile(path: string, bytes?: Uint8Array, options: Rea
 /** One line, whatever was thrown (a RangeError from a stack overflow, a string, an object). */
 const errorText = (e: unknown) => (e instanceof Error ? `${e.name === 'Error' ? '' : e.name + ': '}${e.message}` : String(e)).split('\n')[0];
 
-export function processSource(source: Source): FileResult {
+/**
+ * `validate`: which records are checked against the schema (src/check/validate.ts). Records are
+ * emitted as built either way; a record that fails carries a `record-invalid` finding.
+ */
+export function processSource(source: Source, validate: ValidateMode = validateMode(undefined)): FileResult {
   const normalized = normalize(source);
   const layouts = segment(normalized);
   const contexts = contextsOf(source, normalized, layouts);
@@ -43,18 +49,15 @@ export function processSource(source: Source): FileResult {
   const signals = drafts.map((d) => noticeSignals(d, normalized.text.value));
   if (!signals.some(isNotice)) return fail(source.path, notANoticeReason(signals[0] ?? []));
   const records: NoticeRecord[] = [];
+  const check = shouldValidate(validate, source.sha256);
   const repairs = repairFindings(source, normalized.locator);
   for (const [i, draft] of drafts.entries()) {
     Object.assign(draft.source, ocrProvenance(source));
     // a decoding repair concerns the file: every document read from it carries it; then extraction's
     // own findings (a failed extractor), then the document rules'
     draft.findings = [...repairs, ...tableRepairFindings(contexts[i], draft.tables), ...unreadTableFindings(contexts[i], draft.tables), ...draft.findings, ...checkDocument(draft)];
-    const parsed = NoticeRecord.safeParse(draft);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return fail(source.path, `record ${draft.source.documentIndex} fails the schema at ${issue.path.join('.')}: ${issue.message}`);
-    }
-    records.push(parsed.data);
+    if (check) draft.findings.push(...schemaFindings(draft));
+    records.push(inSchemaOrder(draft));
   }
   return { ok: true, path: source.path, records };
 }

@@ -119,6 +119,6 @@ describe('notices check (CLI)', () => {
 
   it('formatSarif lists every rule, and the findings reading adds', () => {
     const s = formatSarif([]) as { runs: { tool: { driver: { rules: { id: string }[] } } }[] };
-    expect(s.runs[0].tool.driver.rules.map((r) => r.id)).toEqual([...allRules.map((r) => r.id), 'encoding-repaired', 'table-repaired', 'table-unrepaired', 'table-unread']);
+    expect(s.runs[0].tool.driver.rules.map((r) => r.id)).toEqual([...allRules.map((r) => r.id), 'encoding-repaired', 'table-repaired', 'table-unrepaired', 'table-unread', 'record-invalid']);
   });
 });

@@ -1,5 +1,5 @@
 import { processFile } from '../../pipelines/document.js';
-import { DEFAULT_READ_OPTIONS, readOptionsFor, type ReadOptions } from '../read/options.js';
+import { DEFAULT_READ_OPTIONS, readOptionsFor, type ReadOptions, type ValidateMode } from '../read/options.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { expandPaths } from '../cli/paths.js';
 import { fail, type Failure } from '../util/result.js';
@@ -47,6 +47,12 @@ export interface ExtractOptions {
    * @defaultValue `50000000`
    */
   maxBytes?: number;
+  /**
+   * Which records are checked against the `NoticeRecord` schema: every one, a sample of files
+   * (1 in 16, chosen by content hash), or none. Records are the same either way; one that fails
+   * carries a `record-invalid` error finding. Unset: the `NOTICES_VALIDATE` environment variable, else `'sample'`.
+   */
+  validate?: ValidateMode;
 }
 
 /** The reader's options from an API call's: size limits, OCR on and its page limit, defaults where not given. */
@@ -55,6 +61,7 @@ function readOptions(options: ExtractOptions): ReadOptions {
     ...readOptionsFor(options.maxBytes),
     ocr: options.ocr ?? DEFAULT_READ_OPTIONS.ocr,
     ocrMaxPages: options.ocrMaxPages ?? DEFAULT_READ_OPTIONS.ocrMaxPages,
+    ...(options.validate ? { validate: options.validate } : {}),
   };
 }
 

@@ -17,6 +17,7 @@ export type { SqliteExtras, SqliteSummary } from './sqlite.js';
 export { SqliteDriverMissing } from '../emit/sqlite-missing.js';
 export type { CompareRow } from '../compare/rows.js';
 export type { Failure } from '../util/result.js';
+export type { ValidateMode } from '../read/options.js';
 export type { NoticeRecord } from '../../schemas/notice.js';
 export type { DiffRecord } from '../../schemas/diff.js';
 export type { Finding, LocatedFinding } from '../../schemas/finding.js';

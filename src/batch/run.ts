@@ -19,6 +19,12 @@ export interface BatchOptions {
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 const POOL_FROM = 8;
+/**
+ * The young generation of each worker's heap. A document's garbage is short-lived (texts, maps,
+ * match arrays): a small nursery is swept often and cheaply and keeps each worker's RSS flat
+ * (V8's default lets it grow to 16–32 MB per semi-space per worker).
+ */
+const YOUNG_GENERATION_MB = Number(process.env.NOTICES_YOUNG_MB ?? 4);
 /** Finished results held back until every earlier file is done, per worker (bounds memory). */
 const AHEAD_PER_JOB = 16;
 
@@ -36,7 +42,14 @@ export async function* runBatch<T>(files: string[], inProcess: (path: string) =>
     return;
   }
   const { Piscina } = await import('piscina');
-  const pool = new Piscina({ filename: (options.worker ?? workerUrl()).href, minThreads: jobs, maxThreads: jobs, concurrentTasksPerWorker: 1, idleTimeout: 1_000 });
+  const pool = new Piscina({
+    filename: (options.worker ?? workerUrl()).href,
+    minThreads: jobs,
+    maxThreads: jobs,
+    concurrentTasksPerWorker: 1,
+    idleTimeout: 1_000,
+    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+  });
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const done = new Map<number, Outcome<T>>();
   let wake: (() => void) | null = null;
@@ -82,7 +95,9 @@ async function runTask<T>(pool: import('piscina').Piscina, path: string, task: R
     abort.abort();
   }, timeoutMs);
   try {
-    return (await pool.run({ ...task, path }, { signal: abort.signal })) as Outcome<T>;
+    const result: unknown = await pool.run({ ...task, path }, { signal: abort.signal });
+    // the document worker answers with JSON text (see worker.ts); another worker module may answer with the value
+    return (typeof result === 'string' ? JSON.parse(result) : result) as Outcome<T>;
   } catch (e) {
     if (timedOut) return fail(path, `timed out after ${formatSeconds(timeoutMs)} s (the time budget per file, --timeout)`);
     return fail(path, `worker crashed: ${((e as Error)?.message ?? String(e)).split('\n')[0]}`);

@@ -5,8 +5,8 @@ import type { JsonlSink } from '../emit/jsonl.js';
 import type { FileResult } from '../../pipelines/document.js';
 import { DEFAULT_TIMEOUT_MS, defaultJobs, runBatch, type BatchOptions } from '../batch/run.js';
 import { limitsFor } from '../read/limits.js';
-import { DEFAULT_READ_OPTIONS, readOptionsFor, type ReadOptions } from '../read/options.js';
-import { maxBytesOption, pathsPositional, positiveNumber, quietOption, wholeNumber } from './options.js';
+import { DEFAULT_READ_OPTIONS, readOptionsFor, type ReadOptions, type ValidateMode } from '../read/options.js';
+import { maxBytesOption, pathsPositional, positiveNumber, quietOption, validateOption, wholeNumber } from './options.js';
 import { describeSkipped, expandPaths } from './paths.js';
 import { progress, reportFailure } from './report.js';
 import { emptyTally, printSummary, type BatchTally } from './summary.js';
@@ -22,6 +22,7 @@ interface Args {
   ocr: boolean;
   'ocr-max-pages': number;
   analyse: boolean;
+  validate?: ValidateMode;
 }
 
 /** `--jobs` and `--timeout`, shared by every verb that reads a batch of files. */
@@ -33,7 +34,8 @@ export const withBatchOptions = (y: Argv) =>
       default: DEFAULT_TIMEOUT_MS / 1000,
       coerce: positiveNumber('timeout'),
       describe: `time budget per file in seconds, > 0 (default ${DEFAULT_TIMEOUT_MS / 1000}); in a worker, a file over it gets an error line and the batch goes on`,
-    });
+    })
+    .option('validate', validateOption);
 
 /** Batch options from parsed arguments. */
 export const batchOptions = (argv: { jobs?: number; timeout?: number }): BatchOptions => ({
@@ -46,7 +48,10 @@ export interface BatchRead {
   batch?: BatchOptions;
   options?: ReadOptions;
 }
-export const batchRead = (argv: { jobs?: number; timeout?: number; 'max-bytes'?: number }): BatchRead => ({ batch: batchOptions(argv), options: readOptionsFor(argv['max-bytes']) });
+export const batchRead = (argv: { jobs?: number; timeout?: number; 'max-bytes'?: number; validate?: ValidateMode }): BatchRead => ({
+  batch: batchOptions(argv),
+  options: { ...readOptionsFor(argv['max-bytes']), ...(argv.validate ? { validate: argv.validate } : {}) },
+});
 
 export const command = 'extract <paths..>';
 export const describe = 'Extract one NoticeRecord per document found in the given files or folders';
@@ -122,7 +127,7 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
       else if (array) await array.write(r);
       else records.push(r);
     },
-    { ...batchRead(argv), options: { ...limitsFor(argv['max-bytes']), ocr: argv.ocr, ocrMaxPages: argv['ocr-max-pages'] } },
+    { ...batchRead(argv), options: { ...limitsFor(argv['max-bytes']), ocr: argv.ocr, ocrMaxPages: argv['ocr-max-pages'], validate: argv.validate } },
   );
   await sink?.close();
   await array?.close();

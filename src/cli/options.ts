@@ -1,3 +1,4 @@
+import { VALIDATE_MODES, type ValidateMode } from '../read/options.js';
 import { DEFAULT_MAX_BYTES, parseByteSize } from '../read/limits.js';
 
 /**
@@ -45,3 +46,10 @@ export const quietOption = {
 
 /** The `<paths..>` positional: its type is for the parser, help shows only the description. */
 export const pathsPositional = (describe: string) => ({ type: 'string', array: true, demandOption: true, describe }) as const;
+
+/** `--validate`, shared by the verbs that extract: which records are checked against the schema (a failure is a record-invalid finding). */
+export const validateOption = {
+  choices: VALIDATE_MODES,
+  default: 'sample' as ValidateMode,
+  describe: 'check records against the schema: all, a sample of files (1 in 16, by content hash), or none; a record that fails gets a record-invalid finding',
+} as const;

@@ -15,41 +15,127 @@ export interface FrontMatter {
  * front matter) while keeping every character of content where it was. The structure comes from
  * remark-parse; we only delete what the parser says is syntax, so offsets stay exact.
  * Table pipes become tabs so pipe tables read like the tab-separated ones.
+ *
+ * Only the blocks that carry Markdown syntax are parsed (see `markdownBlocks`): a notice read as
+ * Markdown because of one `- ` line or one `**一、…**` heading is otherwise plain text.
  */
 export function stripMarkdown(text: Text): { text: Text; frontMatter: FrontMatter | null } {
-  return hasMarkdownSyntax(text.value) ? parseAndStrip(text) : { text, frontMatter: null };
-}
-
-/** stripMarkdown without the syntax gate: always parses with remark. */
-export function parseAndStrip(text: Text): { text: Text; frontMatter: FrontMatter | null } {
-  const tree = parseMarkdown(text.value);
-  const keep = new Uint8Array(text.value.length);
+  if (!hasMarkdownSyntax(text.value)) return { text, frontMatter: null };
+  const blocks = markdownBlocks(text.value);
+  if (blocks === null) return parseAndStrip(text);
   const edits: Edit[] = [];
   let frontMatter: FrontMatter | null = null;
+  // neighbouring blocks with syntax are parsed together: one remark call per run of them
+  const ranges: Array<[number, number]> = [];
+  let joinable = false;
+  for (const [from, to] of blocks) {
+    const needed = blockNeedsParse(text.value.slice(from, to));
+    if (needed && joinable) ranges[ranges.length - 1][1] = to;
+    else if (needed) ranges.push([from, to]);
+    joinable = needed;
+  }
+  for (const [from, to] of ranges) {
+    const block = strippedEdits(text.value, from, to);
+    for (const e of block.edits) edits.push(e);
+    frontMatter ??= block.frontMatter;
+  }
+  return { text: applyEdits(text, edits), frontMatter };
+}
+
+/** stripMarkdown without the syntax gate and without splitting: always parses the whole text with remark. */
+export function parseAndStrip(text: Text): { text: Text; frontMatter: FrontMatter | null } {
+  const { edits, frontMatter } = strippedEdits(text.value, 0, text.value.length);
+  return { text: applyEdits(text, edits), frontMatter };
+}
+
+/**
+ * An ordered-list marker whose item is empty or starts with indented code: remark deletes the marker
+ * (its keep rule needs a first child) or reads the rest as code, though no gate character is there.
+ */
+const ODD_ORDERED_ITEM = /^[ \t]{0,3}\d{1,9}[.)](?:[ \t]*\r?$|[ \t]*\t| {5})/m;
+const blockNeedsParse = (block: string): boolean => hasMarkdownSyntax(block) || ODD_ORDERED_ITEM.test(block);
+
+/** Lines that make blocks depend on each other across blank lines: fences, HTML, link and footnote definitions. */
+const CROSS_BLOCK = /^[ \t]*(?:`{3,}|~{3,}|<|\[[^\]\n]+\]:)/m;
+const BLANK_LINE = /\n[ \t]*(?=\r?\n|$)/g;
+const YAML_FENCE = /^---[ \t]*\r?$/;
+
+/**
+ * The text's blocks as [from, to) ranges that remark parses the same alone as in the whole text,
+ * or null when the text has a construct that spans blank lines (then the whole text is parsed).
+ * Blocks are separated by blank lines; a block that starts indented (a list item's continuation)
+ * or with `---` (alone it would open front matter) stays with the block before it, and front
+ * matter at the start stays one block up to its closing fence.
+ */
+export function markdownBlocks(value: string): Array<[number, number]> | null {
+  if (CROSS_BLOCK.test(value)) return null;
+  const blocks: Array<[number, number]> = [];
+  let from = 0;
+  BLANK_LINE.lastIndex = 0;
+  for (let m = BLANK_LINE.exec(value); m; m = BLANK_LINE.exec(value)) {
+    blocks.push([from, m.index]);
+    from = m.index + m[0].length;
+  }
+  blocks.push([from, value.length]);
+  const merged: Array<[number, number]> = [];
+  const matterEnd = frontMatterEnd(value);
+  for (const [start, end] of blocks) {
+    // skip the blank lines themselves: a block starts at its first line with content
+    let s = start;
+    while (s < end && (value[s] === '\n' || value[s] === '\r')) s++;
+    if (s >= end && merged.length) continue;
+    const last = merged[merged.length - 1];
+    const firstLine = value.slice(s, lineEnd(value, s));
+    if (last && (s < matterEnd || /^[ \t]/.test(firstLine) || YAML_FENCE.test(firstLine))) last[1] = end;
+    else merged.push([s, end]);
+  }
+  return merged;
+}
+
+const lineEnd = (value: string, from: number): number => {
+  const nl = value.indexOf('\n', from);
+  return nl < 0 ? value.length : nl;
+};
+
+/** Where front matter opened on the first line closes (0 when there is none). */
+function frontMatterEnd(value: string): number {
+  if (!YAML_FENCE.test(value.slice(0, lineEnd(value, 0)))) return 0;
+  const close = /\n---[ \t]*(?=\r?\n|$)/.exec(value.slice(lineEnd(value, 0)));
+  return close ? lineEnd(value, 0) + close.index + close[0].length : 0;
+}
+
+/** The deletions (and pipe → tab edits) that strip the syntax of value[from, to), parsed alone. */
+function strippedEdits(value: string, from: number, to: number): { edits: Edit[]; frontMatter: FrontMatter | null } {
+  const tree = parseMarkdown(from === 0 && to === value.length ? value : value.slice(from, to));
+  const text = { value };
+  const keep = new Uint8Array(to - from);
+  const edits: Edit[] = [];
+  let frontMatter: FrontMatter | null = null;
+  const at = (offset: number | undefined) => (offset === undefined ? undefined : offset + from);
 
   const keepRange = (start?: number, end?: number) => {
     if (start === undefined || end === undefined) return;
-    keep.fill(1, start, end);
+    keep.fill(1, start - from, end - from);
   };
 
   // A text node that spans lines inside a container (blockquote, list) also spans the container's
   // prefixes (`> `); keep only the characters of its value, matched in order.
-  const keepContent = (start: number | undefined, end: number | undefined, value: string) => {
+  const keepContent = (start: number | undefined, end: number | undefined, content: string) => {
     if (start === undefined || end === undefined) return;
     const slice = text.value.slice(start, end);
-    if (slice === value) return keepRange(start, end);
+    if (slice === content) return keepRange(start, end);
     let j = 0;
-    for (let i = 0; i < slice.length && j < value.length; i++) {
-      if (slice[i] === value[j]) {
-        keep[start + i] = 1;
+    for (let i = 0; i < slice.length && j < content.length; i++) {
+      if (slice[i] === content[j]) {
+        keep[start - from + i] = 1;
         j++;
       }
     }
   };
 
   const visit = (node: Nodes, parent: Nodes | null) => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
+    const start = at(node.position?.start.offset);
+    const end = at(node.position?.end.offset);
     switch (node.type) {
       case 'yaml':
         frontMatter = parseFrontMatter(node.value, start ?? 0, text.value);
@@ -63,14 +149,14 @@ export function parseAndStrip(text: Text): { text: Text; frontMatter: FrontMatte
         if (node.type === 'inlineCode' && start !== undefined && end !== undefined) {
           // keep only the code, drop the backticks
           const inner = text.value.slice(start, end).indexOf(node.value);
-          keep.fill(0, start, end);
+          keep.fill(0, start - from, end - from);
           if (inner >= 0) keepRange(start + inner, start + inner + node.value.length);
         }
         return;
       case 'listItem':
         if (parent?.type === 'list' && parent.ordered && start !== undefined) {
           // ordered markers (1. 2.) carry meaning in notices: attachment lists, numbered items
-          const first = node.children[0]?.position?.start.offset;
+          const first = at(node.children[0]?.position?.start.offset);
           if (first !== undefined) keepRange(start, first);
         }
         break;
@@ -92,20 +178,20 @@ export function parseAndStrip(text: Text): { text: Text; frontMatter: FrontMatte
   collect(tree);
   const pipe = new Set<number>();
   for (const t of tables) {
-    const s = t.position?.start.offset ?? 0;
-    const e = t.position?.end.offset ?? 0;
-    for (let i = s; i < e; i++) if (text.value[i] === '|' && !keep[i]) pipe.add(i);
+    const s = at(t.position?.start.offset) ?? from;
+    const e = at(t.position?.end.offset) ?? from;
+    for (let i = s; i < e; i++) if (text.value[i] === '|' && !keep[i - from]) pipe.add(i);
   }
 
   const inFrontMatter = new Set<number>();
   for (const e of edits) for (let i = e.start; i < e.end; i++) inFrontMatter.add(i);
-  for (let i = 0; i < text.value.length; i++) {
-    if (keep[i] || inFrontMatter.has(i)) continue;
+  for (let i = from; i < to; i++) {
+    if (keep[i - from] || inFrontMatter.has(i)) continue;
     const ch = text.value[i];
     if (/\s/.test(ch)) continue;
     edits.push({ start: i, end: i + 1, insert: pipe.has(i) ? '\t' : '' });
   }
-  return { text: applyEdits(text, mergeDeletes(edits)), frontMatter };
+  return { edits: mergeDeletes(edits), frontMatter };
 }
 
 function mergeDeletes(edits: Edit[]): Edit[] {

@@ -18,44 +18,136 @@ export interface Edit {
   insert: string;
 }
 
+/**
+ * A source map as runs: from value position `at[i]` to the next run's start, position p maps to
+ * `src[i] + (p - at[i])` when `step[i]` is 1, or to `src[i]` when it is 0 (an insertion: every
+ * inserted character points at the place of the edit). The runs cover positions 0 … length (the
+ * last entry maps the end). A normaliser step costs a few runs per edit instead of a full-length
+ * Int32Array per step (six steps per document, the main garbage-collection load).
+ */
+interface Runs {
+  at: number[];
+  src: number[];
+  step: number[];
+}
+
+const RUNS = new WeakMap<Text, Runs>();
+
+/**
+ * A Text whose `map` is built from its runs on first use, once: the intermediate texts of the
+ * normalisers never build theirs. The getter is an own enumerable property, so a spread copy reads it.
+ */
+function piecewise(value: string, runs: Runs): Text {
+  let map: Int32Array | null = null;
+  const text = {
+    value,
+    get map(): Int32Array {
+      return (map ??= materialise(runs, value.length + 1));
+    },
+  };
+  RUNS.set(text, runs);
+  return text;
+}
+
+function materialise(runs: Runs, size: number): Int32Array {
+  const map = new Int32Array(size);
+  for (let i = 0; i < runs.at.length; i++) {
+    const from = runs.at[i];
+    const to = i + 1 < runs.at.length ? runs.at[i + 1] : size;
+    const src = runs.src[i];
+    if (runs.step[i]) for (let p = from; p < to; p++) map[p] = src + (p - from);
+    else map.fill(src, from, to);
+  }
+  return map;
+}
+
+/** The runs of any Text: its own, or read off a plain map (a Text built outside this module). */
+function runsOf(text: Text): Runs {
+  const own = RUNS.get(text);
+  if (own) return own;
+  const runs: Runs = { at: [], src: [], step: [] };
+  const map = text.map;
+  for (let p = 0; p <= text.value.length; p++) push(runs, p, map[p], 1);
+  return runs;
+}
+
+/** Appends a run, or extends the last one when the new one continues it. */
+function push(runs: Runs, at: number, src: number, step: number): void {
+  const n = runs.at.length;
+  if (n > 0) {
+    const lastStep = runs.step[n - 1];
+    const expected = runs.src[n - 1] + (lastStep ? at - runs.at[n - 1] : 0);
+    if (src === expected && (lastStep === step || at - runs.at[n - 1] === 0)) {
+      if (at - runs.at[n - 1] === 0) runs.step[n - 1] = step;
+      return;
+    }
+    // a one-position run of either kind is the start of a step-1 run if the next position continues it
+    if (at - runs.at[n - 1] === 1 && lastStep === 0 && step === 1 && src === runs.src[n - 1] + 1) {
+      runs.step[n - 1] = 1;
+      return;
+    }
+  }
+  runs.at.push(at);
+  runs.src.push(src);
+  runs.step.push(step);
+}
+
+/** Reads runs in order: the run holding a position, found by walking forward from the last one read. */
+class RunCursor {
+  private i = 0;
+  constructor(private readonly runs: Runs) {}
+  private seek(p: number): number {
+    const { at } = this.runs;
+    if (p < at[this.i]) this.i = 0;
+    while (this.i + 1 < at.length && at[this.i + 1] <= p) this.i++;
+    return this.i;
+  }
+  offset(p: number): number {
+    const i = this.seek(p);
+    return this.runs.src[i] + (this.runs.step[i] ? p - this.runs.at[i] : 0);
+  }
+  /** Appends the runs of positions [from, to) to `out`, placed from `dest` on. */
+  copy(from: number, to: number, out: Runs, dest: number): void {
+    const { at, src, step } = this.runs;
+    let p = from;
+    while (p < to) {
+      const i = this.seek(p);
+      const end = i + 1 < at.length ? Math.min(to, at[i + 1]) : to;
+      push(out, dest + (p - from), src[i] + (step[i] ? p - at[i] : 0), step[i]);
+      p = end;
+    }
+  }
+}
+
 export function identity(value: string): Text {
-  const map = new Int32Array(value.length + 1);
-  for (let i = 0; i <= value.length; i++) map[i] = i;
-  return { value, map };
+  return piecewise(value, { at: [0], src: [0], step: [1] });
 }
 
 /**
- * Applies non-overlapping edits (sorted or not). Replacements of equal length map char to char.
- * The map is filled in place: unchanged runs are copied as blocks (one allocation per call).
+ * Applies non-overlapping edits (sorted or not). Replacements of equal length map char to char;
+ * other inserted text maps every character to the edit's start. Works on runs (see `Runs`).
  */
 export function applyEdits(text: Text, edits: Edit[]): Text {
   if (edits.length === 0) return text;
   const sorted = [...edits].sort((a, b) => a.start - b.start);
-  // the edits that apply (an overlapping edit: the first one wins) and the length they give
-  const kept: Edit[] = [];
-  let length = text.value.length;
-  let end = 0;
-  for (const e of sorted) {
-    if (e.start < end) continue;
-    kept.push(e);
-    length += e.insert.length - (e.end - e.start);
-    end = e.end;
-  }
-  const map = new Int32Array(length + 1);
+  const old = new RunCursor(runsOf(text));
+  const runs: Runs = { at: [], src: [], step: [] };
   const parts: string[] = [];
   let pos = 0;
   let at = 0;
-  for (const e of kept) {
-    map.set(text.map.subarray(pos, e.start), at);
+  for (const e of sorted) {
+    if (e.start < pos) continue; // an overlapping edit: the first one wins
+    old.copy(pos, e.start, runs, at);
     at += e.start - pos;
     parts.push(text.value.slice(pos, e.start), e.insert);
-    const sameLength = e.insert.length === e.end - e.start;
-    for (let k = 0; k < e.insert.length; k++) map[at++] = text.map[sameLength ? e.start + k : e.start];
+    if (e.insert.length === e.end - e.start) old.copy(e.start, e.end, runs, at);
+    else if (e.insert.length > 0) push(runs, at, old.offset(e.start), 0);
+    at += e.insert.length;
     pos = e.end;
   }
-  map.set(text.map.subarray(pos, text.value.length + 1), at);
+  old.copy(pos, text.value.length + 1, runs, at);
   parts.push(text.value.slice(pos));
-  return { value: parts.join(''), map };
+  return piecewise(parts.join(''), runs);
 }
 
 /** Edits from a global regex: `replace` returns the new text for a match, or null to leave it. */

@@ -9,6 +9,20 @@ export type PdfText = ({ ok: true } & PagedText) | { ok: false; reason: string }
 export const OCR_DPI = 150;
 
 /**
+ * pdf.js's legacy build (the one pdf-parse loads, in pdf.mjs and again in its worker module) carries
+ * core-js, which replaces `Array.prototype.push` and `JSON.parse` with polyfills for the whole thread
+ * (for spec corners: array lengths past 2^32, JSON.parse's source text). The polyfilled push cost 7 % of
+ * a PDF page and slowed every later document read by the same worker; nothing here needs those
+ * corners, so the engine's own are put back once pdf.js is loaded. Captured when this module loads,
+ * before pdf.js ever is.
+ */
+const NATIVE = { push: Array.prototype.push, parse: JSON.parse };
+function restoreNatives(): void {
+  if (Array.prototype.push !== NATIVE.push) Array.prototype.push = NATIVE.push;
+  if (JSON.parse !== NATIVE.parse) JSON.parse = NATIVE.parse;
+}
+
+/**
  * PDF → text, one page after another, remembering where each page starts for provenance.
  * A page without a text layer (a scan) is rendered by pdf.js and read by OCR, up to
  * `ocrMaxPages` pages per file; pages with a text layer are never OCR'd.
@@ -18,8 +32,10 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<
   try {
     // pdf.js is large: load it only when a PDF comes in, so text-only runs start fast
     const { PDFParse } = await import('pdf-parse');
+    restoreNatives();
     parser = new PDFParse({ data: bytes });
     const result = await parser.getText();
+    restoreNatives(); // pdf.js's worker module, loaded with the first document
     const layers = result.pages.map((p) => p.text);
     const scanned = layers.flatMap((t, i) => (hasTextLayer(t) ? [] : [i + 1]));
     if (scanned.length === layers.length && !options.ocr) {
@@ -45,6 +61,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<
     return { ok: false, reason: `unreadable PDF (${msg.split('\n')[0]})` };
   } finally {
     await parser?.destroy().catch(() => undefined);
+    restoreNatives();
   }
 }
 
