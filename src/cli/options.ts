@@ -51,5 +51,5 @@ export const pathsPositional = (describe: string) => ({ type: 'string', array: t
 export const validateOption = {
   choices: VALIDATE_MODES,
   default: 'sample' as ValidateMode,
-  describe: 'check records against the schema: all, a sample of files (1 in 16, by content hash), or none; a record that fails gets a record-invalid finding',
+  describe: 'check records against the schema: all, a sample of files (1 in 16, by content hash; the default), or none; a record that fails gets a record-invalid finding',
 } as const;
