@@ -63,16 +63,24 @@ function inYuan(s: Subsidy): number | null {
 
 const order = (entries: ReportEntry[]) => entries.map((e) => e.label);
 
-/** Per province: the headline target against the national allocation it was paired with. */
+/**
+ * Per province and national table: the allocation against the province's figure, as the one
+ * reading of src/figures/province.ts pairs them (山东: 附件1 17.88 against 40.6, 附件2 20.8 against 20.8).
+ */
 function targetsSpec(entries: ReportEntry[]): TopLevelSpec | null {
   const provinces = entries.filter((e) => e.record.level !== 'national' && (e.row.headlineTarget !== null || e.row.allocations.length));
+  const rows: string[] = [];
   const data = provinces.flatMap((e) => {
-    const pair = e.row.allocations.find((a) => a.target === e.row.headlineTarget) ?? e.row.allocations[0];
-    const target = pair?.target ?? e.row.headlineTarget;
-    const bars = [];
-    if (pair) bars.push({ notice: e.label, series: '国家下达', value: pair.allocated, what: `${e.label} 国家下达 ${pair.allocated}万人（${pair.table.split(' ')[0]}）` });
-    if (target !== null) bars.push({ notice: e.label, series: '省定目标', value: target, what: `${e.label} 省定目标 ${target}万人${pair?.ratio != null ? `，为下达数的 ${pair.ratio} 倍` : ''}` });
-    return bars;
+    const pairs = e.row.allocations.length ? e.row.allocations : [null];
+    return pairs.flatMap((pair) => {
+      const target = pair ? pair.target : e.row.headlineTarget;
+      const row = pair && e.row.allocations.length > 1 ? `${e.label} · ${pair.table.split(' ')[0]}` : e.label;
+      rows.push(row);
+      const bars = [];
+      if (pair) bars.push({ notice: row, series: '国家下达', value: pair.allocated, what: `${e.label} 国家下达 ${pair.allocated}万人（${pair.table.split(' ')[0]}）` });
+      if (target !== null) bars.push({ notice: row, series: '省定目标', value: target, what: `${e.label} 省定目标 ${target}万人${pair?.ratio != null ? `，为下达数的 ${pair.ratio} 倍` : ''}` });
+      return bars;
+    });
   });
   if (!data.length) return null;
   return {
@@ -80,7 +88,7 @@ function targetsSpec(entries: ReportEntry[]): TopLevelSpec | null {
     data: { values: data },
     mark: { type: 'bar', tooltip: false },
     encoding: {
-      y: { field: 'notice', type: 'nominal', sort: order(provinces), title: null },
+      y: { field: 'notice', type: 'nominal', sort: rows, title: null },
       yOffset: { field: 'series', type: 'nominal', sort: ['国家下达', '省定目标'] },
       x: { field: 'value', type: 'quantitative', title: '万人' },
       color: { field: 'series', type: 'nominal', sort: ['国家下达', '省定目标'], scale: { range: ['#9bb7e0', '#2f5fa7'] }, title: null },
