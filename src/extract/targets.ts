@@ -53,7 +53,7 @@ const GT = /(?:超过|高于|多于|突破)$/;
 const LT = /(?:低于|少于)$/;
 const EQ = /(?:达到|稳定在|保持在|力争|确保|实现)$/;
 /** A target verb, possibly with its object before the figure: `新建1个`, `新增城镇就业110万人`. */
-const VERB = /(?<!每)(?:创建|新建|培育|培养|建设|建成|打造|培训|开发|组建|设立|新增|增加|扶持|带动|帮助|转移|吸纳|招收|招募|选聘|选树|建立|发展|创设|开展|举办|组织|输出|安置|配备|认定|提供|完成)(?:(?![每的对])[\u4e00-\u9fa5]){0,12}$/;
+const VERB = /(?<!每)(?:创建|新建|培育|培养|建设|建成(?!区)|打造|培训|开发|组建|设立|新增|增加|扶持|带动|帮助|转移|吸纳|招收|招募|选聘|选树|建立|发展|创设|开展|举办|组织|输出|安置|配备|认定|提供|完成)(?:(?![每的对])[\u4e00-\u9fa5]){0,12}$/;
 const SUFFIX_GE = /^(?:及以上|以上)/;
 const SUFFIX_LE = /^(?:及以下|以下|以内)/;
 
@@ -105,7 +105,7 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[])
       }
       const previous = k > 0 ? s.slice(sent.clauses[k - 1][0], sent.clauses[k - 1][1]) : null;
       for (const f of figures) {
-        const when = yearBefore(s, ca + f.at);
+        const when = yearBefore(s, ca + f.at, sent.start);
         const t = targetOf(ctx, para, clause, ca, f, previous, when);
         if (t) out.push(t);
       }
@@ -154,16 +154,18 @@ interface TargetYear {
 /**
  * The last year named before `at` in the paragraph, outside 《》 titles and 〔〕 file numbers:
  * `到2025年，…达到…；…达到…` gives 2025 to both figures. `ahead` when the year is one to reach
- * (到/至/力争到 …年, …年底前/末前): only then does a bare figure (`森林覆盖率19.5%`) read as a target.
+ * (到/至/力争到 …年, …年底前/末前) in the figure's own sentence: only then does a bare figure
+ * (`森林覆盖率19.5%`) read as a target.
  */
-function yearBefore(s: string, at: number): TargetYear {
+function yearBefore(s: string, at: number, sentenceStart: number): TargetYear {
   let found: TargetYear = { year: null, ahead: false };
   YEAR.lastIndex = 0;
   for (let m = YEAR.exec(s); m && m.index < at; m = YEAR.exec(s)) {
     if (insideBracket(s, m.index, '《', '》') || insideBracket(s, m.index, '〔', '〕')) continue;
     const year = Number(m[2]);
     if (year < 1949 || year > 2100 || /^度/.test(s.slice(m.index + m[0].length))) continue;
-    found = { year, ahead: !!m[1] || !!m[3] };
+    // a target year set in an earlier sentence still dates the figure, but only its own sentence makes a bare figure a target
+    found = { year, ahead: (!!m[1] || !!m[3]) && m.index >= sentenceStart };
   }
   return found;
 }
