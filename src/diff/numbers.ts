@@ -83,15 +83,26 @@ export function compareNumbers(base: NoticeRecord, target: NoticeRecord): Number
   const used = new Set<Figure>();
   // figures the reading already set against a row are not reused for another
   for (const r of readings) if (r.target) for (const f of mine) if (f.kind === 'text' && f.value === r.target.value && f.unit === r.target.unit) used.add(f);
-  return readings.map((r) => {
-    const a = r.allocation;
-    const row: Figure = { value: a.value, metric: a.metric, kind: 'row', printed: a.printed, unit: a.unit };
-    if (r.target) return { metric: a.metric, region: key.label, base: a.value, target: r.target.value, status: r.status === 'same' ? 'match' : 'differs' };
-    const same = mine.filter((t) => !used.has(t) && unitsAgree(a.unit, t.unit) && Math.abs(a.value - t.value) <= roundingBound(row, t));
-    const left = same.length ? same : mine.filter((t) => !used.has(t) && unitsAgree(a.unit, t.unit));
-    const pick = [...left].sort((x, y) => fit(row, y) - fit(row, x) || (x.kind === 'text' ? 0 : 1) - (y.kind === 'text' ? 0 : 1))[0];
-    if (!pick) return { metric: a.metric, region: key.label, base: a.value, target: null, status: 'missing' };
-    used.add(pick);
-    return { metric: a.metric, region: key.label, base: a.value, target: pick.value, status: same.length ? 'match' : 'differs' };
+  const rowOf = (a: (typeof readings)[number]['allocation']): Figure => ({ value: a.value, metric: a.metric, kind: 'row', printed: a.printed, unit: a.unit });
+  const result: (NumberComparison | null)[] = readings.map((r) =>
+    r.target ? { metric: r.allocation.metric, region: key.label, base: r.allocation.value, target: r.target.value, status: r.status === 'same' ? 'match' : 'differs' } : null,
+  );
+  // rows without a stated target: an equal figure first, for every row, then the best remaining fit
+  readings.forEach((r, i) => {
+    if (result[i]) return;
+    const row = rowOf(r.allocation);
+    const hit = mine.find((t) => !used.has(t) && unitsAgree(row.unit, t.unit) && Math.abs(row.value - t.value) <= roundingBound(row, t));
+    if (!hit) return;
+    used.add(hit);
+    result[i] = { metric: row.metric, region: key.label, base: row.value, target: hit.value, status: 'match' };
   });
+  readings.forEach((r, i) => {
+    if (result[i]) return;
+    const row = rowOf(r.allocation);
+    const left = mine.filter((t) => !used.has(t) && unitsAgree(row.unit, t.unit) && ![...used].some((u) => Math.abs(u.value - t.value) <= 1e-9));
+    const pick = [...left].sort((x, y) => fit(row, y) - fit(row, x) || (x.kind === 'text' ? 0 : 1) - (y.kind === 'text' ? 0 : 1))[0];
+    if (pick) used.add(pick);
+    result[i] = { metric: row.metric, region: key.label, base: row.value, target: pick?.value ?? null, status: pick ? 'differs' : 'missing' };
+  });
+  return result.filter((r): r is NumberComparison => r !== null);
 }
