@@ -152,7 +152,8 @@ interface TargetYear {
 }
 
 /**
- * The last year named before `at` in the paragraph, outside 《》 titles and 〔〕 file numbers:
+ * The year a figure is set for: the last target year (到/至 …年, …年底前) before `at` in the
+ * paragraph, or a year named earlier in its own sentence, outside 《》 titles and 〔〕 file numbers:
  * `到2025年，…达到…；…达到…` gives 2025 to both figures. `ahead` when the year is one to reach
  * (到/至/力争到 …年, …年底前/末前) in the figure's own sentence: only then does a bare figure
  * (`森林覆盖率19.5%`) read as a target.
@@ -164,8 +165,12 @@ function yearBefore(s: string, at: number, sentenceStart: number): TargetYear {
     if (insideBracket(s, m.index, '《', '》') || insideBracket(s, m.index, '〔', '〕')) continue;
     const year = Number(m[2]);
     if (year < 1949 || year > 2100 || /^度/.test(s.slice(m.index + m[0].length))) continue;
-    // a target year set in an earlier sentence still dates the figure, but only its own sentence makes a bare figure a target
-    found = { year, ahead: (!!m[1] || !!m[3]) && m.index >= sentenceStart };
+    // a target year (到2025年) set in an earlier sentence still dates the figure, and any year of its own
+    // sentence does (2023年…增长指导线不低于3%); `2000年…召开会议以来。` before it does not. Only a target
+    // year of its own sentence makes a bare figure a target.
+    const target = !!m[1] || !!m[3];
+    if (!target && m.index < sentenceStart) continue;
+    found = { year, ahead: target && m.index >= sentenceStart };
   }
   return found;
 }
