@@ -53,7 +53,8 @@ export const DiffRecord = z.object({
   counts: z.object({ unchanged: z.number(), modified: z.number(), added: z.number(), removed: z.number() }),
   clauses: z.array(ClauseAlignment),
   numbers: z.array(NumberComparison),
-  figures: z.array(FigureComparison).describe("every target of the base (any unit, with its year and metric) against the target notice's figure for the same metric, then the target's own targets the base does not state (added)"),
+  // default [] so a DiffRecord written before revision 6 (no figures) still loads into the store
+  figures: z.array(FigureComparison).default([]).describe("every target of the base (any unit, with its year and metric) against the target notice's figure for the same metric, then the target's own targets the base does not state (added)"),
 });
 export type DiffRecord = z.infer<typeof DiffRecord>;
 export type ClauseAlignment = z.infer<typeof ClauseAlignment>;
