@@ -243,3 +243,12 @@ describe("Shandong's figures read the same in the compare row, the check and the
     ]);
   });
 });
+
+describe('scoring rules are not targets', () => {
+  it('新开工商务楼宇15万平方米以上得5分 is the condition of a score', async () => {
+    const [ctx] = await contextsFromString(
+      notice('当年新开工商务楼宇15万平方米以上得5分；当年建成特色楼宇1幢以上得10分。', '到2025年，全市新开工商务楼宇达到15万平方米以上。'),
+    );
+    expect(extractTargets(ctx).map((t) => [t.value, t.unit, t.comparator, t.year])).toEqual([[15, '万平方米', '>=', 2025]]);
+  });
+});

@@ -233,6 +233,8 @@ function targetOf(
   const share = isShare(f.unit);
   if (share && !cue && !suffix && !bare) return null;
   const afterUnit = rest.slice(suffix ? suffix[0].length : 0);
+  // 新开工商务楼宇15万平方米以上得5分: a scoring rule's condition, not a target
+  if (/^\s*[得加扣减]\d+(?:\.\d+)?分/.test(afterUnit)) return null;
   // 3人以上的企业, 带动3人以上就业的提高到1万元: the figure qualifies what it describes — a condition
   if (/^\s*[\u4e00-\u9fa5]{0,4}?的(?!目标|任务)/.test(afterUnit) && !/^\s*[\u4e00-\u9fa5]{0,4}?的(?:目标|任务)/.test(afterUnit)) return null;
 
