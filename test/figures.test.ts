@@ -252,3 +252,19 @@ describe('scoring rules are not targets', () => {
     expect(extractTargets(ctx).map((t) => [t.value, t.unit, t.comparator, t.year])).toEqual([[15, '万平方米', '>=', 2025]]);
   });
 });
+
+describe('a quantity restated as a share', () => {
+  it('40平方公里 of the base restated as 40% of a stated 100.9平方公里 is converted, implied 40.36平方公里', async () => {
+    const { extractText } = await import('../src/api/index.js');
+    const one = async (text: string) => {
+      const r = await extractText(text, { path: 'inline.txt' });
+      if (!('records' in r)) throw new Error('no record');
+      return r.records[0];
+    };
+    const city = await one(notice('到2025年，全市建成区绿化覆盖面积达到40平方公里。'));
+    const district = await one(notice('到2025年，本区建成区面积100.9平方公里，建成区绿化覆盖率达到40%。'));
+    const f = compareFigures(city, district);
+    // 40 % × 100.9 = 40.36 平方公里
+    expect(f.find((x) => x.status === 'converted')).toMatchObject({ unit: '平方公里', base: 40, target: 40, targetUnit: '%', implied: 40.36, of: { value: 100.9, unit: '平方公里' } });
+  });
+});
