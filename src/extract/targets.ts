@@ -75,6 +75,7 @@ const ITEM_MARK = /^(?:（[一二三四五六七八九十百\d]+）|[一二三�
 
 function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[]) {
   const s = para.text.value;
+  const years = yearsOf(s);
   for (const sent of sentencesOf(s)) {
     const sentence = s.slice(sent.start, sent.end);
     if (ELIGIBILITY.test(sentence)) continue;
@@ -105,7 +106,7 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[])
       }
       const previous = k > 0 ? s.slice(sent.clauses[k - 1][0], sent.clauses[k - 1][1]) : null;
       for (const f of figures) {
-        const when = yearBefore(s, ca + f.at, sent.start);
+        const when = yearBefore(years, ca + f.at, sent.start);
         const t = targetOf(ctx, para, clause, ca, f, previous, when);
         if (t) out.push(t);
       }
@@ -158,21 +159,37 @@ interface TargetYear {
  * (到/至/力争到 …年, …年底前/末前) in the figure's own sentence: only then does a bare figure
  * (`森林覆盖率19.5%`) read as a target.
  */
-function yearBefore(s: string, at: number, sentenceStart: number): TargetYear {
+function yearBefore(years: readonly YearMention[], at: number, sentenceStart: number): TargetYear {
   let found: TargetYear = { year: null, ahead: false };
-  YEAR.lastIndex = 0;
-  for (let m = YEAR.exec(s); m && m.index < at; m = YEAR.exec(s)) {
-    if (insideBracket(s, m.index, '《', '》') || insideBracket(s, m.index, '〔', '〕')) continue;
-    const year = Number(m[2]);
-    if (year < 1949 || year > 2100 || /^度/.test(s.slice(m.index + m[0].length))) continue;
+  for (const y of years) {
+    if (y.at >= at) break;
     // a target year (到2025年) set in an earlier sentence still dates the figure, and any year of its own
     // sentence does (2023年…增长指导线不低于3%); `2000年…召开会议以来。` before it does not. Only a target
     // year of its own sentence makes a bare figure a target.
-    const target = !!m[1] || !!m[3];
-    if (!target && m.index < sentenceStart) continue;
-    found = { year, ahead: target && m.index >= sentenceStart };
+    if (!y.target && y.at < sentenceStart) continue;
+    found = { year: y.year, ahead: y.target && y.at >= sentenceStart };
   }
   return found;
+}
+
+interface YearMention {
+  at: number;
+  year: number;
+  /** 到2025年, 2025年底前: a year to reach */
+  target: boolean;
+}
+
+/** The years a paragraph names, in order, outside 《》 titles and 〔〕 file numbers and not 2022年度: read once per paragraph. */
+function yearsOf(s: string): YearMention[] {
+  const out: YearMention[] = [];
+  for (const m of s.matchAll(YEAR)) {
+    const at = m.index ?? 0;
+    const year = Number(m[2]);
+    if (year < 1949 || year > 2100 || /^度/.test(s.slice(at + m[0].length))) continue;
+    if (insideBracket(s, at, '《', '》') || insideBracket(s, at, '〔', '〕')) continue;
+    out.push({ at, year, target: !!m[1] || !!m[3] });
+  }
+  return out;
 }
 const YEAR = /(到|至|截至|截止到?|力争到|力争至)?(\d{4})\s*年(底前|末前|年底前|前|底|末)?/g;
 
