@@ -268,3 +268,15 @@ describe('a quantity restated as a share', () => {
     expect(f.find((x) => x.status === 'converted')).toMatchObject({ unit: '平方公里', base: 40, target: 40, targetUnit: '%', implied: 40.36, of: { value: 100.9, unit: '平方公里' } });
   });
 });
+
+describe('the year a target is set for', () => {
+  it('确保2021年…不低于2020年，力争达到85万人: 2021, not the year it is compared with', async () => {
+    const t = await targetsOf('确保2021年全省脱贫劳动力务工规模不低于2020年，力争达到85万人。');
+    expect(t.map((x) => [x.value, x.unit, x.year])).toEqual([[85, '万人', 2021]]);
+  });
+
+  it('a year named in an earlier sentence that sets no target does not date the figure', async () => {
+    const t = await targetsOf('2000年召开工作会议以来，各地做了大量工作。全市污水处理率达到95%以上。');
+    expect(t.map((x) => [x.value, x.year])).toEqual([[95, null]]);
+  });
+});

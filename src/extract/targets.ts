@@ -187,10 +187,13 @@ function yearsOf(s: string): YearMention[] {
     const year = Number(m[2]);
     if (year < 1949 || year > 2100 || /^度/.test(s.slice(at + m[0].length))) continue;
     if (insideBracket(s, at, '《', '》') || insideBracket(s, at, '〔', '〕')) continue;
+    // 不低于2020年, 比2020年: the year compared with, not the one the target is set for
+    if (!m[1] && REFERENCE_YEAR.test(s.slice(Math.max(0, at - 4), at))) continue;
     out.push({ at, year, target: !!m[1] || !!m[3] });
   }
   return out;
 }
+const REFERENCE_YEAR = /(?:不低于|不少于|不高于|高于|低于|超过|比|较|同比|相比|与)$/;
 const YEAR = /(到|至|截至|截止到?|力争到|力争至)?(\d{4})\s*年(底前|末前|年底前|前|底|末)?/g;
 
 function targetOf(
