@@ -86,14 +86,19 @@ describe('out/report.html in headless Chromium', () => {
     expect(await page.locator('#overview th[data-key=fileNumber]').getAttribute('aria-sort')).toBe('ascending');
   });
 
-  it('draws one mark per province in the charts', async () => {
+  it('draws one mark per province and national table in the charts', async () => {
     const labels = (chart: string) => page.$$eval(`#${chart} svg .role-mark [role=graphics-symbol]`, (marks) => marks.map((m) => m.getAttribute('aria-label') ?? ''));
     const targetMarks = await labels('chart-targets');
+    // 山东 has two national allocations (附件1 outbound 17.88, 附件2 intake 20.8): a pair of bars for each
+    const perTable = PROVINCES.flatMap((p) => (p === '山东省' ? [p, p] : [p]));
     for (const series of ['省定目标', '国家下达']) {
       const marks = targetMarks.filter((l) => l.includes(series));
-      expect(marks.map((l) => l.split(' ')[0]), series).toEqual(PROVINCES);
+      expect(marks.map((l) => l.split(' ')[0]), series).toEqual(perTable);
     }
     expect(targetMarks.find((l) => l.startsWith('山东省 省定目标'))).toContain('40.6');
+    const shandongAllocated = targetMarks.filter((l) => l.startsWith('山东省 国家下达'));
+    expect(shandongAllocated.some((l) => l.includes('17.88'))).toBe(true);
+    expect(shandongAllocated.some((l) => l.includes('20.8'))).toBe(true);
     expect(targetMarks.find((l) => l.startsWith('吉林省 国家下达'))).toContain('10.73');
 
     const findingMarks = await labels('chart-findings');
