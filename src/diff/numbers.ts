@@ -20,7 +20,7 @@ export interface Figure {
 
 const ws = (s: string) => s.replace(/\s+/g, '');
 
-/** Second tier: equal once both are rounded to the coarser one's printed precision (387.56 ≈ 387.6). */
+/** Equal once both are rounded to the coarser one's printed precision (387.56 ≈ 387.6). */
 const roundingBound = (a: Figure, b: Figure) => coarserHalfUnit({ printed: a.printed, value: a.value }, { printed: b.printed, value: b.value }) + 1e-9;
 
 function tableMetric(t: Table, column: string): string {

@@ -1,6 +1,6 @@
 import type { Finding } from '../../../schemas/finding.js';
 import type { NoticeRecord } from '../../../schemas/notice.js';
-import { allocationsFor, headlineTargets, readAllocations, regionKey, tableReadings, type AllocationReading } from '../../figures/province.js';
+import { headlineTargets, readAllocations, tableReadings, type AllocationReading } from '../../figures/province.js';
 import { halfUnit, round } from '../rounding.js';
 import type { CorpusRule } from '../rule.js';
 import { nationalFor } from '../../diff/national.js';
@@ -20,12 +20,6 @@ export function provincialFigures(r: NoticeRecord): Figure[] {
     for (const reading of tableReadings(t)) figures.push({ value: reading.total, unit: t.unit, what: reading.what, bound: reading.bound, span: t.span });
   }
   return figures;
-}
-
-/** Rows of the national annex tables that allocate a figure to a province (the one row matcher of src/figures/province.ts). */
-export function allocations(national: NoticeRecord, province: NoticeRecord): { table: string; unit: string | null; column: string; value: number; printed: string | null }[] {
-  const key = regionKey(province);
-  return key ? allocationsFor(national, key).filter((a) => national.tables.some((t) => t.kind === 'target' && [t.label, t.title].filter(Boolean).join(' ') === a.table)) : [];
 }
 
 /** What the province's annex says about the figure: `附件1 国定标准 17.88 restates it; 国定标准 + 省定标准 = 40.56`. */
