@@ -280,3 +280,14 @@ describe('the year a target is set for', () => {
     expect(t.map((x) => [x.value, x.year])).toEqual([[95, null]]);
   });
 });
+
+describe('same metric', () => {
+  it('people taken in are not people sent out: 吸纳脱贫人口务工人数 never restates 脱贫人口务工规模', async () => {
+    const { metricSimilarity } = await import('../src/diff/figures.js');
+    expect(metricSimilarity('脱贫人口务工规模', '吸纳脱贫人口务工人数')).toBe(0);
+    expect(metricSimilarity('脱贫人口务工规模', '吸纳中西部脱贫人口来鲁就业')).toBe(0);
+    // the same metric under a scope word and a target verb
+    expect(metricSimilarity('全市新建绿道', '建设绿道')).toBe(1);
+    expect(metricSimilarity('公园数量', '城市公园')).toBeGreaterThanOrEqual(0.5);
+  });
+});
