@@ -4,6 +4,7 @@ import { convert, isShare, sameDimension, unitInfo, unitPattern } from '../lexic
 import { approximateBound, coarserHalfUnit } from '../util/precision.js';
 import { NUM, parseNumber } from '../extract/numbers.js';
 import { dice } from './similarity.js';
+import { sameFlow } from '../figures/province.js';
 
 /**
  * Figures in the diff: every target of the base (any unit, with its year and metric) matched to the
@@ -39,14 +40,11 @@ export function metricSimilarity(a: string, b: string): number {
   const x = metricKey(a);
   const y = metricKey(b);
   if (!x || !y) return 0;
-  // people taken in (吸纳…, 来鲁就业) are not people sent out (外出务工): the same words, another flow
-  if (INFLOW.test(x) !== INFLOW.test(y)) return 0;
+  if (!sameFlow(x, y)) return 0;
   if (x === y) return 1;
   if (Math.min(x.length, y.length) >= 2 && (x.includes(y) || y.includes(x))) return 0.9;
   return dice(x, y);
 }
-
-const INFLOW = /吸纳|输入|引进|来[\u4e00-\u9fa5]{1,3}(?:就业|务工)/;
 
 /** Below this, two metrics name different things (建成区绿化覆盖率 vs 建成区绿化覆盖面积 is 0.67; 森林覆盖率 vs 建成区绿化覆盖率 0.25; 公园 vs 绿道 0). */
 export const SAME_METRIC = 0.5;

@@ -163,6 +163,11 @@ export interface AllocationReading {
   ratio: number | null;
 }
 
+const INFLOW = /吸纳|输入|引进|来[\u4e00-\u9fa5]{1,3}(?:就业|务工)/;
+
+/** People taken in (吸纳…, 来鲁就业) are not people sent out (外出务工): two metrics of the same words but another flow never pair. */
+export const sameFlow = (a: string, b: string): boolean => INFLOW.test(a) === INFLOW.test(b);
+
 const distance = (a: number, t: number) => (a > 0 && t > 0 ? Math.abs(Math.log(t / a)) : Infinity);
 const strip = (s: string) => s.replace(/\d{4}年度?|附件\d*|表$|目标任务|各省（区、市）|各市|[（）()]/g, '');
 
@@ -173,7 +178,7 @@ const strip = (s: string) => s.replace(/\d{4}年度?|附件\d*|表$|目标任务
  */
 function pairTargets(allocs: readonly Allocation[], targets: readonly Target[]): Map<number, Target> {
   const options = allocs.flatMap((a, ai) =>
-    targets.map((t, ti) => ({ ai, ti, d: unitsAgree(t.unit, a.unit) ? distance(a.value, t.value) - dice(strip(a.title), strip(t.metric)) : Infinity })),
+    targets.map((t, ti) => ({ ai, ti, d: unitsAgree(t.unit, a.unit) && sameFlow(a.title, t.metric) ? distance(a.value, t.value) - dice(strip(a.title), strip(t.metric)) : Infinity })),
   );
   options.sort((x, y) => x.d - y.d || x.ai - y.ai || x.ti - y.ti);
   const chosen = new Map<number, Target>();
