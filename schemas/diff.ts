@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SCHEMA_VERSION } from './common.js';
+import { SCHEMA_VERSION, Span } from './common.js';
 
 export const DiffOp = z.object({
   op: z.enum(['equal', 'insert', 'delete']).describe('equal: in both; insert: only in the target; delete: only in the base'),
@@ -23,6 +23,33 @@ export const NumberComparison = z.object({
   status: z.enum(['match', 'differs', 'missing']).describe('match: equal within printed precision; differs; missing: one side has no figure'),
 });
 
+export const FigureComparison = z
+  .object({
+    metric: z.string().describe("what the figure measures, as the base names it (the target's wording for an added figure)"),
+    unit: z.string().describe("the base figure's unit (the target's for an added figure): 万人, %, 座, 平方公里 …"),
+    base: z.number().nullable().describe('the base notice\'s target value, null for a figure only the target states'),
+    target: z.number().nullable().describe('the value the target notice states for the same metric, in its own unit (targetUnit), null when it drops the figure'),
+    targetUnit: z.string().nullable().describe('the unit of the target side (differs from unit when converted: 40 % restated as 40 平方公里); null when dropped'),
+    year: z.number().int().nullable().describe('the year the figure is set for (the base\'s, else the target\'s)'),
+    status: z
+      .enum(['same', 'higher', 'lower', 'converted', 'dropped', 'added'])
+      .describe(
+        'same: equal within printed precision (approximate figures within 5 %); higher/lower: the target sets more/less; converted: a share restated as a quantity (or back) of a whole the text states; dropped: the base figure is not restated; added: only the target states it',
+      ),
+    implied: z.number().nullable().describe("converted only: the target's figure expressed in the base's unit through the stated whole (40 平方公里 of 100.9 平方公里 → 39.64 %); null otherwise"),
+    of: z
+      .object({
+        value: z.number().describe('the whole, as printed (100.9)'),
+        unit: z.string().describe('its unit (平方公里)'),
+        span: Span.nullable().describe('where the text states the whole; null when not located'),
+      })
+      .nullable()
+      .describe('converted only: the whole the share is taken of, as the text states it (建成区面积100.9平方公里)'),
+    baseSpan: Span.nullable().describe('where the base states the figure, null for an added figure'),
+    targetSpan: Span.nullable().describe('where the target states the figure, null for a dropped one'),
+  })
+  .describe('A target of the base matched to the figure the target notice states for the same metric');
+
 export const DiffRecord = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION).describe('the contract version'),
   base: z.string().nullable().describe('the base notice\'s file number'),
@@ -40,7 +67,10 @@ export const DiffRecord = z.object({
     .describe('clauses by status'),
   clauses: z.array(ClauseAlignment).describe('every target clause aligned with the base clause(s) it adapts, removed base clauses in place'),
   numbers: z.array(NumberComparison).describe('the target\'s figures against its rows in the base\'s annex tables'),
+  // default [] so a DiffRecord written before revision 7 (no figures) still loads into the store
+  figures: z.array(FigureComparison).default([]).describe("every target of the base (any unit, with its year and metric) against the target notice's figure for the same metric, then the target's own targets the base does not state (added)"),
 });
 export type DiffRecord = z.infer<typeof DiffRecord>;
 export type ClauseAlignment = z.infer<typeof ClauseAlignment>;
 export type NumberComparison = z.infer<typeof NumberComparison>;
+export type FigureComparison = z.infer<typeof FigureComparison>;

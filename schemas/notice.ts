@@ -51,6 +51,11 @@ export const Target = z.object({
   clause: z.string().nullable().describe('the clause it is printed in: section and clause numbers, 一（一）'),
   text: z.string().describe('the phrase the target was read from'),
   span: Span,
+  printed: z.string().optional().describe('the figure as printed, digits only (不低于40.60万人 → "40.60"): its decimals are the printed precision (src/util/precision.ts)'),
+  maxPrinted: z.string().nullable().optional().describe('the upper end of a range as printed (1—2个 → "2"), null for a single figure'),
+  year: z.number().int().nullable().optional().describe('the year the target is set for (到2025年, 2025年底前), null when the text names none'),
+  approximate: z.boolean().optional().describe('true when the figure is approximate (左右, 上下, 约): comparator `=` within a tolerance'),
+  cue: z.string().nullable().optional().describe('the comparator words as printed (不低于, 以上, 左右, 力争达到), null for a bare figure set by a target verb or a target year'),
 });
 
 export const TableRow = z.object({

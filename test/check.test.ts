@@ -61,9 +61,13 @@ describe('the seeds', async () => {
   it('Shandong 40.6 is read as the sum of its two columns', () => {
     expect(findings).toContainEqual(expect.objectContaining({ rule: 'target-table-mismatch', severity: 'info', fileNumber: '鲁人社字〔2022〕48号' }));
   });
-  it('Heilongjiang, Guangdong and Shandong match their allocations (no allocation finding)', () => {
-    const alloc = findings.filter((f) => f.rule === 'allocation-mismatch').map((f) => f.fileNumber);
-    expect(alloc).toEqual(['吉人社联〔2022〕81号']);
+  it('Heilongjiang and Guangdong match their allocations; Shandong sets 40.6 against 17.88 and its annex restates the 17.88 (one reading)', () => {
+    const alloc = findings.filter((f) => f.rule === 'allocation-mismatch');
+    expect(alloc.map((f) => f.fileNumber)).toEqual(['吉人社联〔2022〕81号', '鲁人社字〔2022〕48号']);
+    expect(alloc[1]).toMatchObject({
+      severity: 'info',
+      data: { allocated: 17.88, set: 40.6, adopted: { total: 17.88 }, composed: { total: 40.56 } },
+    });
   });
   it('document findings are also in the record', () => {
     const hlj = records.find((r) => r.fileNumber?.normalized === '黑人社发〔2022〕18号')!;

@@ -91,7 +91,7 @@ describe('out/report.html in headless Chromium', () => {
     expect(await page.locator('#overview th[data-key=fileNumber]').getAttribute('aria-sort')).toBe('ascending');
   });
 
-  it('draws one mark per province in the charts', async () => {
+  it('draws one mark per province and national table in the charts', async () => {
     const labels = (chart: string) => page.$$eval(`#${chart} svg .role-mark [role=graphics-symbol]`, (marks) => marks.map((m) => m.getAttribute('aria-label') ?? ''));
     const targetMarks = await labels('chart-targets');
     // one panel of outbound quotas (annex 1), then one of intake quotas (annex 2)
@@ -100,6 +100,9 @@ describe('out/report.html in headless Chromium', () => {
       expect(marks.map((l) => l.split(' ')[0]), series).toEqual(['吉林省', '山东省', '黑龙江省', '广东省', '山东省']);
     }
     expect(targetMarks.find((l) => l.startsWith('山东省 省定目标'))).toContain('40.6');
+    const shandongAllocated = targetMarks.filter((l) => l.startsWith('山东省 国家下达'));
+    expect(shandongAllocated.some((l) => l.includes('17.88'))).toBe(true);
+    expect(shandongAllocated.some((l) => l.includes('20.8'))).toBe(true);
     expect(targetMarks.find((l) => l.startsWith('吉林省 国家下达'))).toContain('10.73');
     expect(targetMarks.filter((l) => l.includes('吸纳务工')).map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual([
       '广东省 国家下达',

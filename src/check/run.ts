@@ -47,5 +47,7 @@ export function checkCorpus(records: NoticeRecord[]): LocatedFinding[] {
  * corpus does not hold every clause's text.
  */
 export function corpusView(r: NoticeRecord): NoticeRecord {
-  return { ...r, sections: [], subsidies: [], policyMentions: [], keyRegions: [], contacts: [], attachments: [], findings: [] };
+  // only the clauses that point at an annex: they tell which table a target is made up in (tablesOfTarget)
+  const sections = r.sections.map((s) => ({ ...s, text: s.text.includes('附件') ? s.text : '', clauses: s.clauses.filter((c) => c.text.includes('附件')) }));
+  return { ...r, sections, subsidies: [], policyMentions: [], keyRegions: [], contacts: [], attachments: [], findings: [] };
 }

@@ -1,9 +1,8 @@
 import type { DiffRecord } from '../../schemas/diff.js';
 import type { Finding, LocatedFinding } from '../../schemas/finding.js';
 import type { NoticeRecord, Subsidy, Target } from '../../schemas/notice.js';
-import { allocations, provincialFigures } from '../check/rules/allocation-mismatch.js';
-import { unitsAgree } from '../lexicon/units.js';
-import { round } from '../check/rounding.js';
+import { provincialFigures } from '../check/rules/allocation-mismatch.js';
+import { readAllocations } from '../figures/province.js';
 import { nationalFor } from './national.js';
 
 /** One row of a national annex table that allocates a figure to the province, with the province's own figure set against it. */
@@ -17,6 +16,12 @@ export interface AllocationPair {
   target: number | null;
   /** target ÷ allocated, 3 decimals */
   ratio: number | null;
+  /** the province's figure against the allocation: same (within printed precision), higher, lower, or missing */
+  status: 'same' | 'higher' | 'lower' | 'missing';
+  /** the province's annex column that restates the allocation as it is (山东 附件1 国定标准 17.88) */
+  adopted: { what: string; total: number } | null;
+  /** how the province's annex makes up its figure (国定标准 + 省定标准 = 40.56) */
+  composed: { what: string; total: number } | null;
 }
 
 export interface SubsidyKind {
@@ -128,32 +133,20 @@ export function subsidiesByKind(subsidies: readonly Subsidy[]): SubsidyKind[] {
 }
 
 /**
- * Each national allocation with the province's figure it is best read against. A province may
- * set several targets against several national tables (a quota to send out, a quota to take in),
- * so the pairs are formed closest-first (smallest |log(target/allocated)|), each target used once;
- * an allocation left over is set against the headline figure.
+ * Each national allocation with the province's figure it is read against: the one reading of
+ * src/figures/province.ts (`readAllocations`), which the check, the chart and the diff share.
  */
 export function pairAllocations(province: NoticeRecord, national: NoticeRecord): AllocationPair[] {
-  const rows = allocations(national, province.region!.name);
-  const figures = provincialFigures(province);
-  const own = figures.filter((f) => f.what.startsWith('target'));
-  const pool = own.length ? own : figures;
-  const candidates = pool.map((f) => f.value);
-  // a figure is read against an allocation only when both count in the same unit
-  const distance = (a: number, t: number) => (a > 0 && t > 0 ? Math.abs(Math.log(t / a)) : Infinity);
-  const options = rows.flatMap((row, ri) => pool.map((f, ti) => ({ ri, ti, d: unitsAgree(f.unit, row.unit) ? distance(row.value, f.value) : Infinity })));
-  options.sort((x, y) => x.d - y.d || x.ri - y.ri || x.ti - y.ti);
-  const chosen = new Map<number, number>();
-  const used = new Set<number>();
-  for (const o of options) {
-    if (chosen.has(o.ri) || used.has(o.ti) || o.d === Infinity) continue;
-    chosen.set(o.ri, candidates[o.ti]);
-    used.add(o.ti);
-  }
-  return rows.map((row, ri) => {
-    const target = chosen.get(ri) ?? figures.find((f) => unitsAgree(f.unit, row.unit))?.value ?? null;
-    return { table: row.table, column: row.column, allocated: row.value, target, ratio: target !== null && row.value ? round(target / row.value, 3) : null };
-  });
+  return readAllocations(province, national).map((r) => ({
+    table: r.allocation.table,
+    column: r.allocation.column,
+    allocated: r.allocation.value,
+    target: r.value,
+    ratio: r.ratio,
+    status: r.status,
+    adopted: r.adopted ? { what: r.adopted.what, total: r.adopted.total } : null,
+    composed: r.composed ? { what: r.composed.what, total: r.composed.total } : null,
+  }));
 }
 
 /** Exposed for callers that want the headline figure of a province (its first target or table total). */

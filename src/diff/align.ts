@@ -1,4 +1,5 @@
 import type { ClauseAlignment } from '../../schemas/diff.js';
+import { unitPattern } from '../lexicon/units.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { PROVINCES, provinceOfName } from '../lexicon/regions.js';
 import { inserted, redline } from './redline.js';
@@ -112,7 +113,7 @@ export function linkUnits(base: Unit[], target: Unit[]): Link[] {
 
 const LOCAL_MARKERS = [
   /\d+(?:\.\d+)?\s*(?:万|亿|千)?元/, // amounts of money
-  /\d+(?:\.\d+)?\s*(?:万人|万名|人|名|个|家|户)/, // local figures and quotas
+  new RegExp(`\\d+(?:\\.\\d+)?\\s*(?:${unitPattern((u) => u.role === 'count')})`), // local figures and quotas (the one unit table)
   /(?:省|市|州|县)级责任单位|责任单位/,
   /省(?:人社|人力资源社会保障|财政|发改|发展改革|农业农村|乡村振兴|教育|民政|商务|住建|交通|卫健|税务)(?:厅|委|局)?/,
   /我省|全省|本省|省内|省定|省级|各市|市（地）|市（州）/,

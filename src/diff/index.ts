@@ -3,10 +3,12 @@ import { SCHEMA_VERSION } from '../../schemas/common.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { alignUnits, linkUnits, unitsOf, type Link, type Unit } from './align.js';
 import { compareNumbers } from './numbers.js';
+import { compareFigures } from './figures.js';
 import { countMask, coverMask, round3, shingles, SHINGLE } from './similarity.js';
 
 export { alignClauses, alignUnits, unitsOf } from './align.js';
 export { compareNumbers } from './numbers.js';
+export { compareFigures } from './figures.js';
 export { redline } from './redline.js';
 
 /**
@@ -59,6 +61,7 @@ export function diffRecords(base: NoticeRecord, target: NoticeRecord): DiffRecor
     counts: countStatuses(clauses),
     clauses,
     numbers: compareNumbers(base, target),
+    figures: compareFigures(base, target),
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Span } from '../../schemas/common.js';
+import { unitNames } from '../lexicon/units.js';
 import type { Table, TableRow } from '../../schemas/notice.js';
 import { chineseToInt } from '../lexicon/numerals.js';
 import { divisionsForShortName, provinceByShortOrName } from '../lexicon/regions.js';
@@ -113,7 +114,8 @@ function parseValue(printed: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-const UNIT = /^(?:单位[：:])?((?:[十百千万亿]|万亿)?(?:人次|人|户|元|个|家|名|吨|亩|公顷|平方米|平方公里|公里|千米|米|项|次|套|间|所|台|辆|件|张|条|天|小时|课时|岗位|%|％))$/;
+/** A unit printed on its own (`单位：万人`, `（公顷）`): any unit of the one unit table (src/lexicon/units.ts), with a scale word. */
+const UNIT = new RegExp(`^(?:单位[：:])?((?:[十百千万亿]|万亿)?(?:${unitNames()}))$`);
 
 /** `目标任务（万人）` → name 目标任务, unit 万人. */
 function splitUnit(name: string): { name: string; unit: string | null } {

@@ -1,5 +1,6 @@
 import type { Target } from '../../schemas/notice.js';
 import { chineseToInt } from '../lexicon/numerals.js';
+import { isShare, unitInfo, unitPattern } from '../lexicon/units.js';
 import { PROVINCES } from '../lexicon/regions.js';
 import { spanAt, type DocumentContext } from './context.js';
 import { keyRegionKindAt } from './key-regions.js';
@@ -34,20 +35,25 @@ export function extractTargets(ctx: DocumentContext): Target[] {
   return out;
 }
 
-/** Units of what a target counts (people, households, places, land, energy), longest first. Durations and money are absent on purpose. */
-const UNIT =
-  '万人次|人次|万人|万名|万户|万个|万家|万套|万间|个百分点|万亩|万吨|万千瓦|万平方米|平方公里|平方米|公顷|千瓦|公里|吨|亩(?!产)|万(?![元亩吨千])|人(?!民币|均)|名(?!单|称|义)|个(?!月|工作日|百分点|小时|季度|星期|自然日|年|工作|半月)|家(?!庭|属|长)|户(?!籍|口|外)|所|项|场|期|批|套|间|%';
+/**
+ * Units of what a target counts (people, households, places, length, land, energy, shares, and
+ * aggregate money such as 产值 in 万元/亿元), from the one unit table; bare `万` after a count of
+ * people is 万人 (see below). Durations, dates and 元 are absent on purpose.
+ */
+const UNIT = `${unitPattern((u) => u.role !== 'no')}|万(?![元亩吨千])`;
 const FIGURE = new RegExp(`(?<![\\d.,\\-—/])(${NUM})(?:\\s*${RANGE_SEP}\\s*(${NUM}))?\\s*(${UNIT})`, 'g');
-const CN_FIGURE = /(?<![一二两三四五六七八九十百])([一二两三四五六七八九十]{1,3})(名|个(?!月|工作日|百分点|小时|季度|星期|年|工作|半月)|人|家(?!庭|属|长)|户(?!籍|口|外)|场|所|项)/g;
+/** Chinese numerals count people and things only (两个, 二十场, 三座), never land or money. */
+const CN_UNIT = unitPattern((u) => u.role === 'count' && u.factor === 1 && (u.dimension === u.name || u.dimension === 'persons') && !/^[期批]$/.test(u.name));
+const CN_FIGURE = new RegExp(`(?<![一二两三四五六七八九十百])([一二两三四五六七八九十]{1,3})(${CN_UNIT})`, 'g');
 
 /** A comparator, possibly with its verb between it and the figure: `至少培育1名`, `至少组织开展3场`. */
 const GE = /(?:不低于|不少于|至少|不小于)(?:(?![每的对])[\u4e00-\u9fa5]){0,6}$/;
 const LE = /(?:不超过|不高于|不多于|最多|至多|控制在)(?:(?![每的对])[\u4e00-\u9fa5]){0,6}$/;
-const GT = /(?:超过|高于|多于)$/;
+const GT = /(?:超过|高于|多于|突破)$/;
 const LT = /(?:低于|少于)$/;
 const EQ = /(?:达到|稳定在|保持在|力争|确保|实现)$/;
 /** A target verb, possibly with its object before the figure: `新建1个`, `新增城镇就业110万人`. */
-const VERB = /(?<!每)(?:创建|新建|培育|培养|建设|建成|打造|培训|开发|组建|设立|新增|增加|扶持|带动|帮助|转移|吸纳|招收|招募|选聘|选树|建立|发展|创设|开展|举办|组织|输出|安置|配备|认定|提供|完成)(?:(?![每的对])[\u4e00-\u9fa5]){0,12}$/;
+const VERB = /(?<!每)(?:创建|新建|培育|培养|建设|建成(?!区)|打造|培训|开发|组建|设立|新增|增加|扶持|带动|帮助|转移|吸纳|招收|招募|选聘|选树|建立|发展|创设|开展|举办|组织|输出|安置|配备|认定|提供|完成)(?:(?![每的对])[\u4e00-\u9fa5]){0,12}$/;
 const SUFFIX_GE = /^(?:及以上|以上)/;
 const SUFFIX_LE = /^(?:及以下|以下|以内)/;
 
@@ -69,6 +75,7 @@ const ITEM_MARK = /^(?:（[一二三四五六七八九十百\d]+）|[一二三�
 
 function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[]) {
   const s = para.text.value;
+  const years = yearsOf(s);
   for (const sent of sentencesOf(s)) {
     const sentence = s.slice(sent.start, sent.end);
     if (ELIGIBILITY.test(sentence)) continue;
@@ -77,7 +84,7 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[])
       const clause = s.slice(ca, cb);
       if (conditional.has(k)) return; // …的，给予… : a condition
       if (/^对/.test(clause)) return;
-      const figures: { at: number; end: number; lo: string; hi: string | null; unit: string; value: number; max: number | null }[] = [];
+      const figures: Figure[] = [];
       FIGURE.lastIndex = 0;
       for (let m = FIGURE.exec(clause); m; m = FIGURE.exec(clause)) {
         const value = scaleDecimal(m[1], 0);
@@ -99,7 +106,8 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[])
       }
       const previous = k > 0 ? s.slice(sent.clauses[k - 1][0], sent.clauses[k - 1][1]) : null;
       for (const f of figures) {
-        const t = targetOf(ctx, para, clause, ca, f, previous);
+        const when = yearBefore(years, ca + f.at, sent.start);
+        const t = targetOf(ctx, para, clause, ca, f, previous, when);
         if (t) out.push(t);
       }
     });
@@ -128,17 +136,83 @@ function conditionClauses(s: string, clauses: [number, number][]): Set<number> {
   return out;
 }
 
+interface Figure {
+  at: number;
+  end: number;
+  lo: string;
+  hi: string | null;
+  unit: string;
+  value: number;
+  max: number | null;
+}
+
+/** The year a target is set for and whether it is set ahead (到2025年, 2025年底前: a target year). */
+interface TargetYear {
+  year: number | null;
+  ahead: boolean;
+}
+
+/**
+ * The year a figure is set for: the last target year (到/至 …年, …年底前) before `at` in the
+ * paragraph, or a year named earlier in its own sentence, outside 《》 titles and 〔〕 file numbers:
+ * `到2025年，…达到…；…达到…` gives 2025 to both figures. `ahead` when the year is one to reach
+ * (到/至/力争到 …年, …年底前/末前) in the figure's own sentence: only then does a bare figure
+ * (`森林覆盖率19.5%`) read as a target.
+ */
+function yearBefore(years: readonly YearMention[], at: number, sentenceStart: number): TargetYear {
+  let found: TargetYear = { year: null, ahead: false };
+  for (const y of years) {
+    if (y.at >= at) break;
+    // a target year (到2025年) set in an earlier sentence still dates the figure, and any year of its own
+    // sentence does (2023年…增长指导线不低于3%); `2000年…召开会议以来。` before it does not. Only a target
+    // year of its own sentence makes a bare figure a target.
+    if (!y.target && y.at < sentenceStart) continue;
+    found = { year: y.year, ahead: y.target && y.at >= sentenceStart };
+  }
+  return found;
+}
+
+interface YearMention {
+  at: number;
+  year: number;
+  /** 到2025年, 2025年底前: a year to reach */
+  target: boolean;
+}
+
+/** The years a paragraph names, in order, outside 《》 titles and 〔〕 file numbers and not 2022年度: read once per paragraph. */
+function yearsOf(s: string): YearMention[] {
+  const out: YearMention[] = [];
+  for (const m of s.matchAll(YEAR)) {
+    const at = m.index ?? 0;
+    const year = Number(m[2]);
+    if (year < 1949 || year > 2100 || /^度/.test(s.slice(at + m[0].length))) continue;
+    if (insideBracket(s, at, '《', '》') || insideBracket(s, at, '〔', '〕')) continue;
+    // 不低于2020年, 比2020年: the year compared with, not the one the target is set for
+    if (!m[1] && REFERENCE_YEAR.test(s.slice(Math.max(0, at - 4), at))) continue;
+    out.push({ at, year, target: !!m[1] || !!m[3] });
+  }
+  return out;
+}
+const REFERENCE_YEAR = /(?:不低于|不少于|不高于|高于|低于|超过|比|较|同比|相比|与)$/;
+const YEAR = /(到|至|截至|截止到?|力争到|力争至)?(\d{4})\s*年(底前|末前|年底前|前|底|末)?/g;
+
 function targetOf(
   ctx: DocumentContext,
   para: BodyParagraph,
   clause: string,
   offset: number,
-  f: { at: number; end: number; lo: string; hi: string | null; unit: string; value: number; max: number | null },
+  f: Figure,
   previous: string | null = null,
+  when: TargetYear = { year: null, ahead: false },
 ): Target | null {
-  const before = clause.slice(0, f.at);
+  let before = clause.slice(0, f.at);
   const rest = clause.slice(f.end);
-  if (/[第每]$/.test(before) || /^[号年月日时岁倍]/.test(rest)) return null;
+  if (/[第每]$/.test(before) || /^[号年月日时岁倍期页]/.test(rest)) return null;
+  // 满3个月, 年满16周岁, 连续2年: a condition on who qualifies, not a result to reach
+  if (CONDITION_BEFORE.test(before.trimEnd())) return null;
+  // 约40平方公里, 近1000座: approximate; the word is no cue of its own
+  const about = ABOUT.exec(before.trimEnd());
+  if (about) before = before.trimEnd().slice(0, about.index);
   if (insideBracket(clause, f.at, '《', '》') || insideBracket(clause, f.at, '〔', '〕')) return null;
   // 160个国家乡村振兴重点帮扶县 → a key region
   if (/^个/.test(f.unit) && keyRegionKindAt(before.slice(-16), rest)) return null;
@@ -164,22 +238,29 @@ function targetOf(
     cue = reference;
     comparator = /达到|稳定在|保持在/.test(reference[1]) ? '=' : /不超过|不高于|控制在/.test(reference[1]) ? '<=' : '>=';
   }
-  const suffix = SUFFIX_GE.exec(rest) ?? SUFFIX_LE.exec(rest);
-  if (suffix) comparator = SUFFIX_GE.test(rest) ? '>=' : '<=';
+  const approxSuffix = APPROX_SUFFIX.exec(rest);
+  const suffix = SUFFIX_GE.exec(rest) ?? SUFFIX_LE.exec(rest) ?? approxSuffix;
+  if (suffix && !approxSuffix) comparator = SUFFIX_GE.test(rest) ? '>=' : '<=';
+  else if (approxSuffix) comparator = '=';
   let verb: RegExpExecArray | null = null;
+  // 到2025年，森林覆盖率19.5%: a bare figure right after what it measures, in a sentence that sets a target year
+  const bare = !comparator && when.ahead && BARE_METRIC.test(beforeBare);
   if (!comparator) {
     verb = VERB.exec(beforeBare);
-    if (!verb) return null;
+    if (!verb && !bare) return null;
     comparator = '=';
   }
-  if ((f.unit === '%' || f.unit === '个百分点') && !cue && !suffix) return null;
+  const share = isShare(f.unit);
+  if (share && !cue && !suffix && !bare) return null;
   const afterUnit = rest.slice(suffix ? suffix[0].length : 0);
+  // 新开工商务楼宇15万平方米以上得5分: a scoring rule's condition, not a target
+  if (/^\s*[得加扣减]\d+(?:\.\d+)?分/.test(afterUnit)) return null;
   // 3人以上的企业, 带动3人以上就业的提高到1万元: the figure qualifies what it describes — a condition
   if (/^\s*[\u4e00-\u9fa5]{0,4}?的(?!目标|任务)/.test(afterUnit) && !/^\s*[\u4e00-\u9fa5]{0,4}?的(?:目标|任务)/.test(afterUnit)) return null;
 
   // what comes before the cue: scope and the counted thing
   const cueStart = cue ? beforeBare.length - cue[0].length : verb ? beforeBare.length - verb[0].length : beforeBare.length;
-  const between = reference ? '' : cue ? cue[0].replace(/^(?:不低于|不少于|至少|不小于|不超过|不高于|不多于|最多|至多|控制在|超过|高于|多于|低于|少于|达到|稳定在|保持在|力争|确保|实现)/, '') : verb ? verb[0] : '';
+  const between = reference ? '' : cue ? cue[0].replace(/^(?:不低于|不少于|至少|不小于|不超过|不高于|不多于|最多|至多|控制在|超过|高于|多于|突破|低于|少于|达到|稳定在|保持在|力争|确保|实现)/, '') : verb ? verb[0] : '';
   const own = subjectAndScope(before.slice(0, cueStart));
   let { subject, scope } = own;
   const object = stripParens(afterUnit)
@@ -189,7 +270,7 @@ function targetOf(
     .replace(/（.*$/, '')
     .slice(0, 16);
   // `不低于上年，力争达到85万人`: the clause names no subject; the clause before it does
-  if (!subject && !object && previous) {
+  if (!subject && !object && !verb && previous) {
     const prev = stripParens(previous);
     const cut = PREVIOUS_CUE.exec(prev);
     const borrowed = subjectAndScope(cut ? prev.slice(0, cut.index) : prev);
@@ -199,7 +280,9 @@ function targetOf(
   const verbText = /^(?:有|为|是|在|达|到)$/.test(between) ? '' : between;
   let metric = trimPhrase(`${subject}${verbText}${object}`);
   if (!metric) metric = trimPhrase(stripParens(clause)) || clause;
-  if ((f.unit === '%' || f.unit === '个百分点') && MONEY_WORD.test(metric) && SHARE_WORD.test(metric)) return null;
+  if (share && MONEY_WORD.test(metric) && SHARE_WORD.test(metric)) return null;
+  // money is a target only as an aggregate to reach (产值达到100亿元), never a subsidy or a price
+  if (unitInfo(f.unit)?.role === 'money' && (!AGGREGATE_MONEY.test(metric) || SUBSIDY_WORD.test(clause))) return null;
 
   let unit = f.unit;
   // 万 after a count of people is 万人: the metric names people (人数, 劳动力, 毕业生, 学员, 患者 …)
@@ -218,8 +301,32 @@ function targetOf(
     clause: para.clause,
     text: phraseText(clause),
     span: spanAt(ctx, para.text, offset + f.at),
+    printed: f.lo,
+    maxPrinted: f.hi,
+    year: when.year,
+    approximate: !!about || !!approxSuffix,
+    cue: cueText(cue, reference, suffix),
   };
 }
+
+/** The comparator words as printed: 不低于, 以上, 达到…以上, 左右; null for a verb or a bare figure. */
+function cueText(cue: RegExpExecArray | null, reference: RegExpExecArray | null, suffix: RegExpExecArray | null): string | null {
+  const word = reference ? reference[1] : cue ? (COMPARATOR_WORD.exec(cue[0])?.[0] ?? null) : null;
+  const parts = [word, suffix?.[0] ?? null].filter((p): p is string => !!p);
+  return parts.length ? parts.join('…') : null;
+}
+
+const COMPARATOR_WORD = /^(?:不低于|不少于|至少|不小于|不超过|不高于|不多于|最多|至多|控制在|超过|高于|多于|低于|少于|力争达到|力争|达到|稳定在|保持在|确保|实现|突破)/;
+/** What comes right before a condition's figure: 满3个月, 年满16周岁, 连续2年, 累计满. */
+const CONDITION_BEFORE = /(?:满|年满|累计满|连续|累计|距今|已满|未满|超期)$/;
+/** Approximation words before the figure (约40平方公里); after it (2000公里左右) see APPROX_SUFFIX. */
+const ABOUT = /(?:大约|约|近|将近|接近)$/;
+const APPROX_SUFFIX = /^(?:左右|上下)/;
+/** A metric a bare figure can follow: a rate, a share, a count, a size (覆盖率, 数量, 面积, 长度, 总量, 规模). */
+const BARE_METRIC = /(?:率|比重|比例|占比|数量|数|面积|长度|里程|总量|规模|总数|人数|个数|产值|总额)(?:为|达|是)?$/;
+/** Money that is a result to reach: an economy's or a sector's aggregate, not what someone is paid. */
+const AGGREGATE_MONEY = /产值|增加值|生产总值|营业收入|主营业务收入|销售收入|销售额|交易额|成交额|营收|总收入|税收|投资|规模|总额|产业|经济/;
+const SUBSIDY_WORD = /补贴|补助|奖补|奖励|资助|贴息|扶持资金|给予|价格|收费|标准|工资|报酬|薪酬|最高|每(?:人|户|家|个|年|月|亩|吨)/;
 
 /** `不低于上年规模（`: a comparison with a reference whose figure follows in brackets. */
 const PAREN_REFERENCE = /(不低于|不少于|不小于|至少|不超过|不高于|控制在|达到|稳定在|保持在)[^，。；（）()]{1,12}[（(]$/;

@@ -16,3 +16,24 @@ export function halfUnit(printed: string | number | null | undefined, value?: nu
   const known = (printed !== null && printed !== undefined && /\d/.test(String(printed))) || (value !== null && value !== undefined);
   return known ? 0.5 * 10 ** -decimalsOf(printed, value) : 0;
 }
+
+/**
+ * How far apart two printed figures may be and still be the same figure: half a unit of the
+ * coarser one's last digit (387.56 and 387.6 → 0.05; 17.88 and 17.88 → 0.005).
+ */
+export function coarserHalfUnit(a: { printed?: string | null; value: number }, b: { printed?: string | null; value: number }): number {
+  return 0.5 * 10 ** -Math.min(decimalsOf(a.printed, a.value), decimalsOf(b.printed, b.value));
+}
+
+/** Whether two figures are equal as printed, within the rounding of the coarser one (1e-9 absorbs float noise). */
+export function sameAsPrinted(a: { printed?: string | null; value: number }, b: { printed?: string | null; value: number }): boolean {
+  return Math.abs(a.value - b.value) <= coarserHalfUnit(a, b) + 1e-9;
+}
+
+/**
+ * The tolerance of an approximate figure (左右, 约): the rounding of its printed precision, widened
+ * to 5 % of the value, since `约40平方公里` rounds 40.36 to what the writer felt was close.
+ */
+export function approximateBound(printed: string | null | undefined, value: number): number {
+  return Math.max(halfUnit(printed, value), Math.abs(value) * 0.05);
+}

@@ -97,6 +97,24 @@ ${rows}
 </tbody></table>`;
 }
 
+/** The base's targets against the target's figures (figures[]): one row each, in the same table style as the numbers. */
+export function figuresHtml(d: DiffRecord): string {
+  const figures = d.figures ?? [];
+  if (!figures.length) return '';
+  const side = (v: number | null, u: string | null) => (v === null ? '—' : `${v}${escapeHtml(u ?? '')}`);
+  const rows = figures
+    .map((f) => {
+      const via = f.status === 'converted' && f.of ? ` (${f.of.value}${escapeHtml(f.of.unit)} × ${f.implied}${escapeHtml(f.unit)})` : '';
+      return `<tr><td>${escapeHtml(f.metric)}</td><td class="num">${f.year ?? ''}</td><td class="num">${side(f.base, f.unit)}</td><td class="num">${side(f.target, f.targetUnit)}${via}</td><td class="${f.status}">${f.status}</td></tr>`;
+    })
+    .join('\n');
+  return `<h2>Targets</h2>
+<table class="numbers figures"><thead><tr><th>metric</th><th>year</th><th>base</th><th>target</th><th>status</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>`;
+}
+
 /** A standalone page (inline CSS, no script, no external assets): side-by-side and inline views, clause by clause. */
 export function formatHtml(d: DiffRecord, opts: HtmlOptions = {}): string {
   const title = `${d.target ?? d.targetPath} ↔ ${d.base ?? d.basePath}`;
@@ -129,6 +147,7 @@ export function formatHtml(d: DiffRecord, opts: HtmlOptions = {}): string {
 <main>
 ${d.clauses.map((c, i) => pairHtml(c, i)).join('\n')}
 ${numbersHtml(d)}
+${figuresHtml(d)}
 </main>
 </body>
 </html>

@@ -55,5 +55,16 @@ export function formatText(d: DiffRecord, opts: TextOptions = {}): string {
       out.push(`  ${n.region}  ${n.base ?? '—'} → ${n.target ?? '—'}  ${mark}  ${n.metric}`);
     }
   }
+  // targets of the base restated (or not) by the target: 公园数量 1000座 → 230座 lower
+  const figures = d.figures ?? [];
+  if (figures.length) {
+    out.push(paint(color, '1', 'targets'));
+    for (const f of figures) {
+      const code = f.status === 'same' ? '32' : f.status === 'dropped' ? '31' : f.status === 'added' ? '36' : '33';
+      const side = (v: number | null, u: string | null) => (v === null ? '—' : `${v}${u ?? ''}`);
+      const via = f.status === 'converted' && f.of ? ` (of ${f.of.value}${f.of.unit} = ${f.implied}${f.unit})` : '';
+      out.push(`  ${side(f.base, f.unit)} → ${side(f.target, f.targetUnit)}${via}  ${paint(color, code, f.status)}  ${f.metric}${f.year ? ` (${f.year})` : ''}`);
+    }
+  }
   return out.join('\n') + '\n';
 }
