@@ -17,6 +17,8 @@ import { extractSubsidies } from './subsidies.js';
 import { extractTables } from './tables.js';
 import { extractTargets } from './targets.js';
 import { extractTitle } from './title.js';
+import { levelFromMetadata, provenanceOf } from './provenance.js';
+import { signalsOf, verdictOf } from './verdict.js';
 
 type Field = keyof NoticeRecord;
 
@@ -83,6 +85,17 @@ export const extractors: readonly NamedExtractor[] = [
   extractor({ name: 'policies', fields: ['policyMentions'], run: (ctx) => ({ policyMentions: extractPolicyMentions(ctx) }) }),
   extractor({ name: 'key-regions', fields: ['keyRegions'], run: (ctx) => ({ keyRegions: extractKeyRegions(ctx) }) }),
   extractor({ name: 'contacts', fields: ['contacts'], run: (ctx) => ({ contacts: extractContacts(ctx) }) }),
+  // the page around the document: the level its metadata states, and where each header value was read
+  extractor({
+    name: 'metadata',
+    fields: ['level', 'provenance'],
+    run: (ctx, r) => {
+      const level = r.level ?? levelFromMetadata(ctx);
+      return { level, provenance: provenanceOf(ctx, { ...r, level }, r.level) };
+    },
+  }),
+  // last: judged on what the others found
+  extractor({ name: 'verdict', fields: ['verdict'], run: (ctx, r) => ({ verdict: verdictOf(signalsOf(ctx, r)) }) }),
 ];
 
 /** Every field of a record with its empty value, in schema order (so output order never depends on which plugin ran). */
@@ -117,6 +130,8 @@ export function emptyRecord(ctx: DocumentContext): NoticeRecord {
     copyTo: [],
     attachments: [],
     findings: [],
+    verdict: { kind: 'body', confidence: 0, signals: [], missing: [] },
+    provenance: {},
   };
 }
 
