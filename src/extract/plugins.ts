@@ -6,7 +6,7 @@ import { extractContacts } from './contacts.js';
 import { extractDates } from './dates.js';
 import { extractElements } from './elements.js';
 import { extractFileNumber } from './file-number.js';
-import { extractIssuers } from './issuers.js';
+import { expandFromTitle, extractIssuers } from './issuers.js';
 import { extractKeyRegions } from './key-regions.js';
 import { extractPolicyMentions } from './policies.js';
 import { extractReferences } from './references.js';
@@ -66,9 +66,11 @@ export const extractors: readonly NamedExtractor[] = [
     fields: ['issuers', 'level', 'region'],
     run: (ctx, r) => {
       const printed = extractIssuers(ctx, r.title);
-      const { level, region } = inferRegion(printed.map((i) => i.name), r.fileNumber, r.title ?? '', r.addressees);
+      // 市交通委员会 in the 落款 is the 上海市交通委员会 the title prints
+      const named = printed.map((i) => expandFromTitle(i.name, r.title));
+      const { level, region } = inferRegion(named, r.fileNumber, r.title ?? '', r.addressees);
       const place = regionParts(region);
-      return { level, region, issuers: printed.map((i) => ({ name: officialName(i.name, place), printed: i.name, span: i.span })) };
+      return { level, region, issuers: printed.map((i, k) => ({ name: officialName(named[k], place), printed: i.name, span: i.span })) };
     },
   }),
   extractor({ name: 'dates', fields: ['signedDate', 'printedDate'], run: (ctx) => extractDates(ctx) }),

@@ -1,19 +1,20 @@
+import { FORMER_BODIES, FULL_NAME_OF_FORM, NATIONAL_PREFIX } from './central-bodies.js';
 import { PROVINCES } from './regions.js';
 
-/** Central (national) bodies as they sign notices, long and short forms. */
-export const CENTRAL_AGENCIES = [
-  '中共中央办公厅', '国务院办公厅', '中共中央', '国务院', '全国人大常委会',
-  '人力资源和社会保障部', '人力资源社会保障部', '国家发展和改革委员会', '国家发展改革委', '发展改革委', '财政部', '农业农村部',
-  '国家乡村振兴局', '国务院扶贫办', '教育部', '民政部', '商务部', '工业和信息化部', '住房和城乡建设部', '住房城乡建设部',
-  '交通运输部', '水利部', '国家卫生健康委员会', '国家卫生健康委', '卫生健康委', '退役军人事务部', '应急管理部', '生态环境部',
-  '自然资源部', '科学技术部', '科技部', '公安部', '司法部', '文化和旅游部', '外交部', '国防部', '国家民委', '审计署',
-  '国务院国资委', '国资委', '市场监管总局', '国家市场监督管理总局', '国家税务总局', '税务总局', '海关总署', '中国人民银行',
-  '人民银行', '国家统计局', '国家医保局', '国家医疗保障局', '国家能源局', '国家林草局', '国家知识产权局', '国家移民局',
-  '国家中医药局', '国家疾控局', '国家药监局', '国家邮政局', '中国气象局', '国家铁路局', '中国民航局', '民航局',
-  '银保监会', '证监会', '金融监管总局', '全国总工会', '共青团中央', '全国妇联', '中国残联', '中国科协', '全国工商联',
-  '中央组织部', '中央宣传部', '中央网信办', '中央编办', '国家广电总局', '体育总局', '国家体育总局', '国家粮食和储备局',
-  '国家网信办', '国家数据局', '国家消防救援局', '国家矿山安监局', '国家文物局', '国家外汇局', '国家烟草专卖局',
-].sort((a, b) => b.length - a.length);
+/** Short forms two former bodies shared (国家计委): central, but which body depends on the year. */
+const AMBIGUOUS_FORMER_FORMS = FORMER_BODIES.flatMap((b) => b.short).filter((f) => !(f in FULL_NAME_OF_FORM));
+
+/** 中华人民共和国住房和城乡建设部 → 住房和城乡建设部 (the state's name before a central body). */
+export const withoutNationalPrefix = (name: string): string => (name.startsWith(NATIONAL_PREFIX) && name.length > NATIONAL_PREFIX.length + 1 ? name.slice(NATIONAL_PREFIX.length) : name);
+
+/**
+ * Central (national) bodies as they sign notices, full and short forms, current and former:
+ * generated from the State Council's own list (src/lexicon/central-bodies.ts, which names its
+ * sources). Longest first, so 国家发展和改革委员会 wins over 发展改革委 when a run is split.
+ */
+export const CENTRAL_AGENCIES = Object.keys(FULL_NAME_OF_FORM)
+  .concat(AMBIGUOUS_FORMER_FORMS)
+  .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 
 /**
  * Splits a run of agency names printed without separators (a title's issuer prefix, a wrapped
@@ -56,7 +57,9 @@ function splitRun(run: string): string[] {
   let unknown = '';
   let i = 0;
   while (i < s.length) {
-    const hit = CENTRAL_AGENCIES.find((a) => s.startsWith(a, i));
+    const prefixed = s.startsWith(NATIONAL_PREFIX, i) ? NATIONAL_PREFIX.length : 0;
+    const body = CENTRAL_AGENCIES.find((a) => s.startsWith(a, i + prefixed));
+    const hit = body ? s.slice(i, i + prefixed) + body : undefined;
     if (hit) {
       if (unknown) out.push(unknown);
       unknown = '';
@@ -89,6 +92,6 @@ export function localPart(name: string): string {
 }
 
 export function isCentralAgency(name: string): boolean {
-  const n = localPart(name);
+  const n = withoutNationalPrefix(localPart(name));
   return CENTRAL_AGENCIES.some((a) => n === a || n.startsWith(a)) || /^(国家|中共中央|国务院|中央|全国)/.test(n);
 }

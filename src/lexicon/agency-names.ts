@@ -4,27 +4,11 @@
  * departments by the pattern every province, city and county uses (省人力资源社会保障厅 is the
  * 人力资源和社会保障厅 of that province). A name not listed stays as printed.
  */
+import { FULL_NAME_OF_FORM } from './central-bodies.js';
+import { withoutNationalPrefix } from './agencies.js';
 
-/** Central short form → full official name. */
-export const CENTRAL_FULL_NAMES: Record<string, string> = {
-  人力资源社会保障部: '人力资源和社会保障部', 人社部: '人力资源和社会保障部',
-  国家发展改革委: '国家发展和改革委员会', 发展改革委: '国家发展和改革委员会', 国家发改委: '国家发展和改革委员会', 发改委: '国家发展和改革委员会',
-  住房城乡建设部: '住房和城乡建设部', 住建部: '住房和城乡建设部',
-  国家卫生健康委: '国家卫生健康委员会', 卫生健康委: '国家卫生健康委员会', 国家卫健委: '国家卫生健康委员会',
-  科技部: '科学技术部', 工信部: '工业和信息化部', 文化旅游部: '文化和旅游部', 文旅部: '文化和旅游部',
-  国家民委: '国家民族事务委员会', 国务院国资委: '国务院国有资产监督管理委员会', 国资委: '国务院国有资产监督管理委员会',
-  市场监管总局: '国家市场监督管理总局', 税务总局: '国家税务总局', 人民银行: '中国人民银行', 央行: '中国人民银行',
-  国家医保局: '国家医疗保障局', 国家林草局: '国家林业和草原局', 国家中医药局: '国家中医药管理局', 国家疾控局: '国家疾病预防控制局',
-  国家药监局: '国家药品监督管理局', 民航局: '中国民用航空局', 中国民航局: '中国民用航空局', 银保监会: '中国银行保险监督管理委员会',
-  中国银保监会: '中国银行保险监督管理委员会', 证监会: '中国证券监督管理委员会', 中国证监会: '中国证券监督管理委员会',
-  金融监管总局: '国家金融监督管理总局', 中央组织部: '中共中央组织部', 中组部: '中共中央组织部', 中央宣传部: '中共中央宣传部', 中宣部: '中共中央宣传部',
-  中央网信办: '中央网络安全和信息化委员会办公室', 中央编办: '中央机构编制委员会办公室', 国家广电总局: '国家广播电视总局', 广电总局: '国家广播电视总局',
-  体育总局: '国家体育总局', 国家粮食和储备局: '国家粮食和物资储备局', 国家粮食局: '国家粮食和物资储备局', 国家网信办: '国家互联网信息办公室',
-  国家矿山安监局: '国家矿山安全监察局', 国家外汇局: '国家外汇管理局', 全国人大常委会: '全国人民代表大会常务委员会',
-  国务院扶贫办: '国务院扶贫开发领导小组办公室', 全国妇联: '中华全国妇女联合会', 中国残联: '中国残疾人联合会', 中国科协: '中国科学技术协会',
-  全国工商联: '中华全国工商业联合会', 全国总工会: '中华全国总工会', 国家移民局: '国家移民管理局', 共青团中央: '中国共产主义青年团中央委员会',
-  退役军人部: '退役军人事务部', 应急部: '应急管理部',
-};
+/** Central short form → full official name (generated from the State Council's list: central-bodies.ts). */
+export const CENTRAL_FULL_NAMES: Record<string, string> = FULL_NAME_OF_FORM;
 
 /**
  * Local department short form → full form, said after the region (省/市/区/县 or a place name).
@@ -67,7 +51,8 @@ export interface RegionNames {
  */
 export function officialName(printed: string, region: RegionNames): string {
   const name = printed.replace(/\s+/g, '');
-  if (CENTRAL_FULL_NAMES[name]) return CENTRAL_FULL_NAMES[name];
+  const central = CENTRAL_FULL_NAMES[withoutNationalPrefix(name)];
+  if (central) return central;
   const word = REGION_WORD.exec(name)?.[1];
   const place = word ? placeFor(word, region) : null;
   const rest = place ? name.slice(word!.length) : name;
