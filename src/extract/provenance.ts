@@ -61,6 +61,8 @@ export function provenanceOf(ctx: DocumentContext, r: Readonly<NoticeRecord>, le
   if (r.fileNumber) out.fileNumber = from(atMetadata(ctx, r.fileNumber.span, METADATA_KEYS.fileNumber));
   if (r.issuers.length) out.issuers = from(atMetadata(ctx, r.issuers[0].span, METADATA_KEYS.issuers));
   if (r.signedDate) out.signedDate = from(extractDates({ ...ctx, frontMatter: null }).signedDate === null);
-  if (r.level) out.level = from(levelFromBody === null);
+  // the level is read from the issuers, the file number or the addressees: from the body only when one of those is
+  const printedBasis = out.issuers === 'body' || out.fileNumber === 'body' || r.addressees.length > 0;
+  if (r.level) out.level = from(levelFromBody === null || !printedBasis);
   return out;
 }
