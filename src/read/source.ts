@@ -6,6 +6,7 @@ import { readDocx } from './docx.js';
 import { looksLikeHtml, readHtml } from './html.js';
 import { ocrImagePages, readImage } from './image.js';
 import { formatBytes } from './limits.js';
+import { zipNames } from './zip.js';
 import { isOfdPackage, readOfd } from './ofd.js';
 import { DEFAULT_READ_OPTIONS, type ReadOptions } from './options.js';
 import { joinPages, type OcrInfo } from './pages.js';
@@ -109,12 +110,9 @@ async function readOfdSource(bytes: Uint8Array, options: ReadOptions): ReturnTyp
 
 /** A ZIP is an OFD package when its root holds OFD.xml (only the directory is read here). */
 async function isOfd(bytes: Uint8Array): Promise<boolean> {
-  try {
-    const { default: JSZip } = await import('jszip');
-    return isOfdPackage(Object.keys((await JSZip.loadAsync(bytes)).files));
-  } catch {
-    return false; // the DOCX reader names the damage
-  }
+  // an unreadable archive is not an OFD: the DOCX reader names the damage
+  const names = await zipNames(bytes, 10_000);
+  return names !== null && isOfdPackage(names);
 }
 
 async function readText(bytes: Uint8Array, path: string): ReturnType<Reader> {
