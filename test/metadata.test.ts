@@ -43,6 +43,19 @@ describe('front matter fills what the body does not print', () => {
   });
 });
 
+describe('HTML <meta> fields', () => {
+  it('a page whose text starts at the 主送机关: title and date from ArticleTitle and PubDate, marked metadata', async () => {
+    const html = `<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="某某市人民政府办公室关于做好防汛工作的通知"><meta name="PubDate" content="2024-06-12 09:30"></head>
+<body><p>各区人民政府，市政府各部门：</p><p>一、压实防汛责任。各区要落实属地责任。</p><p>二、加强巡查值守。各部门要做好应急准备。</p><p>特此通知。</p></body></html>`;
+    const r = await first(html, 'page.html');
+    expect(r.title).toBe('某某市人民政府办公室关于做好防汛工作的通知');
+    expect(r.titleSpan).toBeNull();
+    expect(r.signedDate).toBe('2024-06-12');
+    expect(r.provenance.title).toBe('metadata');
+    expect(r.provenance.signedDate).toBe('metadata');
+  });
+});
+
 describe('web-copy artefacts around a title', () => {
   it('a bullet and a 标题| label before it, a site name after it', () => {
     expect(cleanTitle('•标题|人力资源社会保障部财政部关于做好失业保险稳岗位提技能防失业工作的通知').value).toBe(

@@ -12,7 +12,7 @@ import { extractors, runExtractors, type ExtractorTimings } from './plugins.js';
  * policy page's metadata block (发文字号：… 成文日期：…). Extractors fall back on it only where
  * the notice does not print the value.
  */
-function pageMetadata(normalized: Normalized, layouts: Layout[]): FrontMatter | null {
+function pageMetadata(source: Source, normalized: Normalized, layouts: Layout[]): FrontMatter | null {
   const fm: FrontMatter = { fields: { ...(normalized.frontMatter?.fields ?? {}) }, offsets: { ...(normalized.frontMatter?.offsets ?? {}) } };
   for (const line of layouts[0]?.lines ?? []) {
     if (line.kind !== 'meta') continue;
@@ -22,12 +22,14 @@ function pageMetadata(normalized: Normalized, layouts: Layout[]): FrontMatter | 
     const at = line.text.indexOf(m[2].slice(0, 1), line.text.search(/[：:]/));
     fm.offsets[m[1]] = normalized.text.map[line.start + Math.max(0, at)];
   }
+  // HTML <meta> last: the text's own metadata block says more than the page's head
+  for (const [key, value] of Object.entries(source.pageMetadata ?? {})) if (!(key in fm.fields)) fm.fields[key] = value;
   return Object.keys(fm.fields).length ? fm : null;
 }
 
 export function contextsOf(source: Source, normalized: Normalized, layouts: Layout[]): DocumentContext[] {
   const locate = (o: number) => normalized.locator.span(o);
-  const frontMatter = pageMetadata(normalized, layouts);
+  const frontMatter = pageMetadata(source, normalized, layouts);
   return layouts.map((layout, documentIndex) => ({
     source,
     documentIndex,

@@ -3,7 +3,7 @@ import { splitAgencies } from '../lexicon/agencies.js';
 import { GLUED_CLOSING, isAgencyLine, SEAL } from '../segment/classify.js';
 import type { ClassifiedLine } from '../segment/documents.js';
 import { lineText } from '../segment/lines.js';
-import { spanAt, type DocumentContext } from './context.js';
+import { metadataSpan, spanAt, type DocumentContext } from './context.js';
 
 export interface Issuer {
   name: string;
@@ -31,7 +31,7 @@ export function extractIssuers(ctx: DocumentContext, title: string | null): Issu
   const key = ['发文机关', '发文单位', '发布单位', '发布机构'].find((k) => fm?.fields[k]);
   if (fm && key && ctx.documentIndex === 0) {
     const names = fm.fields[key].split(/[\s、，,；;]+/).flatMap((n) => splitAgencies(n)).filter((n) => isAgencyLine(n));
-    if (names.length) return names.map((name) => ({ name, span: ctx.locate(fm.offsets[key]) }));
+    if (names.length) return names.map((name) => ({ name, span: metadataSpan(ctx, key) }));
   }
   return [];
 }

@@ -49,7 +49,8 @@ const sameSpan = (a: Span | null | undefined, b: Span | null) => !!a && !!b && a
 function atMetadata(ctx: DocumentContext, span: Span | null | undefined, keys: readonly string[]): boolean {
   const fm = ctx.frontMatter;
   if (!fm || ctx.documentIndex !== 0) return false;
-  return keys.some((k) => k in fm.offsets && sameSpan(span, ctx.locate(fm.offsets[k])));
+  // a value from HTML <meta> has no place in the text: no span, and no printed value has none
+  return keys.some((k) => (k in fm.offsets ? sameSpan(span, ctx.locate(fm.offsets[k])) : k in fm.fields && !span));
 }
 
 const from = (metadata: boolean): Provenance[keyof Provenance] => (metadata ? 'metadata' : 'body');

@@ -1,6 +1,6 @@
 import { DOC_TYPES } from '../lexicon/patterns.js';
 import { joinTexts, lineText } from '../segment/lines.js';
-import { spanAt, type DocumentContext } from './context.js';
+import { metadataSpan, spanAt, type DocumentContext } from './context.js';
 import type { Span } from '../../schemas/common.js';
 
 export interface TitleInfo {
@@ -37,7 +37,7 @@ export function extractTitle(ctx: DocumentContext): TitleInfo {
   const key = ['标题', '名称'].find((k) => fm?.fields[k]);
   if (fm && key && ctx.documentIndex === 0) {
     const title = cleanTitle(fm.fields[key]).value;
-    return { title, span: ctx.locate(fm.offsets[key]), docType: docTypeOf(title) };
+    return { title, span: metadataSpan(ctx, key), docType: docTypeOf(title) };
   }
   return { title: null, span: null, docType: null };
 }

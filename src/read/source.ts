@@ -7,6 +7,7 @@ import { looksLikeHtml, readHtml } from './html.js';
 import { ocrImagePages, readImage } from './image.js';
 import { formatBytes } from './limits.js';
 import { zipNames } from './zip.js';
+import { htmlMetaFields } from './html-meta.js';
 import { isOfdPackage, readOfd } from './ofd.js';
 import { DEFAULT_READ_OPTIONS, type ReadOptions } from './options.js';
 import { joinPages, type OcrInfo } from './pages.js';
@@ -28,6 +29,8 @@ export interface Source {
   pageStarts?: number[];
   fileText?: string;
   fileOffsets?: Int32Array;
+  /** what the page states about the document outside its text (HTML <meta>), under front-matter keys */
+  pageMetadata?: Record<string, string>;
   /** what decoding had to repair (offsets into `text`) */
   repairs?: DecodeRepair[];
   /** set when some pages were read by OCR: which, how confidently, and where each line stands */
@@ -118,7 +121,7 @@ async function isOfd(bytes: Uint8Array): Promise<boolean> {
 async function readText(bytes: Uint8Array, path: string): ReturnType<Reader> {
   if (looksLikeHtml(bytes, path)) {
     const html = readHtml(bytes);
-    return html.ok ? { ok: true, format: 'html', text: html.text, fileText: html.fileText, fileOffsets: html.fileOffsets } : html;
+    return html.ok ? { ok: true, format: 'html', text: html.text, fileText: html.fileText, fileOffsets: html.fileOffsets, pageMetadata: htmlMetaFields(html.fileText) } : html;
   }
   const decoded = decode(bytes);
   if (!decoded) return { ok: false, reason: 'not valid UTF-8 or GB18030 text' };
