@@ -68,8 +68,10 @@ export const extractors: readonly NamedExtractor[] = [
       const printed = extractIssuers(ctx, r.title);
       // 市交通委员会 in the 落款 is the 上海市交通委员会 the title prints
       const named = printed.map((i) => expandFromTitle(i.name, r.title));
-      const { level, region } = inferRegion(named, r.fileNumber, r.title ?? '', r.addressees);
+      const { level: printedLevel, region } = inferRegion(named, r.fileNumber, r.title ?? '', r.addressees);
       const place = regionParts(region);
+      // the page's 层级 only where nothing printed tells the level
+      const level = printedLevel ?? levelFromMetadata(ctx);
       return { level, region, issuers: printed.map((i, k) => ({ name: officialName(named[k], place), printed: i.name, span: i.span })) };
     },
   }),
@@ -87,15 +89,8 @@ export const extractors: readonly NamedExtractor[] = [
   extractor({ name: 'policies', fields: ['policyMentions'], run: (ctx) => ({ policyMentions: extractPolicyMentions(ctx) }) }),
   extractor({ name: 'key-regions', fields: ['keyRegions'], run: (ctx) => ({ keyRegions: extractKeyRegions(ctx) }) }),
   extractor({ name: 'contacts', fields: ['contacts'], run: (ctx) => ({ contacts: extractContacts(ctx) }) }),
-  // the page around the document: the level its metadata states, and where each header value was read
-  extractor({
-    name: 'metadata',
-    fields: ['level', 'provenance'],
-    run: (ctx, r) => {
-      const level = r.level ?? levelFromMetadata(ctx);
-      return { level, provenance: provenanceOf(ctx, { ...r, level }, r.level) };
-    },
-  }),
+  // where each header value was read: the document or the page around it
+  extractor({ name: 'provenance', fields: ['provenance'], run: (ctx, r) => ({ provenance: provenanceOf(ctx, r) }) }),
   // last: judged on what the others found
   extractor({ name: 'verdict', fields: ['verdict'], run: (ctx, r) => ({ verdict: verdictOf(signalsOf(ctx, r)) }) }),
 ];

@@ -55,15 +55,16 @@ function atMetadata(ctx: DocumentContext, span: Span | null | undefined, keys: r
 
 const from = (metadata: boolean): Provenance[keyof Provenance] => (metadata ? 'metadata' : 'body');
 
-/** The provenance of the header fields that have a value; `levelFromBody` is the level before metadata filled it. */
-export function provenanceOf(ctx: DocumentContext, r: Readonly<NoticeRecord>, levelFromBody: NoticeRecord['level'] = r.level): Provenance {
+/** The provenance of the header fields that have a value. */
+export function provenanceOf(ctx: DocumentContext, r: Readonly<NoticeRecord>): Provenance {
   const out: Provenance = {};
   if (r.title) out.title = from(atMetadata(ctx, r.titleSpan, METADATA_KEYS.title));
   if (r.fileNumber) out.fileNumber = from(atMetadata(ctx, r.fileNumber.span, METADATA_KEYS.fileNumber));
   if (r.issuers.length) out.issuers = from(atMetadata(ctx, r.issuers[0].span, METADATA_KEYS.issuers));
   if (r.signedDate) out.signedDate = from(extractDates({ ...ctx, frontMatter: null }).signedDate === null);
-  // the level is read from the issuers, the file number or the addressees: from the body only when one of those is
-  const printedBasis = out.issuers === 'body' || out.fileNumber === 'body' || r.addressees.length > 0;
-  if (r.level) out.level = from(levelFromBody === null || !printedBasis);
+  // the level is read from the issuers, the file number, the title or the addressees, else the page's 层级:
+  // from the body only when one of those is printed
+  const printedBasis = out.issuers === 'body' || out.fileNumber === 'body' || out.title === 'body' || r.addressees.length > 0;
+  if (r.level) out.level = from(!printedBasis);
   return out;
 }
