@@ -2,7 +2,8 @@ import type { NoticeRecord } from '../schemas/notice.js';
 import { encodingRepaired, tableRepairFindings, unreadTableFindings } from '../src/check/reading-findings.js';
 import { checkDocument } from '../src/check/run.js';
 import type { Finding } from '../schemas/finding.js';
-import { contextsOf, extractRecord, isNotice, notANoticeReason, noticeSignals } from '../src/extract/document.js';
+import { contextsOf, extractRecord } from '../src/extract/document.js';
+import { isPolicyText, notPolicyReason } from '../src/extract/verdict.js';
 import { normalize } from '../src/normalize/index.js';
 import type { SourceLocator } from '../src/normalize/offsets.js';
 import { DEFAULT_READ_OPTIONS, type ReadOptions } from '../src/read/options.js';
@@ -46,8 +47,8 @@ export function processSource(source: Source, validate: ValidateMode = validateM
   const layouts = segment(normalized);
   const contexts = contextsOf(source, normalized, layouts);
   const drafts = contexts.map((ctx) => extractRecord(ctx));
-  const signals = drafts.map((d) => noticeSignals(d, normalized.text.value));
-  if (!signals.some(isNotice)) return fail(source.path, notANoticeReason(signals[0] ?? []));
+  // a verdict, not a gate: only text without any signal of a policy text is refused
+  if (!drafts.some((d) => isPolicyText(d.verdict.signals))) return fail(source.path, notPolicyReason(drafts[0]?.verdict.signals ?? []));
   const records: NoticeRecord[] = [];
   const check = shouldValidate(validate, source.sha256);
   const repairs = repairFindings(source, normalized.locator);

@@ -116,6 +116,45 @@ export const Attachment = z.object({
   name: z.string().describe('the same as title: the attachment named as readers cite it'),
 });
 
+/** The signals a document was judged by (src/extract/verdict.ts). */
+export const VerdictSignal = z
+  .enum(['版头', '发文字号', '标题', '发文机关', '主送', '落款', '成文日期', '印发', '正文编号', '层次结构', '条款', '总则', '制定目的', '结束语', '政策用语'])
+  .describe(
+    '版头 (发文机关标志), 发文字号, 标题, 发文机关 (an issuer named: 版头, 落款 or the title), 主送 (主送机关), 落款 (signature), 成文日期, 印发 (印发日期 line): the frame of a notice; ' +
+      '正文编号 (一、 numbering), 层次结构 (a clause tree: 一、 with （一）, or 第X条 articles), 条款 (第X条 articles), 总则 (第一章 总则), ' +
+      '制定目的 (为…制定本办法, 为深入贯彻落实《…》), 结束语 (特此通知, 通知如下, 现将…印发给你们), 政策用语 (directive language: 各地要, 应当, 鼓励, 落实 …): signs of a policy text',
+  );
+
+export const Verdict = z
+  .object({
+    kind: z
+      .enum(['notice', 'partial', 'body'])
+      .describe('notice: title with 发文字号 or 落款, and a date or number; partial: a copy missing part of its frame (no title, no date …); body: a policy text without its frame (a spreadsheet cell, a pasted 办法)'),
+    confidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .describe('how sure the reader is that this is a whole notice: notice 0.7–1 (1 when every frame element is there), partial 0.4–0.7, body 0.1–0.4, growing with the signals seen'),
+    signals: z.array(VerdictSignal).describe('the signals seen, frame elements first'),
+    missing: z.array(VerdictSignal).describe('the frame elements not seen'),
+  })
+  .describe('what the reader saw: a verdict instead of a refusal (only text with no policy signal at all is refused)');
+
+/** Where a header value was read: printed in the document, or taken from the page around it. */
+export const ValueSource = z
+  .enum(['body', 'metadata'])
+  .describe('body: printed in the document; metadata: taken from YAML front matter, a policy page\'s metadata table (发文字号：…) or HTML <meta> fields because the document does not print it');
+
+export const Provenance = z
+  .object({
+    title: ValueSource.optional(),
+    fileNumber: ValueSource.optional(),
+    issuers: ValueSource.optional(),
+    signedDate: ValueSource.optional(),
+    level: ValueSource.optional(),
+  })
+  .describe('for each header field that has a value: where it was read (absent for an empty field)');
+
 export const NoticeRecord = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION).describe('the contract version; a field renamed or dropped bumps it'),
   source: z.object({
@@ -161,6 +200,8 @@ export const NoticeRecord = z.object({
   copyTo: z.array(z.string()).describe('抄送机关'),
   attachments: z.array(Attachment).describe('附件 as listed after the body'),
   findings: z.array(Finding).describe('what extracting and the document rules found (docs/rules/)'),
+  verdict: Verdict,
+  provenance: Provenance,
 });
 export type NoticeRecord = z.infer<typeof NoticeRecord>;
 export type Clause = z.infer<typeof Clause>;
@@ -173,3 +214,5 @@ export type KeyRegion = z.infer<typeof KeyRegion>;
 export type Contact = z.infer<typeof Contact>;
 export type Reference = z.infer<typeof Reference>;
 export type FileNumber = z.infer<typeof FileNumber>;
+export type Verdict = z.infer<typeof Verdict>;
+export type Provenance = z.infer<typeof Provenance>;

@@ -11,7 +11,7 @@ import { decode } from '../src/read/detect.js';
 import { readDocx } from '../src/read/docx.js';
 import { htmlToText, MAX_HTML_DEPTH, MAX_TABLE_COLUMNS } from '../src/read/html.js';
 import { limitsFor, parseByteSize } from '../src/read/limits.js';
-import { checkZip } from '../src/read/zip-limits.js';
+import { openZip } from '../src/read/zip.js';
 import { root, SEEDS, seedPath, seedRecords } from './helpers/context.js';
 import { gb18030 } from './helpers/encode.js';
 import { docxBomb, zip } from './helpers/zip.js';
@@ -21,31 +21,32 @@ const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], {
 const tmp = () => mkdtempSync(join(tmpdir(), 'notices-robust-'));
 const seedText = (name: string) => readFileSync(seedPath(name), 'utf8');
 
-describe('ZIP unpack limits (src/read/zip-limits.ts)', () => {
+describe('ZIP unpack limits (src/read/zip.ts)', () => {
   const cap = { maxUnzippedBytes: 1_000_000, maxZipEntries: 100 };
 
-  it('counts what the entries really unpack to', () => {
+  it('counts what the entries really unpack to, and gives each entry\'s bytes', async () => {
     const a = Buffer.alloc(300_000, 'x');
     const b = Buffer.from('hello');
-    expect(checkZip(zip([{ name: 'a', data: a }, { name: 'b', data: b, store: true }]), cap)).toEqual({ ok: true, entries: 2, unzippedBytes: 300_005 });
+    const r = await openZip(zip([{ name: 'a', data: a }, { name: 'b', data: b, store: true }]), cap);
+    expect(r.ok && [r.archive.names, r.archive.unzippedBytes, r.archive.text('b'), r.archive.bytes('a')?.length]).toEqual([['a', 'b'], 300_005, 'hello', 300_000]);
   });
 
-  it('refuses an archive that unpacks past the cap, even when its headers claim a small size', () => {
+  it('refuses an archive that unpacks past the cap, even when its headers claim a small size', async () => {
     const honest = zip([{ name: 'word/document.xml', data: Buffer.alloc(2_000_000, 'a') }]);
     const lying = zip([{ name: 'word/document.xml', data: Buffer.alloc(2_000_000, 'a'), declaredSize: 10 }]);
     for (const archive of [honest, lying]) {
       expect(archive.length).toBeLessThan(10_000);
-      const r = checkZip(archive, cap);
+      const r = await openZip(archive, cap);
       expect(r).toMatchObject({ ok: false, kind: 'limit' });
       expect(!r.ok && r.reason).toMatch(/unpacks to more than 1 MB .* word\/document\.xml/);
     }
   });
 
-  it('refuses too many entries, and names damage as damage', () => {
+  it('refuses too many entries, and names damage as damage', async () => {
     const many = zip(Array.from({ length: 101 }, (_, i) => ({ name: `f${i}`, data: Buffer.from('x'), store: true })));
-    expect(checkZip(many, cap)).toMatchObject({ ok: false, kind: 'limit', reason: 'ZIP archive holds 101 entries (at most 100 are read)' });
+    expect(await openZip(many, cap)).toMatchObject({ ok: false, kind: 'limit', reason: 'ZIP archive holds 101 entries (at most 100 are read)' });
     const archive = zip([{ name: 'a', data: Buffer.alloc(1000, 'x') }]);
-    expect(checkZip(archive.subarray(0, archive.length - 30), cap)).toMatchObject({ ok: false, kind: 'damaged' });
+    expect(await openZip(archive.subarray(0, archive.length - 30), cap)).toMatchObject({ ok: false, kind: 'damaged' });
   });
 
   it('a DOCX bomb is refused before mammoth inflates it', async () => {

@@ -7,6 +7,7 @@ import { fail, type Failure, type Result } from '../util/result.js';
 import { maxBytesOption, quietOption } from './options.js';
 import { printSummary } from './summary.js';
 import { reportFailure } from './report.js';
+import { sameDocument } from '../util/same-document.js';
 
 interface Args {
   target: string;
@@ -47,7 +48,7 @@ async function load(spec: string, limits: ReadOptions): Promise<Result<{ path: s
   return { ok: true, path, index, records: r.records };
 }
 
-const sameDoc = (a: NoticeRecord, b: NoticeRecord) => a.source.path === b.source.path && a.source.documentIndex === b.source.documentIndex;
+const sameDoc = (a: NoticeRecord, b: NoticeRecord) => sameDocument(a.source, b.source);
 
 /** The target: the chosen document, else the first that is not national (a provincial notice that forwards the national one comes first). */
 export function pickTarget(records: NoticeRecord[], index: number | null): NoticeRecord {

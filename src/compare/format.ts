@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { OVERVIEW_COLUMNS } from './columns.js';
 import type { CompareRow } from './rows.js';
+import { escapeHtml } from '../util/escape-html.js';
 
 const cell = (v: unknown): string => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : typeof v === 'object' ? Object.entries(v).map(([k, x]) => `${k}=${x}`).join(' ') : String(v));
 
@@ -32,7 +33,7 @@ export function formatCsv(rows: CompareRow[]): string {
   return stringify([CSV_COLUMNS.map((c) => c.key), ...rows.map((r) => CSV_COLUMNS.map((c) => c.text(r)))], { bom: true, escape_formulas: true });
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = escapeHtml;
 
 /** A standalone page: one row per notice, figures side by side (the report's overview, without charts). */
 export function formatHtml(rows: CompareRow[]): string {

@@ -4,6 +4,7 @@ import type { NoticeRecord, Subsidy, Target } from '../../schemas/notice.js';
 import { provincialFigures } from '../check/rules/allocation-mismatch.js';
 import { readAllocations } from '../figures/province.js';
 import { nationalFor } from './national.js';
+import { sameDocument } from '../util/same-document.js';
 
 /** One row of a national annex table that allocates a figure to the province, with the province's own figure set against it. */
 export interface AllocationPair {
@@ -74,7 +75,6 @@ const targetText = (t: Target) =>
 
 const subsidyAmount = (s: Subsidy) => `${s.amount}${s.unit}${s.per ? '/' + s.per : ''}${s.cap ? ' (cap)' : ''}`;
 
-const sameDocument = (r: NoticeRecord, f: LocatedFinding) => f.path === r.source.path && f.documentIndex === r.source.documentIndex;
 
 /**
  * One row per record. `findings` are the batch's located findings (`checkAll`), so the
@@ -108,7 +108,7 @@ export function compareRows(records: NoticeRecord[], diffs: Map<NoticeRecord, Di
       policyMentions: r.policyMentions.length,
       similarity: diff?.similarity ?? null,
       clauses: diff?.counts ?? null,
-      findings: countFindings(findings ? findings.filter((f) => sameDocument(r, f)) : r.findings),
+      findings: countFindings(findings ? findings.filter((f) => sameDocument(r.source, f)) : r.findings),
     };
   });
 }

@@ -29,5 +29,11 @@ export interface DocumentContext {
   tableRepairs?: TableRepair[];
 }
 
+/** Where a metadata value stands in the file; null for one stated outside the text (HTML <meta>). */
+export const metadataSpan = (ctx: Pick<DocumentContext, 'frontMatter' | 'locate'>, key: string): Span | null => {
+  const at = ctx.frontMatter?.offsets[key];
+  return at === undefined ? null : ctx.locate(at);
+};
+
 /** Span of character `i` of a normalised Text. */
 export const spanAt = (ctx: { locate: Locate }, t: Text, i = 0): Span => ctx.locate(t.map[Math.min(i, t.value.length)]);

@@ -1,7 +1,7 @@
 import type { FileNumber } from '../../schemas/notice.js';
 import { ANNOUNCEMENT_NUMBER, FILE_NUMBER } from '../lexicon/patterns.js';
 import { lineText } from '../segment/lines.js';
-import { spanAt, type DocumentContext } from './context.js';
+import { metadataSpan, spanAt, type DocumentContext } from './context.js';
 
 const LEADING_WORDS = /^(根据|按照|依据|依照|参照|落实|执行|贯彻|详见|见|和|及|与|或|并|的|文号|字号|发文字号)+/;
 
@@ -64,7 +64,7 @@ export function extractFileNumber(ctx: DocumentContext): FileNumber | null {
   const key = ['发文字号', '文号'].find((k) => fm?.fields[k]);
   if (fm && key && ctx.documentIndex === 0) {
     const hit = findFileNumbers(fm.fields[key])[0];
-    if (hit) return { ...hit.value, span: ctx.locate(fm.offsets[key]) };
+    if (hit) return { ...hit.value, span: metadataSpan(ctx, key) };
   }
   return null;
 }

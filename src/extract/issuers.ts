@@ -1,9 +1,9 @@
 import type { Span } from '../../schemas/common.js';
 import { splitAgencies } from '../lexicon/agencies.js';
-import { isAgencyLine, SEAL } from '../segment/classify.js';
+import { GLUED_CLOSING, isAgencyLine, SEAL } from '../segment/classify.js';
 import type { ClassifiedLine } from '../segment/documents.js';
 import { lineText } from '../segment/lines.js';
-import { spanAt, type DocumentContext } from './context.js';
+import { metadataSpan, spanAt, type DocumentContext } from './context.js';
 
 export interface Issuer {
   name: string;
@@ -31,7 +31,7 @@ export function extractIssuers(ctx: DocumentContext, title: string | null): Issu
   const key = ['发文机关', '发文单位', '发布单位', '发布机构'].find((k) => fm?.fields[k]);
   if (fm && key && ctx.documentIndex === 0) {
     const names = fm.fields[key].split(/[\s、，,；;]+/).flatMap((n) => splitAgencies(n)).filter((n) => isAgencyLine(n));
-    if (names.length) return names.map((name) => ({ name, span: ctx.locate(fm.offsets[key]) }));
+    if (names.length) return names.map((name) => ({ name, span: metadataSpan(ctx, key) }));
   }
   return [];
 }
@@ -64,7 +64,7 @@ function fromLines(ctx: DocumentContext, lines: ClassifiedLine[], perLine: boole
   return out;
 }
 
-const namesOf = (text: string) => splitAgencies(text.replace(/文件\s*$/, ''));
+const namesOf = (text: string) => splitAgencies(text.trim().replace(GLUED_CLOSING, '').replace(/文件\s*$/, ''));
 
 /** The span of the n-th non-space character of a group of lines. */
 function spanInGroup(ctx: DocumentContext, group: ClassifiedLine[], n: number): Span | null {
@@ -87,4 +87,16 @@ function nthNonSpace(s: string, n: number): number {
     seen++;
   }
   return 0;
+}
+
+/**
+ * A signature may print a body by its short local form (`市交通委员会`) where the title prints it
+ * whole (`上海市交通委员会`): the title's name stands for it. Only a name that starts with a region
+ * word (省 市 区 县) and whose rest the title's name ends with.
+ */
+export function expandFromTitle(name: string, title: string | null): string {
+  const word = /^(省|市|区|县|自治区|自治州|州|旗)/.test(name);
+  const prefix = /^(.{4,}?)(关于|转发|印发)/.exec(title ?? '')?.[1];
+  if (!word || !prefix) return name;
+  return splitAgencies(prefix).find((t) => t.length > name.length && t.endsWith(name) && isAgencyLine(t)) ?? name;
 }

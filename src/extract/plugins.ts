@@ -6,7 +6,7 @@ import { extractContacts } from './contacts.js';
 import { extractDates } from './dates.js';
 import { extractElements } from './elements.js';
 import { extractFileNumber } from './file-number.js';
-import { extractIssuers } from './issuers.js';
+import { expandFromTitle, extractIssuers } from './issuers.js';
 import { extractKeyRegions } from './key-regions.js';
 import { extractPolicyMentions } from './policies.js';
 import { extractReferences } from './references.js';
@@ -17,6 +17,8 @@ import { extractSubsidies } from './subsidies.js';
 import { extractTables } from './tables.js';
 import { extractTargets } from './targets.js';
 import { extractTitle } from './title.js';
+import { levelFromMetadata, provenanceOf } from './provenance.js';
+import { signalsOf, verdictOf } from './verdict.js';
 
 type Field = keyof NoticeRecord;
 
@@ -64,9 +66,13 @@ export const extractors: readonly NamedExtractor[] = [
     fields: ['issuers', 'level', 'region'],
     run: (ctx, r) => {
       const printed = extractIssuers(ctx, r.title);
-      const { level, region } = inferRegion(printed.map((i) => i.name), r.fileNumber, r.title ?? '', r.addressees);
+      // 市交通委员会 in the 落款 is the 上海市交通委员会 the title prints
+      const named = printed.map((i) => expandFromTitle(i.name, r.title));
+      const { level: printedLevel, region } = inferRegion(named, r.fileNumber, r.title ?? '', r.addressees);
       const place = regionParts(region);
-      return { level, region, issuers: printed.map((i) => ({ name: officialName(i.name, place), printed: i.name, span: i.span })) };
+      // the page's 层级 only where nothing printed tells the level
+      const level = printedLevel ?? levelFromMetadata(ctx);
+      return { level, region, issuers: printed.map((i, k) => ({ name: officialName(named[k], place), printed: i.name, span: i.span })) };
     },
   }),
   extractor({ name: 'dates', fields: ['signedDate', 'printedDate'], run: (ctx) => extractDates(ctx) }),
@@ -83,6 +89,10 @@ export const extractors: readonly NamedExtractor[] = [
   extractor({ name: 'policies', fields: ['policyMentions'], run: (ctx) => ({ policyMentions: extractPolicyMentions(ctx) }) }),
   extractor({ name: 'key-regions', fields: ['keyRegions'], run: (ctx) => ({ keyRegions: extractKeyRegions(ctx) }) }),
   extractor({ name: 'contacts', fields: ['contacts'], run: (ctx) => ({ contacts: extractContacts(ctx) }) }),
+  // where each header value was read: the document or the page around it
+  extractor({ name: 'provenance', fields: ['provenance'], run: (ctx, r) => ({ provenance: provenanceOf(ctx, r) }) }),
+  // last: judged on what the others found
+  extractor({ name: 'verdict', fields: ['verdict'], run: (ctx, r) => ({ verdict: verdictOf(signalsOf(ctx, r)) }) }),
 ];
 
 /** Every field of a record with its empty value, in schema order (so output order never depends on which plugin ran). */
@@ -117,6 +127,8 @@ export function emptyRecord(ctx: DocumentContext): NoticeRecord {
     copyTo: [],
     attachments: [],
     findings: [],
+    verdict: { kind: 'body', confidence: 0, signals: [], missing: [] },
+    provenance: {},
   };
 }
 

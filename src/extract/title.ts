@@ -1,6 +1,6 @@
 import { DOC_TYPES } from '../lexicon/patterns.js';
 import { joinTexts, lineText } from '../segment/lines.js';
-import { spanAt, type DocumentContext } from './context.js';
+import { metadataSpan, spanAt, type DocumentContext } from './context.js';
 import type { Span } from '../../schemas/common.js';
 
 export interface TitleInfo {
@@ -12,18 +12,32 @@ export interface TitleInfo {
 
 const DOC_TYPE_AT_END = new RegExp(`(${DOC_TYPES.join('|')})(（[^）]{1,20}）)?$`);
 
-/** The 标题: the title lines joined (whitespace removed), else the front matter's 标题. */
+/**
+ * What a web copy wraps a title in: a bullet and a field label before it (`•标题|…`, `标题：…`),
+ * the site's name after it (`…的通知_中国政府网`, `…的通知 - 某某市人民政府门户网站`).
+ */
+const WEB_LABEL = /^[•·●▪■◆◇○★☆\s]*(?:(?:标\s*题|题\s*目|名\s*称|文件名称)\s*[|｜:：]\s*)?/;
+const SITE_SUFFIX = /\s*[_|｜]\s*[^_|｜]{2,20}(网|网站|门户)$|\s+[-—]\s+[^-—]{2,20}(网|网站|门户)$/;
+
+/** The title without the web page's wrapping; `start` is where the title itself begins. */
+export function cleanTitle(raw: string): { start: number; value: string } {
+  const start = WEB_LABEL.exec(raw)?.[0].length ?? 0;
+  const value = raw.slice(start).replace(SITE_SUFFIX, '').replace(/\s+/g, '');
+  return value ? { start, value } : { start: 0, value: raw.replace(/\s+/g, '') };
+}
+
+/** The 标题: the title lines joined (whitespace removed, web labels dropped), else the front matter's 标题. */
 export function extractTitle(ctx: DocumentContext): TitleInfo {
   if (ctx.zones.title.length) {
     const t = joinTexts(ctx.zones.title.map((l) => lineText(ctx.text, l)));
-    const title = t.value.replace(/\s+/g, '');
-    if (title) return { title, span: spanAt(ctx, t, 0), docType: docTypeOf(title) };
+    const { start, value: title } = cleanTitle(t.value);
+    if (title) return { title, span: spanAt(ctx, t, start), docType: docTypeOf(title) };
   }
   const fm = ctx.frontMatter;
   const key = ['标题', '名称'].find((k) => fm?.fields[k]);
   if (fm && key && ctx.documentIndex === 0) {
-    const title = fm.fields[key].replace(/\s+/g, '');
-    return { title, span: ctx.locate(fm.offsets[key]), docType: docTypeOf(title) };
+    const title = cleanTitle(fm.fields[key]).value;
+    return { title, span: metadataSpan(ctx, key), docType: docTypeOf(title) };
   }
   return { title: null, span: null, docType: null };
 }

@@ -1,3 +1,6 @@
+// Sources: GB/T 9704-2012 《党政机关公文格式》 (发文字号 with 〔〕, 成文日期, 版记 印发 line) and the
+// 《党政机关公文处理工作条例》 (2012) list of 15 文种 (DOC_TYPES), plus the regulatory forms (办法, 规定,
+// 细则 …) notices publish. Edit here by hand; no generator.
 import { chineseDigitsToInt, chineseToInt } from './numerals.js';
 
 /** Document-type words a title ends with (GB/T 9704 文种 and the usual regulatory forms). */

@@ -6,7 +6,7 @@ export { hasMarkdownSyntax, loadMarkdownParser } from './markdown-parser.js';
 
 export interface FrontMatter {
   fields: Record<string, string>;
-  /** offset in the source of each field's value */
+  /** offset in the source of each field's value; absent for a value stated outside the text (HTML <meta>) */
   offsets: Record<string, number>;
 }
 

@@ -1,6 +1,6 @@
 import { htmlToText } from './html.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
-import { checkZip } from './zip-limits.js';
+import { openZip, type ZipArchive } from './zip.js';
 
 /**
  * DOCX → text: one line per paragraph, one tab-joined line per table row. mammoth reads the
@@ -15,21 +15,14 @@ export type DocxText = { ok: true; text: string } | { ok: false; reason: string 
 const WORD_MAIN = /application\/vnd\.(openxmlformats-officedocument\.wordprocessingml\.(document|template)\.main|ms-word\.(document|template)\.macroEnabled(\.main)?)\+xml/;
 
 export async function readDocx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<DocxText> {
-  // before JSZip or mammoth inflate anything: they would hold a ZIP bomb's whole output in memory
-  const zip = checkZip(bytes, limits);
-  if (!zip.ok) return { ok: false, reason: zip.kind === 'damaged' ? `corrupt DOCX (${zip.reason})` : `DOCX ${zip.reason}` };
-  let names: string[];
-  let contentTypes = '';
-  let headerLines: string[] = [];
-  try {
-    const { default: JSZip } = await import('jszip');
-    const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
-    names = Object.keys(zip.files);
-    contentTypes = (await zip.file('[Content_Types].xml')?.async('string')) ?? '';
-    headerLines = await versionHeadElements(zip, names);
-  } catch (e) {
-    return { ok: false, reason: `corrupt DOCX (${firstLine(e)})` };
-  }
+  // the archive is read once under the budget (zip.ts) before mammoth inflates anything: it would
+  // hold a ZIP bomb's whole output in memory
+  const opened = await openZip(bytes, limits);
+  if (!opened.ok) return { ok: false, reason: opened.kind === 'damaged' ? `corrupt DOCX (${opened.reason})` : `DOCX ${opened.reason}` };
+  const zip = opened.archive;
+  const names = zip.names;
+  const contentTypes = zip.text('[Content_Types].xml') ?? '';
+  const headerLines = versionHeadElements(zip, names);
   if (!WORD_MAIN.test(contentTypes) && !names.includes('word/document.xml')) {
     return { ok: false, reason: `not a Word document (a ZIP archive${zipKind(names, contentTypes)})` };
   }
@@ -61,10 +54,10 @@ const VERSION_HEAD = /(^|\s)\d{6}(\s|$)|绝密|机密|秘密|特急|加急|特�
  * read. They come first in the text, above the body's first paragraph; running headers without
  * such elements (a title repeated on every page) are left out.
  */
-async function versionHeadElements(zip: import('jszip'), names: string[]): Promise<string[]> {
+function versionHeadElements(zip: ZipArchive, names: string[]): string[] {
   const out: string[] = [];
   for (const name of names.filter((n) => /^word\/header\d*\.xml$/.test(n)).sort()) {
-    const xml = (await zip.file(name)?.async('string')) ?? '';
+    const xml = zip.text(name) ?? '';
     for (const p of xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
       const line = p
         .replace(/<w:tab\/>/g, '\t')

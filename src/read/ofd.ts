@@ -1,7 +1,6 @@
 import { nominalWidth, pageText, type Glyph } from './reading-order.js';
-import { ZipBudget } from './zip-entries.js';
+import { openZip, type ZipArchive } from './zip.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
-import { checkZip } from './zip-limits.js';
 
 /**
  * OFD (GB/T 33190) → text, page by page. An OFD is a ZIP of XML: OFD.xml names the document
@@ -25,13 +24,11 @@ export type OfdRead = { ok: true; pages: OfdPage[] } | { ok: false; reason: stri
 type XmlElement = Element;
 
 export async function readOfd(bytes: Uint8Array, limits: Pick<ReadLimits, 'maxUnzippedBytes' | 'maxZipEntries'> = DEFAULT_LIMITS): Promise<OfdRead> {
-  // the same caps as every ZIP-based format (zip-limits.ts), before anything is inflated for real
-  const checked = checkZip(bytes, limits);
-  if (!checked.ok) return { ok: false, reason: checked.kind === 'damaged' ? `corrupt OFD (${checked.reason})` : `OFD ${checked.reason}` };
+  // the one ZIP reader and its budget (zip.ts), as for every ZIP-based format
+  const opened = await openZip(bytes, limits);
+  if (!opened.ok) return { ok: false, reason: opened.kind === 'damaged' ? `corrupt OFD (${opened.reason})` : `OFD ${opened.reason}` };
   try {
-    const { default: JSZip } = await import('jszip');
-    const zip = new ZipBudget(await JSZip.loadAsync(bytes, { checkCRC32: true }));
-    const pages = await readPackage(zip);
+    const pages = await readPackage(opened.archive);
     if (!pages.ok) return pages;
     return checkReadable(pages.pages);
   } catch (e) {
@@ -44,7 +41,7 @@ export function isOfdPackage(names: string[]): boolean {
   return names.some((n) => n.replace(/^\//, '').toLowerCase() === 'ofd.xml');
 }
 
-async function readPackage(zip: ZipBudget): Promise<OfdRead> {
+async function readPackage(zip: ZipArchive): Promise<OfdRead> {
   const ofdXml = await xml(zip, 'OFD.xml');
   if (!ofdXml) return { ok: false, reason: 'not an OFD package (no OFD.xml)' };
   const docRoot = textOf(first(ofdXml, 'DocRoot'));
@@ -72,7 +69,7 @@ async function readPackage(zip: ZipBudget): Promise<OfdRead> {
   return { ok: true, pages };
 }
 
-async function pageOf(zip: ZipBudget, layers: XmlElement[], media: Map<string, string>): Promise<OfdPage> {
+async function pageOf(zip: ZipArchive, layers: XmlElement[], media: Map<string, string>): Promise<OfdPage> {
   const glyphs = layers.flatMap((layer) => all(layer, 'TextObject').flatMap(glyphsOf));
   const text = pageText(glyphs);
   const images: Uint8Array[] = [];
@@ -131,7 +128,7 @@ export function deltas(attr: string | null): number[] {
 }
 
 /** MultiMedia ID → file path in the package, from the document's PublicRes and DocumentRes. */
-async function mediaFiles(zip: ZipBudget, doc: XmlElement, docDir: string): Promise<Map<string, string>> {
+async function mediaFiles(zip: ZipArchive, doc: XmlElement, docDir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const ref of [...all(doc, 'PublicRes'), ...all(doc, 'DocumentRes')]) {
     const resPath = resolve(docDir, textOf(ref));
@@ -162,7 +159,7 @@ function checkReadable(pages: OfdPage[]): OfdRead {
 
 /* XML helpers: OFD elements are looked up by local name, whatever the namespace prefix. */
 
-async function xml(zip: ZipBudget, path: string): Promise<XmlElement | null> {
+async function xml(zip: ZipArchive, path: string): Promise<XmlElement | null> {
   const source = await zip.text(path);
   if (source === null) return null;
   const { DOMParser } = await import('@xmldom/xmldom');

@@ -6,6 +6,8 @@ import { readDocx } from './docx.js';
 import { looksLikeHtml, readHtml } from './html.js';
 import { ocrImagePages, readImage } from './image.js';
 import { formatBytes } from './limits.js';
+import { zipNames } from './zip.js';
+import { htmlMetaFields } from './html-meta.js';
 import { isOfdPackage, readOfd } from './ofd.js';
 import { DEFAULT_READ_OPTIONS, type ReadOptions } from './options.js';
 import { joinPages, type OcrInfo } from './pages.js';
@@ -29,6 +31,8 @@ export interface Source {
   pageStarts?: number[];
   fileText?: string;
   fileOffsets?: Int32Array;
+  /** what the page states about the document outside its text (HTML <meta>), under front-matter keys */
+  pageMetadata?: Record<string, string>;
   /** what decoding had to repair (offsets into `text`) */
   repairs?: DecodeRepair[];
   /** set when some pages were read by OCR: which, how confidently, and where each line stands */
@@ -111,18 +115,15 @@ async function readOfdSource(bytes: Uint8Array, options: ReadOptions): ReturnTyp
 
 /** A ZIP is an OFD package when its root holds OFD.xml (only the directory is read here). */
 async function isOfd(bytes: Uint8Array): Promise<boolean> {
-  try {
-    const { default: JSZip } = await import('jszip');
-    return isOfdPackage(Object.keys((await JSZip.loadAsync(bytes)).files));
-  } catch {
-    return false; // the DOCX reader names the damage
-  }
+  // an unreadable archive is not an OFD: the DOCX reader names the damage
+  const names = await zipNames(bytes, 10_000);
+  return names !== null && isOfdPackage(names);
 }
 
 async function readText(bytes: Uint8Array, path: string): ReturnType<Reader> {
   if (looksLikeHtml(bytes, path)) {
     const html = readHtml(bytes);
-    return html.ok ? { ok: true, format: 'html', text: html.text, fileText: html.fileText, fileOffsets: html.fileOffsets } : html;
+    return html.ok ? { ok: true, format: 'html', text: html.text, fileText: html.fileText, fileOffsets: html.fileOffsets, pageMetadata: htmlMetaFields(html.fileText) } : html;
   }
   const decoded = decode(bytes);
   if (!decoded) return { ok: false, reason: 'not valid UTF-8 or GB18030 text' };

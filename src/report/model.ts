@@ -5,6 +5,7 @@ import { checkAll } from '../check/run.js';
 import { diffsOf, pairWithNationals, type Pairing } from '../compare/national.js';
 import { compareRows, type CompareRow } from '../compare/rows.js';
 import { clauseMatrix, type ClauseMatrix } from './matrix.js';
+import { sameDocument } from '../util/same-document.js';
 
 /** One notice in the report: its overview row, the national notice it was diffed with, its findings. */
 export interface ReportEntry {
@@ -54,7 +55,6 @@ function uniqueLabels(records: NoticeRecord[]): string[] {
   });
 }
 
-const sameDocument = (r: NoticeRecord, f: LocatedFinding) => f.path === r.source.path && f.documentIndex === r.source.documentIndex;
 
 export function reportModel(input: ReportInput): ReportModel {
   const records = [...input.records].sort(reportOrder);
@@ -68,7 +68,7 @@ export function reportModel(input: ReportInput): ReportModel {
     record,
     row: rows[i],
     pairing: pairs.get(record) ?? null,
-    findings: findings.filter((f) => sameDocument(record, f)),
+    findings: findings.filter((f) => sameDocument(record.source, f)),
   }));
   const nationals = entries.filter((n) => entries.some((e) => e.pairing?.national === n.record));
   const matrices = nationals.map((n) => clauseMatrix(n, entries.filter((e) => e.pairing?.national === n.record)));

@@ -61,7 +61,7 @@ export function classifyLine(line: Line): LineKind {
   if (/^抄送[：:]/.test(flat)) return 'copyTo';
   if (SECTION_MARK.test(flat)) return 'section';
   if (CLAUSE_MARK.test(flat)) return 'clause';
-  if (isAgencyLine(flat)) return 'agency';
+  if (isAgencyLine(flat.replace(GLUED_CLOSING, ''))) return 'agency';
   return 'text';
 }
 
@@ -84,6 +84,12 @@ function isFileNumberLine(flat: string): boolean {
 
 /** A template's placeholder 发文字号, `XXX〔2023〕X号`, `X人社发〔20XX〕X号`: header, not title. */
 const FILE_NUMBER_PLACEHOLDER = /^[\u4e00-\u9fa5A-Za-zＸｘ]{1,14}[〔[［【（(﹝〖][\dXxＸｘ]{2,4}[〕\]］】）)﹞〗]第?[\dXxＸｘ]{1,5}号$/;
+
+/**
+ * 特此通知 glued to the signature that follows it (a copy that lost the line break):
+ * `特此通知。市交通委员会` is the closing formula, then the first signing body.
+ */
+export const GLUED_CLOSING = /^特此(通知|通告|公告|函告|批复|函复|报告|决定)[。．.！!]?\s*/;
 
 /** （印章） / （盖章） placeholders in a signature block. */
 export const SEAL = /^（?(印章|盖章|章|签章)）?$/;

@@ -7,8 +7,9 @@ export interface HtmlOptions {
   target?: NoticeRecord;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+import { escapeHtml } from '../../util/escape-html.js';
+
+export { escapeHtml };
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
