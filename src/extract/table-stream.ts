@@ -188,7 +188,12 @@ function tableColumns<R>(header: GridCell<R>[], rows: GridCell<R>[][]): { width:
   const tail = Math.max(...joined.map(tailOf));
   if (h === 0) return { width: widest, names: Array<string>(widest).fill(''), tail };
   if (widest >= h) return { width: h, names, tail };
-  const leaves = headerLayout(names, widest, tail);
+  // what the left-aligned cells before each row's notes hold, column by column
+  const leadKinds = Array.from({ length: widest - tail }, (_, j) => {
+    const cells = joined.map((r) => r.slice(0, r.length - tailOf(r))[j]?.text ?? '').filter((t) => !isEmptyCell(t));
+    return cells.filter(isNumericCell).length * 2 > cells.length ? ('number' as const) : ('text' as const);
+  });
+  const leaves = headerLayout(names, widest, tail, leadKinds);
   if (leaves) return { width: leaves.length, names: leaves, tail };
   return { width: widest, names: [names[0], ...names.slice(h - widest + 1)], tail };
 }
@@ -276,10 +281,12 @@ export function streamToGrid<R>(lines: StreamLine<R>[]): Grid<R> {
  * one cell per line: 减量化情况 over 总面积 | 主要地类 | 建设用地面积, that over 工业 | 宅基地 | 其他).
  * Without the spans the levels are a search: the first level's cells, some of them groups whose
  * children (two or more each) make up the next level, until no cell is left. Among the layouts
- * with at least `minWidth` leaves, the one whose trailing `textTail` leaves are named like text
- * columns (时间, 备注 …), then the fewest levels, then the fewest leaves. Names are `group/leaf`.
+ * with at least `minWidth` leaves (and the name column a leaf of the first level), the one whose
+ * trailing `textTail` leaves are named like text columns (时间, 备注 …), then the fewest leaves (a
+ * column no row fills is a guess), then the fewest levels. Names are `group/leaf`.
  */
-export function headerLayout(header: string[], minWidth: number, textTail = 0): string[] | null {
+export function headerLayout(header: string[], minWidth: number, textTail = 0, leadKinds: ('number' | 'text')[] = []): string[] | null {
+  const kinds: Record<number, 'number' | 'text'> = { ...leadKinds };
   interface Node {
     name: string;
     children: Node[];
@@ -317,9 +324,23 @@ export function headerLayout(header: string[], minWidth: number, textTail = 0): 
     const roots = header.slice(0, first).map((name) => ({ name, children: [] as Node[] }));
     build(roots, roots, header.slice(first), 1);
   }
-  const TEXTISH = /时间|日期|期限|备注|方式|说明|地点|内容|名称|类|情况|措施|要求|单位|负责/;
-  const score = (l: { leaves: string[] }) => l.leaves.slice(l.leaves.length - textTail).filter((n) => TEXTISH.test(n.split('/').pop()!)).length;
-  const fit = layouts.filter((l) => l.leaves.length >= minWidth);
-  fit.sort((a, b) => score(b) - score(a) || a.levels - b.levels || a.leaves.length - b.leaves.length);
-  return fit[0]?.leaves ?? null;
+  // a leaf named like a text column (时间, 备注) over figures, or like a quantity over text, is a misfit;
+  // a column no row fills is a guess
+  const TEXTISH = /时间|日期|期限|备注|方式|说明|地点|内容|名称|地类|类型|措施|要求|负责/;
+  const NUMBERISH = /面积|数|量|金额|资金|投资|任务|目标|指标|[（(][^）)]*[）)]$/;
+  const score = (leaves: string[]) =>
+    leaves.reduce((sum, path, j) => {
+      const name = path.split('/').pop()!;
+      const kind: string = j === 0 ? 'label' : j >= leaves.length - textTail ? 'text' : (kinds[j] ?? 'empty');
+      if (kind === 'empty') return sum - 1;
+      if (kind === 'text') return sum + (TEXTISH.test(name) ? 1 : NUMBERISH.test(name) ? -1 : 0);
+      if (kind === 'number') return sum + (NUMBERISH.test(name) ? 1 : TEXTISH.test(name) ? -1 : 0);
+      return sum;
+    }, 0);
+  // the rows' name column (乡镇, 地区) and their trailing notes span every header level: leaves of the first level
+  const topLeaf = (path: string) => !path.includes('/');
+  const fit = layouts.filter((l) => l.leaves.length >= minWidth && topLeaf(l.leaves[0]) && l.leaves.slice(l.leaves.length - textTail).every(topLeaf));
+  const scored = fit.map((l) => ({ ...l, score: score(l.leaves) }));
+  scored.sort((a, b) => b.score - a.score || a.leaves.length - b.leaves.length || a.levels - b.levels);
+  return scored[0]?.leaves ?? null;
 }
