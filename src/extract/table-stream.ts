@@ -185,7 +185,9 @@ function tableColumns<R>(header: GridCell<R>[], rows: GridCell<R>[][]): { width:
   if (body.length === 0) return { width: h, names, tail: 0 };
   const joined = body.map((r) => joinWrapped(r, h || r.length));
   const widest = Math.max(...joined.map((r) => r.length));
-  const tail = Math.max(...joined.map(tailOf));
+  // trailing text columns: as many as at least half of the rows print (one row's stray note is not a column)
+  const tails = joined.map(tailOf).sort((a, b) => b - a);
+  const tail = tails[Math.floor((tails.length - 1) / 2)];
   if (h === 0) return { width: widest, names: Array<string>(widest).fill(''), tail };
   if (widest >= h) return { width: h, names, tail };
   // what the left-aligned cells before each row's notes hold, column by column
@@ -253,9 +255,13 @@ export function streamToGrid<R>(lines: StreamLine<R>[]): Grid<R> {
   const said = `header ${header.map((c) => c.text).join(' | ') || '(none)'} (${header.length} cells)`;
   const guess = header.length || 2;
   const first = cutRows(cells.slice(start), header, guess);
+  // without blank lines between cells, one blank line closing every row separates rows: not a cell
+  const closed = first.rows.slice(0, -1);
+  const separated = closed.length >= 2 && closed.every((r) => r.length > 1 && r[r.length - 1].text === '');
+  if (separated) closed.forEach((r) => r.pop());
   const { width, names, tail } = tableColumns(header, first.rows);
   if (width < 2) return { ok: false, reason: `${said}: fewer than two columns` };
-  const rows = width === guess ? first.rows : cutRows(cells.slice(start), header, width).rows;
+  const rows = width === guess || separated ? first.rows : cutRows(cells.slice(start), header, width).rows;
   const body: GridCell<R>[][] = [];
   for (const row of rows) {
     if (row.some((c) => isTotal(c.text))) continue;
@@ -292,7 +298,7 @@ export function headerLayout(header: string[], minWidth: number, textTail = 0, l
     children: Node[];
   }
   const layouts: { leaves: string[]; levels: number }[] = [];
-  let budget = 50000;
+  let budget = 0;
   const leavesOf = (n: Node, prefix: string): string[] => (n.children.length ? n.children.flatMap((c) => leavesOf(c, `${prefix}${n.name}/`)) : [prefix + n.name]);
   // nodes of one level, the cells still to place; fills children level by level
   const build = (roots: Node[], level: Node[], rest: string[], depth: number) => {
@@ -321,14 +327,18 @@ export function headerLayout(header: string[], minWidth: number, textTail = 0, l
     choose(0, 0, []);
   };
   for (let first = 1; first < header.length; first++) {
+    budget = 20000; // each first level gets its own share of the search
     const roots = header.slice(0, first).map((name) => ({ name, children: [] as Node[] }));
     build(roots, roots, header.slice(first), 1);
   }
   // a leaf named like a text column (时间, 备注) over figures, or like a quantity over text, is a misfit;
   // a column no row fills is a guess
   const TEXTISH = /时间|日期|期限|备注|方式|说明|地点|内容|名称|地类|类型|措施|要求|负责/;
-  const NUMBERISH = /面积|数|量|金额|资金|投资|任务|目标|指标|[（(][^）)]*[）)]$/;
+  const NUMBERISH = /面积|数|量|金额|资金|投资|^\d{4}年|[（(][^）)]*[）)]$/;
+  // a group heads several columns with a descriptive name (减量化情况, 分年度招生任务), not a two-character one
+  const groupNames = (leaves: string[]) => new Set(leaves.flatMap((p) => p.split('/').slice(0, -1)));
   const score = (leaves: string[]) =>
+    -2 * [...groupNames(leaves)].filter((g) => g.length <= 2).length +
     leaves.reduce((sum, path, j) => {
       const name = path.split('/').pop()!;
       const kind: string = j === 0 ? 'label' : j >= leaves.length - textTail ? 'text' : (kinds[j] ?? 'empty');

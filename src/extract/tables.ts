@@ -123,7 +123,8 @@ const isSeqLike = (s: string) => /^\d{1,4}$/.test(flat(s)) || CN_SEQ.test(flat(s
 const seqValue = (s: string): number | null => chineseToInt(flat(s));
 
 function parseValue(printed: string): number | null {
-  const s = flat(printed).replace(/,/g, '').replace(/[%％]$/, '');
+  // 120（扩招）, 70（实招45）: the figure with a note in brackets after it
+  const s = flat(printed).replace(/,/g, '').replace(/^(\d+(?:\.\d+)?)[（(][^（）()]*[）)]$/, '$1').replace(/[%％]$/, '');
   if (!/^[-+]?\d+(?:\.\d+)?$/.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
