@@ -2,6 +2,7 @@ import type { Span } from '../../schemas/common.js';
 import type { Table, TableRow } from '../../schemas/notice.js';
 import { chineseToInt } from '../lexicon/numerals.js';
 import { divisionsForShortName, provinceByShortOrName } from '../lexicon/regions.js';
+import { QUANTITY_UNIT } from '../lexicon/units.js';
 import type { ClassifiedLine } from '../segment/documents.js';
 import { lineText } from '../segment/lines.js';
 import { spanAt, type DocumentContext } from './context.js';
@@ -130,7 +131,7 @@ function parseValue(printed: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-const UNIT = /^(?:单位[：:])?((?:[十百千万亿]|万亿)?(?:人次|人|户|元|个|家|名|吨|亩|公顷|平方米|平方公里|公里|千米|米|项|次|套|间|所|台|辆|件|张|条|天|小时|课时|岗位|%|％))$/;
+const UNIT = new RegExp(String.raw`^(?:单位[：:])?(${QUANTITY_UNIT.source}|%|％)$`);
 
 /** `目标任务（万人）` → name 目标任务, unit 万人. */
 function splitUnit(name: string): { name: string; unit: string | null } {

@@ -17,3 +17,10 @@ export function unitsAgree(a: string | null | undefined, b: string | null | unde
 export function isRatio(unit: string): boolean {
   return /%|百分点|\//.test(unit);
 }
+
+/**
+ * Units a table column or a stated figure counts in (公顷, 万人, 万元 …): the longer names first,
+ * so 平方公里 is not read as 公里. Shared by the table reader and the rules that compare figures.
+ */
+export const QUANTITY_UNIT =
+  /(?:[十百千万亿]|万亿)?(?:人次|平方公里|平方米|公顷|公里|千米|人|户|元|个|家|名|吨|亩|㎡|米|项|次|套|间|所|台|辆|件|张|条|座|处|天|小时|课时|岗位)/;
