@@ -303,11 +303,11 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
     )
     .filter((row) => row.length > 0);
 
-  const rows = data.map(parseRow).filter((r): r is ParsedRow => r !== null);
-  const bodyRows = rows.filter((r) => !r.total);
-
+  const parsed = data.map(parseRow).filter((r): r is ParsedRow => r !== null);
   // where the region column sits, and how many value columns follow it
-  const labelIndex = mode(bodyRows.map((r) => r.labelIndex)) ?? headerLabelIndex(header);
+  const labelIndex = nameColumn(parsed) ?? mode(parsed.filter((r) => !r.total).map((r) => r.labelIndex)) ?? headerLabelIndex(header);
+  const rows = parsed.map((r) => spannedLabel(r, labelIndex));
+  const bodyRows = rows.filter((r) => !r.total);
   const grid = headerGrid(header);
   const width = Math.max(0, ...grid.map((r) => r.length));
   const rowLength = mode(bodyRows.map((r) => r.cells.length));
@@ -497,6 +497,29 @@ function looksRegional(regionHeader: string, columns: string[], rows: TableRow[]
   if (columns.some((c) => TARGET_HEADER.test(c))) return true;
   const places = rows.filter((r) => provinceByShortOrName(r.region) || /[省市区县州盟旗镇乡]$|街道$/.test(r.region) || isDivisionName(r.region)).length;
   return places * 2 >= rows.length && rows.length > 0;
+}
+
+/**
+ * The name column: the leftmost column that holds a name in every body row. A column left of it
+ * that is blank in some rows holds group labels spanning rows (东部地区 over three cities).
+ */
+function nameColumn(rows: ParsedRow[]): number | null {
+  const body = rows.filter((r) => !r.total);
+  if (body.length < 2 || new Set(body.map((r) => r.labelIndex)).size === 1) return null;
+  const width = Math.max(...body.map((r) => r.cells.length));
+  for (let j = 0; j < width; j++) if (body.every((r) => isText(r.cells[j]?.text ?? ''))) return j;
+  return null;
+}
+
+/**
+ * A group label that spans rows (东部地区 with rowspan, printed in the first of its rows only)
+ * sits left of the table's name column: the row's name is the cell in the name column.
+ */
+function spannedLabel(r: ParsedRow, labelIndex: number): ParsedRow {
+  if (r.total || r.labelIndex >= labelIndex) return r;
+  const own = r.cells[labelIndex];
+  if (!own || !isText(own.text) || isTotal(own.text)) return r;
+  return { ...r, label: own, labelIndex };
 }
 
 /** seq / label / the cells after the label. */
