@@ -337,8 +337,10 @@ export function headerLayout(header: string[], minWidth: number, textTail = 0, l
   const NUMBERISH = /面积|数|量|金额|资金|投资|^\d{4}年|[（(][^）)]*[）)]$/;
   // a group heads several columns with a descriptive name (减量化情况, 分年度招生任务), not a two-character one
   const groupNames = (leaves: string[]) => new Set(leaves.flatMap((p) => p.split('/').slice(0, -1)));
+  // …nor with a text column's name (备注, 时间, 地类 head their own column)
   const score = (leaves: string[]) =>
-    -2 * [...groupNames(leaves)].filter((g) => g.length <= 2).length +
+    -2 * [...groupNames(leaves)].filter((g) => g.length <= 2).length -
+    [...groupNames(leaves)].filter((g) => TEXTISH.test(g)).length +
     leaves.reduce((sum, path, j) => {
       const name = path.split('/').pop()!;
       const kind: string = j === 0 ? 'label' : j >= leaves.length - textTail ? 'text' : (kinds[j] ?? 'empty');
