@@ -113,3 +113,73 @@ ${['序号', '地市', '目标任务', ...cities.flatMap((c, i) => [String(i + 1
     expect(f.data).toMatchObject({ region: '济南' });
   });
 });
+
+describe('table-unread keeps the reason when the rhythm breaks', () => {
+  it('a row with one figure more than the header has columns: the header, the cell count and the row are named', async () => {
+    const cells = ['序号', '地市', '目标任务', '1', '甲市', '1.00', '2', '乙市', '2.00', '3.00', '3', '丙市', '3.00', '4', '丁市', '4.00', '合计', '10.00'];
+    const text = `粤人社发〔2022〕7号
+
+广东省人力资源和社会保障厅关于下达2022年就业目标任务的通知
+
+各地级以上市人力资源社会保障局：
+
+一、明确目标。各市任务见附件。
+
+广东省人力资源和社会保障厅
+
+2022年4月1日
+
+附件
+
+2022年各地市就业目标任务表
+
+单位：万人
+
+${cells.join('\n')}
+`;
+    const [r] = await recordsOf(text);
+    expect(r.tables).toEqual([]);
+    const [f] = r.findings.filter((x) => x.rule === 'table-unread');
+    expect(f.severity).toBe('warning');
+    expect(f.message).toContain('header 序号 | 地市 | 目标任务 (3 cells), 3 columns');
+    expect(f.message).toContain('a row of 4 cells (2 | 乙市 | 2.00 | 3.00)');
+  });
+});
+
+describe('a table printed one cell per line over a page break', () => {
+  it('the page number and the header printed again on the next page are not rows', async () => {
+    const page1 = ['序号', '地市', '目标任务', '1', '甲市', '1.00', '2', '乙市', '2.00'];
+    const page2 = ['— 2 —', '序号', '地市', '目标任务', '3', '丙市', '3.00', '4', '丁市', '4.50', '合计', '10.50'];
+    const text = `粤人社发〔2022〕7号
+
+广东省人力资源和社会保障厅关于下达2022年就业目标任务的通知
+
+各地级以上市人力资源社会保障局：
+
+一、明确目标。各市任务见附件。
+
+广东省人力资源和社会保障厅
+
+2022年4月1日
+
+附件
+
+2022年各地市就业目标任务表
+
+单位：万人
+
+${[...page1, ...page2].join('\n')}
+`;
+    const [r] = await recordsOf(text);
+    const [t] = r.tables;
+    // by hand: four cities, 1.00 + 2.00 + 3.00 + 4.50 = 10.50
+    expect(t.rows.map((x) => [x.seq, x.region, x.values['目标任务']])).toEqual([
+      [1, '甲市', 1],
+      [2, '乙市', 2],
+      [3, '丙市', 3],
+      [4, '丁市', 4.5],
+    ]);
+    expect(t.declaredTotal).toEqual({ 目标任务: 10.5 });
+    expect(checkAll([r]).filter((f) => f.rule === 'table-sum-mismatch')).toEqual([]);
+  });
+});

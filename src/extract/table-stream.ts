@@ -53,6 +53,8 @@ const isFigure = (s: string) => isNumericCell(s) || isEmptyCell(s);
 // ---------------------------------------------------------------------------------------------
 // 1. lines → cells
 
+const PAGE_NUMBER = /^(?:[-—–－]\d{1,3}[-—–－]|第\d{1,3}页(?:[，,]?共\d{1,3}页)?|\d{1,3}\/\d{1,3})$/;
+
 export function toCells<R>(lines: StreamLine<R>[]): GridCell<R>[] {
   let from = 0;
   let to = lines.length;
@@ -75,6 +77,8 @@ export function toCells<R>(lines: StreamLine<R>[]): GridCell<R>[] {
   let prevPrinted = false;
   for (const l of body) {
     const text = l.text.trim();
+    // a page number printed between the cells where the table runs over a page break
+    if (PAGE_NUMBER.test(flat(text))) continue;
     if (text === '') {
       blanks++;
       continue;
