@@ -295,7 +295,12 @@ export function streamToGrid<R>(lines: StreamLine<R>[]): Grid<R> {
  * trailing `textTail` leaves are named like text columns (时间, 备注 …), then the fewest leaves (a
  * column no row fills is a guess), then the fewest levels. Names are `group/leaf`.
  */
+/** Bounds of the header search: a header of more cells is not searched (its columns are named from the right). */
+const MAX_HEADER_CELLS = 16;
+const MAX_LAYOUTS = 2000;
+
 export function headerLayout(header: string[], minWidth: number, textTail = 0, leadKinds: ('number' | 'text')[] = []): string[] | null {
+  if (header.length > MAX_HEADER_CELLS) return null;
   const kinds: Record<number, 'number' | 'text'> = { ...leadKinds };
   interface Node {
     name: string;
@@ -306,6 +311,7 @@ export function headerLayout(header: string[], minWidth: number, textTail = 0, l
   const leavesOf = (n: Node, prefix: string): string[] => (n.children.length ? n.children.flatMap((c) => leavesOf(c, `${prefix}${n.name}/`)) : [prefix + n.name]);
   // nodes of one level, the cells still to place; fills children level by level
   const build = (roots: Node[], level: Node[], rest: string[], depth: number) => {
+    if (layouts.length >= MAX_LAYOUTS) return;
     if (rest.length === 0) {
       layouts.push({ leaves: roots.flatMap((r) => leavesOf(r, '')), levels: depth });
       return;
@@ -331,7 +337,7 @@ export function headerLayout(header: string[], minWidth: number, textTail = 0, l
     choose(0, 0, []);
   };
   for (let first = 1; first < header.length; first++) {
-    budget = 20000; // each first level gets its own share of the search
+    budget = 3000; // each first level gets its own share of the search
     const roots = header.slice(0, first).map((name) => ({ name, children: [] as Node[] }));
     build(roots, roots, header.slice(first), 1);
   }
