@@ -72,6 +72,13 @@ describe('table-text-mismatch', () => {
     expect(f.severity).toBe('info');
   });
 
+  it('a bare 共计 (no unit) is compared too: 共计135.5 agrees, 共计139.3 does not', async () => {
+    expect(await findings(notice('面积共计135.5', ROWS, '135.5'), 'table-text-mismatch')).toEqual([]);
+    const [f] = await findings(notice('面积共计139.3', ROWS, '135.5'), 'table-text-mismatch');
+    expect(f.severity).toBe('warning');
+    expect(f.data).toMatchObject({ stated: 139.3, unit: '', total: 135.5 });
+  });
+
   it('145 公顷 in the text, the annex totals 135.5: a warning at the clause', async () => {
     const text = notice('面积145公顷', ROWS, '135.5');
     const [f] = await findings(text, 'table-text-mismatch');

@@ -38,9 +38,15 @@ function passages(record: NoticeRecord): { text: string; span: Span; tables: Tab
   });
 }
 
-/** The figures of a passage stated in a unit some of its tables count in. */
+/** 「共计15.19」: a total stated without a unit, compared with the tables in whatever unit they count. */
+const BARE_TOTAL = /(共计|合计|总计)\s*(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d.,，、]*\s*(?:[十百千万亿%％]|[\u4e00-\u9fa5]{0,2}(?:元|人|户|个|年|月|日|号|项|家|次)))/g;
+
+/** The figures of a passage stated in a unit some of its tables count in, or as a bare 共计. */
 function statedFigures(passage: { text: string; span: Span }): Stated[] {
   const out: Stated[] = [];
+  for (const m of passage.text.matchAll(BARE_TOTAL)) {
+    out.push({ value: Number(m[2].replace(/,/g, '')), printed: m[2], unit: '', comparator: '=', phrase: m[0].trim(), span: passage.span });
+  }
   for (const m of passage.text.matchAll(FIGURE)) {
     if (m.index === undefined) continue;
     // part of a date or a file number (2022年), a rate (元/人) or a share: not a quantity of the table
@@ -75,8 +81,8 @@ export const tableTextMismatch: DocumentRule = {
     const out: Finding[] = [];
     for (const p of passages(record)) {
       for (const s of statedFigures(p)) {
-        if (record.targets.some((t) => t.value === s.value && unitsAgree(t.unit, s.unit) && t.comparator === s.comparator)) continue;
-        const tables = p.tables.filter((t) => t.unit !== null && unitsAgree(t.unit, s.unit));
+        if (record.targets.some((t) => t.value === s.value && (s.unit === '' || unitsAgree(t.unit, s.unit)) && t.comparator === s.comparator)) continue;
+        const tables = p.tables.filter((t) => (s.unit === '' ? true : t.unit !== null && unitsAgree(t.unit, s.unit)));
         if (!tables.length) continue;
         const readings = tables.flatMap(readingsWithRows);
         // the table's own printed precision only: the text states the same figure
