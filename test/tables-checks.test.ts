@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processSource } from '../pipelines/document.js';
 import type { NoticeRecord } from '../schemas/notice.js';
 import { checkAll } from '../src/check/run.js';
 import { sourceFromBytes } from '../src/read/source.js';
+import { root } from './helpers/context.js';
 
 async function recordsOf(text: string): Promise<NoticeRecord[]> {
   const read = await sourceFromBytes('annex.txt', new TextEncoder().encode(text));
@@ -188,5 +191,30 @@ ${[...page1, ...page2].join('\n')}
     ]);
     expect(t.declaredTotal).toEqual({ 目标任务: 10.5 });
     expect(checkAll([r]).filter((f) => f.rule === 'table-sum-mismatch')).toEqual([]);
+  });
+});
+
+describe('a district annex with group rows and 小计 blocks, one cell per line', () => {
+  const text = readFileSync(join(root, 'test', 'fixtures', 'tables-subtotals.txt'), 'utf8');
+
+  it('group rows (东部片区) and 小计 rows are not rows; the 合计 is checked against the streets', async () => {
+    const [r] = await recordsOf(text);
+    const [t] = r.tables;
+    expect(t.columns).toEqual(['长度', '备注']);
+    expect(t.unit).toBe('公里');
+    // by hand: 东城 40.0, 西城 35.5 (小计 75.5), 南城 24.5 (小计 24.5); 合计 100.0
+    expect(t.rows.map((x) => [x.seq, x.region, x.values['长度'], x.printed['备注']])).toEqual([
+      [1, '东城街道', 40, '—'],
+      [2, '西城街道', 35.5, null],
+      [3, '南城街道', 24.5, '新建'],
+    ]);
+    expect(t.declaredTotal).toEqual({ 长度: 100, 备注: null });
+    expect(checkAll([r]).filter((f) => f.rule === 'table-sum-mismatch' || f.rule === 'table-text-mismatch')).toEqual([]);
+  });
+
+  it('a 合计 of 101.0 against streets adding up to 100.0 is an error', async () => {
+    const [r] = await recordsOf(text.replace('100.0', '101.0'));
+    const errors = checkAll([r]).filter((f) => f.rule === 'table-sum-mismatch' && f.severity === 'error');
+    expect(errors.map((f) => f.data)).toEqual([expect.objectContaining({ sum: 100, declared: 101 })]);
   });
 });

@@ -126,6 +126,12 @@ interface Cut<R> {
   numbered: boolean;
 }
 
+/** A name right before a numbered row, after a figure or an empty cell: a group row (东部片区) of a numbered table. */
+function isGroupStart<R>(cells: GridCell<R>[], i: number): boolean {
+  const text = (k: number) => cells[k]?.text ?? '';
+  return i > 0 && isLabel(text(i)) && !isTotal(text(i)) && seqOf(text(i + 1)) !== null && isLabel(text(i + 2)) && !isTextCell(text(i - 1));
+}
+
 function cutRows<R>(data: GridCell<R>[], header: GridCell<R>[], width: number): Cut<R> {
   const text = (i: number) => data[i]?.text ?? '';
   const numbered = seqOf(text(0)) === 1 || (header.length > 0 && SEQ_HEADER.test(header[0].text));
@@ -255,17 +261,26 @@ export function streamToGrid<R>(lines: StreamLine<R>[]): Grid<R> {
   const cells = toCells(lines);
   const start = dataStart(cells);
   if (start < 0) return { ok: false, reason: `no data row among ${cells.length} cells: no 序号 1 before a name, no name before a figure, no 合计` };
-  const header = cells.slice(0, start).filter((c) => c.text !== '');
+  let header = cells.slice(0, start).filter((c) => c.text !== '');
+  let data = cells.slice(start);
+  // a group row (东部片区) right before the first numbered row is data when the rows have group rows too
+  // (no row fills the header's width, and names stand alone before numbered rows further down)
+  const narrow = Math.max(0, ...cutRows(data, header, header.length || 2).rows.filter((r) => !r.some((c) => isTotal(c.text))).map((r) => r.length)) < header.length;
+  const hasGroupRows = narrow && data.some((_, i) => isGroupStart(data, i));
+  if (header.length > 2 && hasGroupRows && isLabel(header[header.length - 1].text) && seqOf(data[0].text) === 1) {
+    data = [header[header.length - 1], ...data];
+    header = header.slice(0, -1);
+  }
   const said = `header ${header.map((c) => c.text).join(' | ') || '(none)'} (${header.length} cells)`;
   const guess = header.length || 2;
-  const first = cutRows(cells.slice(start), header, guess);
+  const first = cutRows(data, header, guess);
   // without blank lines between cells, one blank line closing every row separates rows: not a cell
   const closed = first.rows.slice(0, -1);
   const separated = closed.length >= 2 && closed.every((r) => r.length > 1 && r[r.length - 1].text === '');
   if (separated) closed.forEach((r) => r.pop());
   const { width, names, tail } = tableColumns(header, first.rows);
   if (width < 2) return { ok: false, reason: `${said}: fewer than two columns` };
-  const rows = width === guess || separated ? first.rows : cutRows(cells.slice(start), header, width).rows;
+  const rows = width === guess || separated ? first.rows : cutRows(data, header, width).rows;
   const body: GridCell<R>[][] = [];
   for (const row of rows) {
     if (row.some((c) => isTotal(c.text))) continue;

@@ -366,7 +366,7 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
       continue;
     }
     // a merged full-width row (东部地区) or a blank line carries nothing
-    if (r.seq === null && Object.values(printed).every((v) => v === null) && r.cells.length === 1) continue;
+    if (r.seq === null && Object.values(printed).every((v) => v === null) && r.cells.filter((c) => c.text !== '').length === 1) continue;
     const inferred = inferredColumns(ctx, r, columns);
     outRows.push({ seq: r.seq, region: flat(r.label.text), values, printed, ...(inferred ? { inferred } : {}), span: cellSpan(ctx, r.label) });
   }
