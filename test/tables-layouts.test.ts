@@ -262,3 +262,18 @@ describe('metamorphic: whitespace and wrapped names do not change the rows', () 
     );
   });
 });
+
+describe('the cell stream reader never throws', () => {
+  it('any lines (names, figures, dashes, 合计, blanks) give a grid or a reason', async () => {
+    const { streamToGrid } = await import('../src/extract/table-stream.js');
+    const cell = fc.oneof(fc.constantFrom('', '', '序号', '地市', '合计', '小计', '—', '/', '1', '2', '3', '甲市', '乙市', '备注', '2014', '年12月底'), fc.float({ min: 0, max: 1000, noNaN: true }).map((x) => x.toFixed(2)));
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 80 }), (texts) => {
+        const grid = streamToGrid(texts.map((text, ref) => ({ text, ref })));
+        if (grid.ok) for (const row of grid.rows) expect(row).toHaveLength(grid.width);
+        else expect(grid.reason).toMatch(/\S/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
