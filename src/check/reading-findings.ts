@@ -2,6 +2,8 @@ import type { Severity } from '../../schemas/common.js';
 import type { Finding } from '../../schemas/finding.js';
 import type { Table } from '../../schemas/notice.js';
 import type { DocumentContext } from '../extract/context.js';
+import { readTables, type UnreadTable } from '../extract/tables.js';
+import type { ClassifiedLine } from '../segment/documents.js';
 
 /**
  * Findings that reading and extraction add to a record themselves (not `notices check` rules):
@@ -51,21 +53,25 @@ const FIGURE_ONLY = /^[\d.,，、%％]+$/;
  * Annexes that look like a table but gave none: many lines that are only figures, and a 合计 row
  * or a 单位 line. Reported, so a layout the reader cannot parse never hides a wrong total.
  */
-export function unreadTableFindings(ctx: Pick<DocumentContext, 'zones' | 'text' | 'locate'>, tables: Table[]): Finding[] {
+export function unreadTableFindings(ctx: DocumentContext, tables: Table[]): Finding[] {
   const findings: Finding[] = [];
+  // the reader's own reason when it found the cells but could not lay them out
+  let reasons: UnreadTable[] | null = null;
+  const reasonFor = (heading: ClassifiedLine) => (reasons ??= readTables(ctx).unread).find((u) => u.annex.start === heading.start);
   for (const annex of ctx.zones.annexes) {
     const figures = annex.lines.filter((l) => FIGURE_ONLY.test(l.flat));
     if (figures.length < 6 || !annex.lines.some((l) => /^(合计|总计|小计|单位[：:])/.test(l.flat))) continue;
     const first = ctx.locate(ctx.text.map[annex.heading.start]);
     const last = ctx.locate(ctx.text.map[annex.lines[annex.lines.length - 1]?.start ?? annex.heading.start]);
     if (tables.some((t) => t.span && t.span.line >= first.line && t.span.line <= last.line)) continue;
-    const at = ctx.locate(ctx.text.map[figures[0].start]);
+    const why = reasonFor(annex.heading);
+    const at = ctx.locate(ctx.text.map[(why?.line ?? figures[0]).start]);
     findings.push({
       rule: tableUnread.id,
       severity: tableUnread.severity,
-      message: `${annex.heading.flat.replace(/[：:]$/, '') || '附件'} holds a table (${figures.length} figure cells) whose layout could not be read: its rows and totals were not checked`,
+      message: `${annex.heading.flat.replace(/[：:]$/, '') || '附件'} holds a table (${figures.length} figure cells) whose layout could not be read${why ? ` (${why.reason})` : ''}: its rows and totals were not checked`,
       span: at,
-      data: { label: annex.heading.flat, figures: figures.length },
+      data: { label: annex.heading.flat, figures: figures.length, ...(why ? { reason: why.reason } : {}) },
     });
   }
   return findings;

@@ -10,9 +10,10 @@ import { missingField } from './rules/missing-field.js';
 import { numberingGap } from './rules/numbering-gap.js';
 import { regionOutsideProvince } from './rules/region-outside-province.js';
 import { tableSumMismatch } from './rules/table-sum-mismatch.js';
+import { tableTextMismatch } from './rules/table-text-mismatch.js';
 import { targetTableMismatch } from './rules/target-table-mismatch.js';
 
-export const documentRules: DocumentRule[] = [tableSumMismatch, targetTableMismatch, amountMissingUnit, numberingGap, missingField, annexMissing, duplicateRow, regionOutsideProvince];
+export const documentRules: DocumentRule[] = [tableSumMismatch, targetTableMismatch, amountMissingUnit, numberingGap, missingField, annexMissing, duplicateRow, regionOutsideProvince, tableTextMismatch];
 export const corpusRules: CorpusRule[] = [allocationMismatch];
 /** Findings raised while extracting (not from the record): they arrive in `record.findings`. */
 export const extractionRules: RuleInfo[] = [extractorFailed];

@@ -6,6 +6,7 @@ import { divisionsForShortName, provinceByShortOrName } from '../lexicon/regions
 import type { ClassifiedLine } from '../segment/documents.js';
 import { lineText } from '../segment/lines.js';
 import { spanAt, type DocumentContext } from './context.js';
+import { streamToGrid, type GridCell, type StreamLine } from './table-stream.js';
 import { charClass, trimEndWhere } from '../util/trim.js';
 
 const CELL_PADDING = charClass(/[ \u3000\u00a0\r]/);
@@ -22,11 +23,26 @@ const CELL_PADDING = charClass(/[ \u3000\u00a0\r]/);
  * (optional sequence number, a region/name cell, value cells) and the 合计/总计 row.
  */
 export function extractTables(ctx: DocumentContext): Table[] {
+  return readTables(ctx).tables;
+}
+
+/** A block of table cells the reader could not lay out, and why (for the table-unread finding). */
+export interface UnreadTable {
+  annex: ClassifiedLine;
+  line: ClassifiedLine;
+  reason: string;
+}
+
+export function readTables(ctx: DocumentContext): { tables: Table[]; unread: UnreadTable[] } {
   const tables: Table[] = [];
+  const unread: UnreadTable[] = [];
   for (const annex of ctx.zones.annexes) {
-    tables.push(...annexTables(ctx, annex.heading, annex.lines));
+    for (const t of annexTables(ctx, annex.heading, annex.lines)) {
+      if ('reason' in t) unread.push({ annex: annex.heading, line: t.line, reason: t.reason });
+      else tables.push(t);
+    }
   }
-  return tables;
+  return { tables, unread };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -45,7 +61,7 @@ interface Cell {
 type Shape =
   | { kind: 'empty'; line: ClassifiedLine }
   | { kind: 'text'; line: ClassifiedLine; flat: string }
-  | { kind: 'cell'; line: ClassifiedLine; cells: Cell[] }
+  | { kind: 'cell'; line: ClassifiedLine; cells: Cell[]; plain?: boolean }
   | { kind: 'row'; line: ClassifiedLine; cells: Cell[] };
 
 /** The line as it stands in the normalised text: `line.text` drops lines that are only a tab. */
@@ -108,7 +124,8 @@ const isSeqLike = (s: string) => /^\d{1,4}$/.test(flat(s)) || CN_SEQ.test(flat(s
 const seqValue = (s: string): number | null => chineseToInt(flat(s));
 
 function parseValue(printed: string): number | null {
-  const s = flat(printed).replace(/,/g, '').replace(/[%％]$/, '');
+  // 120（扩招）, 70（实招45）: the figure with a note in brackets after it
+  const s = flat(printed).replace(/,/g, '').replace(/^(\d+(?:\.\d+)?)[（(][^（）()]*[）)]$/, '$1').replace(/[%％]$/, '');
   if (!/^[-+]?\d+(?:\.\d+)?$/.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
@@ -139,9 +156,9 @@ interface Block {
   after: Shape[];
 }
 
-function annexTables(ctx: DocumentContext, heading: ClassifiedLine, lines: ClassifiedLine[]): Table[] {
+function annexTables(ctx: DocumentContext, heading: ClassifiedLine, lines: ClassifiedLine[]): (Table | { reason: string; line: ClassifiedLine })[] {
   const label = flat(heading.text).replace(/[：:.．、]$/, '') || null;
-  const shapes = lines.map((l) => shapeOf(ctx, l));
+  const shapes = markCellRuns(ctx, lines.map((l) => shapeOf(ctx, l)));
   const blocks: Block[] = [];
   let before: Shape[] = [];
   let current: Shape[] | null = null;
@@ -180,12 +197,53 @@ function annexTables(ctx: DocumentContext, heading: ClassifiedLine, lines: Class
   }
   close(shapes.length);
 
-  const tables: Table[] = [];
+  const tables: (Table | { reason: string; line: ClassifiedLine })[] = [];
   for (const b of blocks) {
     const t = parseBlock(ctx, label, b);
-    if (t) tables.push(t);
+    if (t && 'reason' in t) tables.push({ reason: t.reason, line: b.shapes.find((x) => x.kind === 'cell' || x.kind === 'row')!.line });
+    else if (t) tables.push(t);
   }
   return tables;
+}
+
+const CELL_BREAK = /^(?:[（(]?单位[：:]|填报|填表|制表|审核|负责人|联系人|联系电话|注[：:]|注\d|说明[：:]|备注[：:]|附件)/;
+
+/** A line that can be one cell of a table printed one cell per line: short, not a sentence, not a title or a note. */
+function cellLike(s: Shape): boolean {
+  if (s.kind !== 'text') return false;
+  const f = s.flat;
+  if (f.length > 40 || /[。；！？：:]/.test(f) || CELL_BREAK.test(f)) return false;
+  return !(f.length >= 8 && /[表单录]$/.test(f));
+}
+
+/**
+ * Runs of short lines without tabs that hold many figures and some names are a table printed one
+ * cell per line (a Word or web table pasted as text): their lines become plain cells.
+ */
+function markCellRuns(ctx: DocumentContext, shapes: Shape[]): Shape[] {
+  const out = shapes.slice();
+  for (let i = 0; i < shapes.length; ) {
+    if (!cellLike(shapes[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < shapes.length && (cellLike(shapes[j]) || shapes[j].kind === 'empty')) j++;
+    const printed = shapes.slice(i, j).filter((s): s is Extract<Shape, { kind: 'text' }> => s.kind === 'text');
+    const figures = printed.filter((s) => NUMERIC.test(s.flat)).length;
+    const names = printed.filter((s) => isText(s.flat) && !/^\d/.test(s.flat)).length;
+    if (printed.length >= 6 && figures >= 3 && names >= 2) {
+      for (let k = i; k < j; k++) {
+        const s = shapes[k];
+        if (s.kind !== 'text') continue;
+        const raw = rawLine(ctx, s.line);
+        const lead = raw.length - raw.replace(/^[ \u3000\u00a0\t]+/, '').length;
+        out[k] = { kind: 'cell', line: s.line, cells: [{ text: raw.trim(), line: s.line, k: lead }], plain: true };
+      }
+    }
+    i = j;
+  }
+  return out;
 }
 
 function continuesRows(shapes: Shape[], i: number): boolean {
@@ -208,12 +266,14 @@ interface ParsedRow {
   total: boolean;
 }
 
-function parseBlock(ctx: DocumentContext, label: string | null, block: Block): Table | null {
+function parseBlock(ctx: DocumentContext, label: string | null, block: Block): Table | { reason: string } | null {
   const tableLines = block.shapes.filter((s) => s.kind === 'row' || s.kind === 'cell');
   const cellLines = tableLines.filter((s) => s.kind === 'cell').length;
   const stream = cellLines > tableLines.length - cellLines;
-  const split = stream ? splitStream(block.shapes) : splitRows(block.shapes);
+  const plain = tableLines.some((s) => s.kind === 'cell' && s.plain);
+  const split = plain ? splitPlain(block.shapes) : stream ? splitStream(block.shapes) : splitRows(block.shapes);
   if (!split) return null;
+  if ('reason' in split) return { reason: split.reason };
   let { header } = split;
   const { data } = split;
 
@@ -244,11 +304,11 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
     )
     .filter((row) => row.length > 0);
 
-  const rows = data.map(parseRow).filter((r): r is ParsedRow => r !== null);
-  const bodyRows = rows.filter((r) => !r.total);
-
+  const parsed = data.map(parseRow).filter((r): r is ParsedRow => r !== null);
   // where the region column sits, and how many value columns follow it
-  const labelIndex = mode(bodyRows.map((r) => r.labelIndex)) ?? headerLabelIndex(header);
+  const labelIndex = nameColumn(parsed) ?? mode(parsed.filter((r) => !r.total).map((r) => r.labelIndex)) ?? headerLabelIndex(header);
+  const rows = parsed.map((r) => spannedLabel(r, labelIndex));
+  const bodyRows = rows.filter((r) => !r.total);
   const grid = headerGrid(header);
   const width = Math.max(0, ...grid.map((r) => r.length));
   const rowLength = mode(bodyRows.map((r) => r.cells.length));
@@ -277,7 +337,7 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
 
   const valuesOf = (r: ParsedRow): Cell[] => {
     // positional when the row is as wide as the others (合计 printed in the 序号 column)
-    if (!stream && rowLength !== null && r.cells.length === rowLength && r.labelIndex <= labelIndex) {
+    if ((!stream || plain) && rowLength !== null && r.cells.length === rowLength && r.labelIndex <= labelIndex) {
       return r.cells.slice(labelIndex + 1, labelIndex + 1 + valueCount);
     }
     return align(r.cells.slice(r.labelIndex + 1), valueCount);
@@ -307,7 +367,7 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
       continue;
     }
     // a merged full-width row (东部地区) or a blank line carries nothing
-    if (r.seq === null && Object.values(printed).every((v) => v === null) && r.cells.length === 1) continue;
+    if (r.seq === null && Object.values(printed).every((v) => v === null) && r.cells.filter((c) => c.text !== '').length === 1) continue;
     const inferred = inferredColumns(ctx, r, columns);
     outRows.push({ seq: r.seq, region: flat(r.label.text), values, printed, ...(inferred ? { inferred } : {}), span: cellSpan(ctx, r.label) });
   }
@@ -440,6 +500,29 @@ function looksRegional(regionHeader: string, columns: string[], rows: TableRow[]
   return places * 2 >= rows.length && rows.length > 0;
 }
 
+/**
+ * The name column: the leftmost column that holds a name in every body row. A column left of it
+ * that is blank in some rows holds group labels spanning rows (东部地区 over three cities).
+ */
+function nameColumn(rows: ParsedRow[]): number | null {
+  const body = rows.filter((r) => !r.total);
+  if (body.length < 2 || new Set(body.map((r) => r.labelIndex)).size === 1) return null;
+  const width = Math.max(...body.map((r) => r.cells.length));
+  for (let j = 0; j < width; j++) if (body.every((r) => isText(r.cells[j]?.text ?? ''))) return j;
+  return null;
+}
+
+/**
+ * A group label that spans rows (东部地区 with rowspan, printed in the first of its rows only)
+ * sits left of the table's name column: the row's name is the cell in the name column.
+ */
+function spannedLabel(r: ParsedRow, labelIndex: number): ParsedRow {
+  if (r.total || r.labelIndex >= labelIndex) return r;
+  const own = r.cells[labelIndex];
+  if (!own || !isText(own.text) || isTotal(own.text)) return r;
+  return { ...r, label: own, labelIndex };
+}
+
 /** seq / label / the cells after the label. */
 function parseRow(cells: Cell[]): ParsedRow | null {
   const ne = cells.map((c, i) => ({ c, i })).filter((x) => x.c.text !== '');
@@ -490,7 +573,23 @@ function splitRows(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } {
 }
 
 // ---------------------------------------------------------------------------------------------
-// layout 2: one cell per line
+// layout 2: one cell per line, without tabs (table-stream.ts cuts the rows)
+
+function splitPlain(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } | { reason: string } {
+  const lines: StreamLine<Cell>[] = [];
+  for (const s of shapes) {
+    if (s.kind === 'empty') lines.push({ text: '', ref: { text: '', line: s.line, k: 0 } });
+    else if (s.kind === 'cell') lines.push({ text: s.cells[0].text, ref: s.cells[0] });
+  }
+  const grid = streamToGrid(lines);
+  if (!grid.ok) return { reason: grid.reason };
+  const cell = (c: GridCell<Cell>): Cell => ({ ...c.ref, text: c.text });
+  const header = grid.header.map(cell);
+  return { header: header.length ? [header] : [], data: grid.rows.map((r) => r.map(cell)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// layout 3: one cell per line, each cell after a tab
 
 function splitStream(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } | null {
   const cells: Cell[] = [];

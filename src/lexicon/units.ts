@@ -67,6 +67,7 @@ export const UNITS: readonly UnitInfo[] = [
   { name: '千米', dimension: 'length', factor: 1000, role: 'count' },
   { name: '公里', dimension: 'length', factor: 1000, role: 'count' },
   { name: '平方米', dimension: 'area', factor: 1, role: 'count' },
+  { name: '㎡', dimension: 'area', factor: 1, role: 'count' },
   { name: '万平方米', dimension: 'area', factor: 1e4, role: 'count' },
   { name: '公顷', dimension: 'area', factor: 1e4, role: 'count' },
   { name: '平方公里', dimension: 'area', factor: 1e6, role: 'count' },
@@ -90,7 +91,7 @@ export const UNITS: readonly UnitInfo[] = [
 const BY_NAME = new Map(UNITS.map((u) => [u.name, u]));
 
 /** Units that count the same thing under two names: 名 and 人 (persons), 万名 and 万人. */
-const SAME: Record<string, string> = { 名: '人', 万名: '万人', 位: '人', '％': '%', 千米: '公里' };
+const SAME: Record<string, string> = { 名: '人', 万名: '万人', 位: '人', '％': '%', 千米: '公里', '㎡': '平方米' };
 
 const squash = (u: string) => u.replace(/\s+/g, '');
 const canonical = (u: string) => SAME[squash(u)] ?? squash(u);
@@ -153,3 +154,9 @@ export function unitNames(keep: (u: UnitInfo) => boolean = () => true): string {
 
 /** Whether a unit is a share (%, ％) or a difference of shares (个百分点). */
 export const isShare = (unit: string | null | undefined): boolean => unitInfo(unit)?.role === 'share';
+
+/**
+ * A quantity a table column or a stated figure counts in (公顷, 万人, 万元 …), with a scale word:
+ * every unit of the table but shares, each with its guard, longer names first (平方公里 before 公里).
+ */
+export const QUANTITY_UNIT = new RegExp(`(?:[十百千万亿]|万亿)?(?:${unitPattern((u) => u.role !== 'share')})`);

@@ -30,7 +30,8 @@ export function splitDocuments(lines: ClassifiedLine[]): ClassifiedLine[][] {
     for (let k = i - 1; k > starts[starts.length - 1]; k--) {
       const p = lines[k];
       if (p.kind === 'blank') continue;
-      if (p.kind === 'agency' || p.kind === 'issuerMark' || (p.kind === 'text' && p.flat.length <= 30 && !/[，。；：]/.test(p.flat))) s = k;
+      // a line that is only a figure is a table cell above, never part of a 发文机关 block
+      if (p.kind === 'agency' || p.kind === 'issuerMark' || (p.kind === 'text' && p.flat.length <= 30 && !/[，。；：]/.test(p.flat) && !/^[\d.,%％]+$/.test(p.flat))) s = k;
       else break;
     }
     starts.push(s);

@@ -1,5 +1,6 @@
 import type { Finding } from '../../../schemas/finding.js';
-import type { TableRow } from '../../../schemas/notice.js';
+import type { Table, TableRow } from '../../../schemas/notice.js';
+import { isRatio } from '../../lexicon/units.js';
 import { exactSum, halfUnit, round } from '../rounding.js';
 import type { DocumentRule } from '../rule.js';
 
@@ -13,7 +14,18 @@ export function summedRows(rows: TableRow[]): TableRow[] {
 }
 
 /**
- * Per column, the rows against the declared 合计. Rounding bound: each row may be off by half a
+ * A column of shares or rates (完成率, 占比, 增长%): its 合计 row is an average or a ratio of the
+ * totals, never the sum of the rows.
+ */
+export function isShareColumn(table: Table, column: string): boolean {
+  if (table.unit !== null && isRatio(table.unit)) return true;
+  if (/率|比例|占比|比重|百分比|%|％/.test(column)) return true;
+  const printed = table.rows.map((r) => r.printed[column]).filter((p): p is string => p !== null && p !== undefined);
+  return printed.length > 0 && printed.every((p) => /[%％]$/.test(p));
+}
+
+/**
+ * Per column, the rows against the declared 合计 (columns of shares are not summed). Rounding bound: each row may be off by half a
  * unit of its last printed digit, the total by half of its own — within that the gap is `info`.
  */
 export const tableSumMismatch: DocumentRule = {
@@ -27,7 +39,7 @@ export const tableSumMismatch: DocumentRule = {
       const rows = summedRows(table.rows);
       for (const column of Object.keys(table.declaredTotal)) {
         const declared = table.declaredTotal[column];
-        if (declared === null || declared === undefined) continue;
+        if (declared === null || declared === undefined || isShareColumn(table, column)) continue;
         const filled = rows.filter((r) => r.values[column] !== null && r.values[column] !== undefined);
         const filledSet = new Set(filled);
         const blank = rows.filter((r) => !filledSet.has(r)).map((r) => r.region);
