@@ -4,11 +4,23 @@ import { SCHEMA_VERSION } from './common.js';
 export const DiffOp = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
 
 export const ClauseAlignment = z.object({
-  base: z.string().nullable().describe('base clause number (national), null when added'),
-  target: z.string().nullable().describe('target clause number (provincial), null when removed'),
+  base: z.string().nullable().describe('base clause number (the parent notice), null when added; for an item, the number of the clause holding it'),
+  target: z.string().nullable().describe('target clause number (the adapting notice), null when removed; for an item, the number of the clause holding it'),
+  baseClause: z
+    .string()
+    .nullable()
+    .describe('printed path of the base unit (二（三）1, 二（三）, 第二章第五条, 一), as NoticeRecord clause/item `path`; null when added'),
+  targetClause: z.string().nullable().describe('printed path of the target unit, as NoticeRecord clause/item `path`; null when removed'),
+  unit: z
+    .enum(['section', 'clause', 'item', 'lead'])
+    .describe("what the compared unit is on the target side (base side when removed): a clause, an item (1. （1） ①) where clauses hold items, the text of a clause before its first item ('lead'), or a whole section where a notice has no clauses"),
   status: z.enum(['unchanged', 'modified', 'added', 'removed']),
   similarity: z.number().min(0).max(1),
-  tags: z.array(z.string()).describe('implementation: adds local specifics; merged/split'),
+  tags: z
+    .array(z.string())
+    .describe(
+      'implementation: adds local specifics; merged: the target unit joins several base units; split: the base unit is spread over several target units; moved: out of the base order; promoted: an item became a clause (or section), demoted: the reverse',
+    ),
   ops: z.array(DiffOp),
 });
 

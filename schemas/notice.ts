@@ -20,11 +20,25 @@ export const Reference = z.object({
   span: Span.nullable(),
 });
 
+export const Item = z
+  .object({
+    number: z.string().describe('as printed without brackets or punctuation: 1, ①, 一'),
+    ordinal: z.number().int().describe('the number as an integer (① is 1)'),
+    path: z.string().describe('printed path from the top of the outline: 二（三）1, 二（三）1（2）, 第五条（一）'),
+    depth: z.number().int().min(1).describe('1 for an item of the clause or section, 2 for its sub-item, …'),
+    heading: z.string().nullable(),
+    text: z.string().describe('the whole item, its sub-items included, hard line breaks joined'),
+    span: Span,
+  })
+  .describe('An item (1. 1、), sub-item (（1） (1)) or further level (①) below a clause or section; in regulations also （一）/一、 inside an article');
+
 export const Clause = z.object({
   number: z.string().describe('as printed without brackets: 十一'),
   ordinal: z.number().int().describe('the number as an integer'),
   heading: z.string().nullable(),
+  path: z.string().describe('printed path: 二（三） (section and clause), （三） when the notice has no sections, 第二章第五条 or 第五条 in a regulation; what diff units and the store key a clause by'),
   text: z.string().describe('the whole clause, hard line breaks joined'),
+  items: z.array(Item).describe('items and sub-items of the clause in document order (flattened: depth and path give the nesting)'),
   span: Span,
 });
 
@@ -32,8 +46,10 @@ export const Section = z.object({
   number: z.string().nullable(),
   ordinal: z.number().int().nullable(),
   heading: z.string().nullable(),
+  path: z.string().describe("printed path: 二, 第二章; '' for the unnumbered holder of clauses printed before any section"),
   text: z.string().describe('section text outside its clauses'),
   clauses: z.array(Clause),
+  items: z.array(Item).describe('items printed in the section outside any clause (一、 followed directly by 1. 2.), flattened like Clause.items'),
   span: Span,
 });
 
@@ -152,6 +168,7 @@ export const NoticeRecord = z.object({
 });
 export type NoticeRecord = z.infer<typeof NoticeRecord>;
 export type Clause = z.infer<typeof Clause>;
+export type Item = z.infer<typeof Item>;
 export type Section = z.infer<typeof Section>;
 export type Table = z.infer<typeof Table>;
 export type TableRow = z.infer<typeof TableRow>;
