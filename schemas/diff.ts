@@ -32,6 +32,16 @@ export const NumberComparison = z.object({
   status: z.enum(['match', 'differs', 'missing']),
 });
 
+export const Pairing = z
+  .object({
+    by: z
+      .enum(['fileNumber', 'title', 'titleSimilarity', 'content', 'given'])
+      .describe('how the base was chosen as the parent: cited by 发文字号, cited by title, similar title, reused clause text (content), or named by the user without any tie (given)'),
+    similarity: z.number().min(0).max(1).nullable().describe('the title or content similarity that decided it; null when cited or given'),
+    threshold: z.number().min(0).max(1).nullable().describe('the threshold that similarity had to reach; null when cited or given'),
+  })
+  .describe('why the base is taken as the parent of the target');
+
 export const DiffRecord = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   base: z.string().nullable(),
@@ -39,10 +49,12 @@ export const DiffRecord = z.object({
   basePath: z.string(),
   targetPath: z.string(),
   similarity: z.number().min(0).max(1),
+  pairing: Pairing.nullable().describe('how the base was chosen (null when the caller paired the two directly)'),
   counts: z.object({ unchanged: z.number(), modified: z.number(), added: z.number(), removed: z.number() }),
   clauses: z.array(ClauseAlignment),
   numbers: z.array(NumberComparison),
 });
 export type DiffRecord = z.infer<typeof DiffRecord>;
 export type ClauseAlignment = z.infer<typeof ClauseAlignment>;
+export type Pairing = z.infer<typeof Pairing>;
 export type NumberComparison = z.infer<typeof NumberComparison>;

@@ -376,8 +376,11 @@ describe('notices diff (CLI)', () => {
     expect(parseDocumentPath('a/b.txt#2')).toEqual({ path: 'a/b.txt', index: 2 });
     expect(parseDocumentPath('a/b.txt')).toEqual({ path: 'a/b.txt', index: null });
     expect(pickTarget([guangdong, national], null)).toBe(guangdong);
-    expect(pickBase([guangdong, national], null, jilin)).toBe(national);
-    expect(pickBase([guangdong, national], null, guangdong)).toBe(national);
-    expect(pickBase([guangdong, national], 0, jilin)).toBe(guangdong);
+    // Guangdong forwards a notice issued above it: the cover stays the target
+    expect(pickTarget([guangdong, national], null)).toBe(guangdong);
+    // 吉林 cites 人社部发〔2022〕13号: the base is chosen as cited
+    expect(pickBase([guangdong, national], null, jilin)).toEqual({ base: national, pairing: { by: 'fileNumber', similarity: null, threshold: null } });
+    expect(pickBase([guangdong, national], null, guangdong)?.base).toBe(national);
+    expect(pickBase([guangdong, national], 0, jilin)).toEqual({ base: guangdong, pairing: { by: 'given', similarity: null, threshold: null } });
   });
 });
