@@ -54,7 +54,9 @@ function nodeUnits(node: Node, number: string, kind: UnitKind, depth: number, it
   if (!children.length) return [{ number, path: node.path, kind, depth, heading: node.heading, text: node.text }];
   const first = node.text.indexOf(children[0].text);
   const lead = first > 0 ? node.text.slice(0, first).trim() : '';
-  const out: RawUnit[] = lead ? [{ number, path: node.path, kind: 'lead', depth, heading: node.heading, text: lead }] : [];
+  // a lead that is only the heading (（一）多渠道筹措房源) carries no text of its own to align
+  const headingOnly = normalizeClause(lead) === normalizeClause(node.heading ?? '');
+  const out: RawUnit[] = lead && !headingOnly ? [{ number, path: node.path, kind: 'lead', depth, heading: node.heading, text: lead }] : [];
   children.forEach((child, k) => {
     const end = k + 1 < children.length ? items.indexOf(children[k + 1]) : items.length;
     const below = items.slice(items.indexOf(child) + 1, end);

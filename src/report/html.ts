@@ -4,6 +4,7 @@ import { OVERVIEW_COLUMNS } from '../compare/columns.js';
 import { escapeHtml as esc, numbersHtml, pairHtml, PAIR_CSS } from '../diff/format/html.js';
 import { CJK_FONT, SEVERITY_COLOURS, type Chart } from './charts.js';
 import { excerptAt, positionText } from './excerpt.js';
+import { familiesHtml } from './families.js';
 import type { ClauseMatrix, MatrixCell } from './matrix.js';
 import type { ReportEntry, ReportModel } from './model.js';
 
@@ -178,7 +179,7 @@ export function reportHtml(model: ReportModel, charts: Chart[]): string {
 <header class="top">
 <h1>Notices report</h1>
 <p class="note">${esc(subtitle)}</p>
-<nav class="toc"><a href="#overview-section">Overview</a><a href="#charts">Charts</a><a href="#matrix">Clause adoption</a><a href="#notices">Per notice</a></nav>
+<nav class="toc"><a href="#overview-section">Overview</a><a href="#charts">Charts</a><a href="#matrix">Clause adoption</a><a href="#families">Families</a><a href="#notices">Per notice</a></nav>
 </header>
 <main>
 <h2 id="overview-section">Overview</h2>
@@ -189,6 +190,7 @@ ${chartsHtml(charts)}
 <h2 id="matrix">Clause adoption</h2>
 <p class="note">Rows: the national notice's clauses; columns: the notices that implement it. A cell links to the clause in that notice's diff; modified cells are shaded from orange (little kept) to green (nearly all kept).</p>
 ${model.matrices.length ? model.matrices.map(matrixHtml).join('\n') : '<p class="note">No national notice among the inputs.</p>'}
+${familiesHtml(model.families, model.entries)}
 <h2 id="notices">Per notice</h2>
 ${model.entries.map(noticeHtml).join('\n')}
 </main>

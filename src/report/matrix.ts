@@ -1,6 +1,7 @@
 import type { ClauseAlignment } from '../../schemas/diff.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { unitsOf } from '../diff/index.js';
+import type { Unit } from '../diff/align.js';
 import type { ReportEntry } from './model.js';
 
 /** How one province treated one national clause. */
@@ -48,8 +49,11 @@ function numbering(national: NoticeRecord, number: string): string {
   return `${number}、`;
 }
 
-function cellFor(clauses: ClauseAlignment[], number: string): MatrixCell | null {
-  const mine = clauses.map((c, pair) => ({ c, pair })).filter(({ c }) => c.base === number);
+/** A diff row about a base unit: by its printed path (items share their clause's number), else by number. */
+const about = (c: ClauseAlignment, u: Unit) => (c.baseClause ? c.baseClause === u.path : c.base === u.number);
+
+function cellFor(clauses: ClauseAlignment[], u: Unit): MatrixCell | null {
+  const mine = clauses.map((c, pair) => ({ c, pair })).filter(({ c }) => about(c, u));
   if (!mine.length) return null;
   const kept = mine.filter(({ c }) => c.status !== 'removed');
   if (!kept.length) return { status: 'removed', similarity: 0, targets: [], pair: mine[0].pair };
@@ -57,7 +61,8 @@ function cellFor(clauses: ClauseAlignment[], number: string): MatrixCell | null 
   return {
     status: best.c.status === 'unchanged' ? 'unchanged' : 'modified',
     similarity: best.c.similarity,
-    targets: kept.map(({ c }) => c.target!).filter(Boolean),
+    // a clause by its number as before (rendered （三）), an item or lead by its printed path
+    targets: kept.map(({ c }) => (c.unit === 'item' || c.unit === 'lead' ? c.targetClause : c.target)!).filter(Boolean),
     pair: best.pair,
   };
 }
@@ -68,8 +73,8 @@ function addedClauses(e: ReportEntry): AddedClause[] {
     .map((c, pair) => ({ c, pair }))
     .filter(({ c }) => c.status === 'added' && c.target)
     .map(({ c, pair }) => {
-      const unit = units.find((u) => u.number === c.target);
-      return { number: c.target!, words: unit ? firstWords(unit.heading, unit.display) : '', pair };
+      const unit = units.find((u) => (c.targetClause ? u.path === c.targetClause : u.number === c.target));
+      return { number: c.targetClause ?? c.target!, words: unit ? firstWords(unit.heading, unit.display) : '', pair };
     });
 }
 
@@ -77,8 +82,8 @@ export function clauseMatrix(nationalEntry: ReportEntry, columns: ReportEntry[])
   const national = nationalEntry.record;
   const rows = unitsOf(national).map((u) => ({
     number: u.number,
-    label: `${numbering(national, u.number)}${firstWords(u.heading, u.display)}`,
-    cells: columns.map((e) => cellFor(e.pairing!.diff.clauses, u.number)),
+    label: `${u.kind === 'clause' || u.kind === 'section' ? numbering(national, u.number) : u.path + ' '}${firstWords(u.heading, u.display)}`,
+    cells: columns.map((e) => cellFor(e.pairing!.diff.clauses, u)),
   }));
   return { national: nationalEntry, columns, rows, added: columns.map(addedClauses) };
 }
