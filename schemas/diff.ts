@@ -9,10 +9,12 @@ export const ClauseAlignment = z.object({
   baseClause: z
     .string()
     .nullable()
+    .default(null)
     .describe('printed path of the base unit (二（三）1, 二（三）, 第二章第五条, 一), as NoticeRecord clause/item `path`; null when added'),
-  targetClause: z.string().nullable().describe('printed path of the target unit, as NoticeRecord clause/item `path`; null when removed'),
+  targetClause: z.string().nullable().default(null).describe('printed path of the target unit, as NoticeRecord clause/item `path`; null when removed'),
   unit: z
     .enum(['section', 'clause', 'item', 'lead'])
+    .default('clause')
     .describe("what the compared unit is on the target side (base side when removed): a clause, an item (1. （1） ①) where clauses hold items, the text of a clause before its first item ('lead'), or a whole section where a notice has no clauses"),
   status: z.enum(['unchanged', 'modified', 'added', 'removed']),
   similarity: z.number().min(0).max(1),
@@ -49,7 +51,7 @@ export const DiffRecord = z.object({
   basePath: z.string(),
   targetPath: z.string(),
   similarity: z.number().min(0).max(1),
-  pairing: Pairing.nullable().describe('how the base was chosen (null when the caller paired the two directly)'),
+  pairing: Pairing.nullable().default(null).describe('how the base relates to the target as its parent (null in diffs written before revision 6)'),
   counts: z.object({ unchanged: z.number(), modified: z.number(), added: z.number(), removed: z.number() }),
   clauses: z.array(ClauseAlignment),
   numbers: z.array(NumberComparison),

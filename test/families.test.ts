@@ -200,3 +200,20 @@ describe('a 转发/印发 cover notice stands for the document it forwards', () 
     expect(forwardedBy(gd, [gd, nat])).toBe(gd);
   });
 });
+
+describe('the report draws families', () => {
+  it('a tree national → 吉林 → 长春 with adoption shares, and the family matrix with 长春 items', async () => {
+    const { reportModel } = await import('../src/report/model.js');
+    const { familiesHtml } = await import('../src/report/families.js');
+    const model = reportModel({ records: [national, jilin, changchun], findings: [] });
+    const html = familiesHtml(model.families, model.entries);
+    // the tree nests: national's <li> holds 吉林's, which holds 长春's
+    const jilinAt = html.indexOf('吉人社联〔2022〕81号');
+    const changchunAt = html.indexOf('长人社联〔2022〕27号');
+    expect(jilinAt).toBeGreaterThan(0);
+    expect(changchunAt).toBeGreaterThan(jilinAt);
+    expect(html.slice(jilinAt, changchunAt)).toContain('<ul>');
+    expect(html).toContain('采用 36%'); // 4 of 吉林's 11 clauses
+    expect(html).toMatch(/<tr data-path="三（八）">.*二（二）1、二（二）2/);
+  });
+});

@@ -20,7 +20,7 @@ export function check(records: readonly NoticeRecord[]): LocatedFinding[] {
  * national one): clause statuses with similarity and redline, and the target's figures against
  * the base's annex tables. The same record as `notices diff --format json`.
  */
-export function diff(base: NoticeRecord, target: NoticeRecord, pairing: Pairing | null = null): DiffRecord {
+export function diff(base: NoticeRecord, target: NoticeRecord, pairing?: Pairing): DiffRecord {
   return diffRecords(base, target, pairing);
 }
 

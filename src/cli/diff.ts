@@ -65,7 +65,8 @@ export function pickTarget(records: NoticeRecord[], index: number | null): Notic
 export function pickBase(records: NoticeRecord[], index: number | null, target: NoticeRecord): { base: NoticeRecord; pairing: Pairing } | null {
   if (index !== null) {
     const base = records.find((r) => r.source.documentIndex === index);
-    return base ? { base, pairing: pairingOf(null) } : null;
+    // the user's choice, described by how the two relate (cited, similar) when they do
+    return base ? { base, pairing: pairingOf(parentOf(target, [base])) } : null;
   }
   const others = records.filter((r) => !sameDoc(r, target));
   const choice: ParentChoice | null = parentOf(target, others);

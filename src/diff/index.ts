@@ -3,6 +3,7 @@ import { SCHEMA_VERSION } from '../../schemas/common.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { alignUnits, linkUnits, unitsOf } from './align.js';
 import { compareNumbers } from './numbers.js';
+import { pairingOf, parentOf } from './national.js';
 import { overallSimilarity } from './overall.js';
 
 export { alignClauses, alignUnits, unitsOf } from './align.js';
@@ -16,8 +17,12 @@ export function countStatuses(clauses: ClauseAlignment[]): DiffRecord['counts'] 
   return counts;
 }
 
-/** One DiffRecord: the target (an adapting notice) against its base (the parent: national, provincial or city); `pairing` says why. */
-export function diffRecords(base: NoticeRecord, target: NoticeRecord, pairing: Pairing | null = null): DiffRecord {
+/**
+ * One DiffRecord: the target (an adapting notice) against its base (the parent: national, provincial
+ * or city); `pairing` says how the base was found, by default how it relates to the target (parentOf
+ * over the base alone: cited, similar, or merely given).
+ */
+export function diffRecords(base: NoticeRecord, target: NoticeRecord, pairing: Pairing = pairingOf(parentOf(target, [base]))): DiffRecord {
   const baseUnits = unitsOf(base);
   const targetUnits = unitsOf(target);
   const links = linkUnits(baseUnits, targetUnits);

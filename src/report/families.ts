@@ -17,6 +17,8 @@ ul.family,ul.family ul{list-style:none;margin:0;padding-left:1.2rem;border-left:
 ul.family{padding-left:.4rem}
 ul.family li{margin:.25rem 0}
 ul.family .figures{color:var(--mute);font-size:.85rem}
+table.family-matrix{border-collapse:collapse;background:#fff;font-size:.85rem}
+table.family-matrix th,table.family-matrix td{border:1px solid var(--line);padding:.3rem .5rem;vertical-align:top;text-align:left}
 table.family-matrix td.removed{color:var(--mute)}
 `;
 
@@ -46,7 +48,7 @@ function familyHtml(f: Family, entries: ReportEntry[]): string {
   const rows = f.rows.map((r) => `<tr data-path="${esc(r.path)}"><th scope="row">${esc(r.path)} ${esc(r.heading ?? '')}</th>${r.cells.map(cellHtml).join('')}</tr>`);
   return `<h3>${esc(f.root.record.title ?? f.root.record.source.path)}</h3>
 <ul class="family">${nodeHtml(f.root, entries)}</ul>
-<div class="scroll"><table class="matrix family-matrix"><thead><tr><th scope="col">条款 / 项</th>${head}</tr></thead>
+<div class="scroll"><table class="family-matrix"><thead><tr><th scope="col">条款 / 项</th>${head}</tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table></div>`;
