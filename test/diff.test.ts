@@ -314,8 +314,10 @@ describe('text format', () => {
   it('shows pairs, status, similarity and an inline redline without colour when not a terminal', () => {
     const out = formatText(diffRecords(national, jilin), { color: false });
     expect(out).not.toMatch(/\x1b\[/);
-    expect(out).toMatch(/（九） ← （八）\s+modified\s+\d+%/);
-    expect(out).toMatch(/（七） ← —\s+added/);
+    // units by printed path: 吉林 三、（九） against national 三、（八）; 吉林 二、（七） has no counterpart
+    expect(out).toMatch(/三（九） ← 三（八）\s+modified\s+\d+%/);
+    expect(out).toMatch(/二（七） ← —\s+added/);
+    expect(out).toContain('base as parent: cites its 发文字号');
     expect(out).toContain('{+11.29万人');
     expect(out).toMatch(/吉林\s+10\.73 → 11\.29\s+differs/);
   });

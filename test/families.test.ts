@@ -108,6 +108,20 @@ describe('another topic and level: 上海市 保障性租赁住房 (corpus 05) �
     );
   });
 
+  it('a split clause: each item is redlined against the sentences it draws on, every base sentence once', () => {
+    const d = diffRecords(shanghai, minhang);
+    const baseSide = (c: ClauseAlignment) => c.ops.filter((o) => o.op !== 'insert').map((o) => o.text).join('');
+    const one = pair(d.clauses, '二（一）1', '二（一）')!;
+    const two = pair(d.clauses, '二（一）2', '二（一）')!;
+    // item 1 was written from 05's 加强…空间规划 paragraph, item 2 from its 公共租赁住房 paragraph
+    expect(baseSide(one)).toContain('加强保障性租赁住房空间规划');
+    expect(baseSide(one)).not.toContain('公共租赁住房统一纳入');
+    expect(baseSide(two)).toContain('公共租赁住房统一纳入');
+    // 05's 系统评估廉租住房… sentence is in neither item: shown deleted exactly once
+    const both = baseSide(one) + baseSide(two);
+    expect(both.split('系统评估廉租住房').length - 1).toBe(1);
+  });
+
   it('a notice on another topic is not paired with a higher one (浦东 节能 against 上海市 住房)', async () => {
     const [pudong] = await fixtureRecords('real/07_pudong-jieneng-ditan-zijin-2025.md');
     expect(parentOf(pudong, [shanghai, national])).toBeNull();

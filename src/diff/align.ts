@@ -5,6 +5,7 @@ import { inserted, redline } from './redline.js';
 import {
   commonShingles,
   compareTexts,
+  coverage,
   countMask,
   coverMask,
   displayText,
@@ -215,6 +216,40 @@ function structureTags(l: Link, bu: Unit, tu: Unit, basesOf: Map<number, number[
   return tags;
 }
 
+/** A text cut after each full stop, semicolon, question or exclamation mark (the marks stay). */
+const sentences = (text: string): string[] => text.match(/[^。；！？]+[。；！？]?/g) ?? [];
+
+/** A base sentence is part of a target's share when this much of it is found in the target. */
+const SHARE_COVER = 0.5;
+
+/**
+ * The base text each target of a split unit is compared with: the base sentences it draws on
+ * (SHARE_COVER of the sentence found in it; the target finding most of it takes it), so that each
+ * redline shows what that target kept and changed, not the siblings' text as deleted. A sentence no
+ * target draws on goes to the target with the strongest link, where it shows as deleted: every
+ * base sentence is in exactly one row.
+ */
+export function baseShares(bu: Unit, targets: Unit[], strongest: number): Map<number, string> {
+  const parts = sentences(bu.display);
+  const sets = targets.map((t) => shingles(t.norm));
+  const owner = parts.map((part) => {
+    const norm = normalizeClause(part);
+    let best = -1;
+    let bestCover = SHARE_COVER;
+    targets.forEach((t, k) => {
+      const c = norm.length < SHINGLE ? (t.norm.includes(norm) && norm.length > 0 ? 1 : 0) : coverage(norm, t.norm, SHINGLE, undefined, sets[k]);
+      if (c >= bestCover && (best < 0 || c > bestCover)) {
+        best = k;
+        bestCover = c;
+      }
+    });
+    return best >= 0 ? targets[best].index : strongest;
+  });
+  const out = new Map<number, string>(targets.map((t) => [t.index, '']));
+  parts.forEach((part, i) => out.set(owner[i], out.get(owner[i]) + part));
+  return out;
+}
+
 /** Aligns two lists of units (see linkUnits) into ClauseAlignment rows, in target order with removed base units in place. */
 export function alignUnits(baseUnits: Unit[], targetUnits: Unit[], target?: NoticeRecord, links = linkUnits(baseUnits, targetUnits)): ClauseAlignment[] {
   const basesOf = new Map<number, number[]>();
@@ -224,6 +259,13 @@ export function alignUnits(baseUnits: Unit[], targetUnits: Unit[], target?: Noti
     targetsOf.set(l.b, [...(targetsOf.get(l.b) ?? []), l.t]);
   }
   const moved = movedTargets(links);
+  // split base units: each target is redlined against its share of the base (baseShares)
+  const shares = new Map<number, Map<number, string>>();
+  for (const [b, ts] of targetsOf) {
+    if (ts.length < 2) continue;
+    const strongest = links.filter((l) => l.b === b).reduce((x, y) => (y.score.link > x.score.link ? y : x)).t;
+    shares.set(b, baseShares(baseUnits[b], ts.map((t) => targetUnits[t]), strongest));
+  }
 
   type Row = ClauseAlignment & { bi: number | null };
   const rows: Row[] = [];
@@ -247,7 +289,7 @@ export function alignUnits(baseUnits: Unit[], targetUnits: Unit[], target?: Noti
     for (const l of mine) {
       const bu = baseUnits[l.b];
       const same = bu.norm === tu.norm;
-      const ops = redline(bu.display, tu.display);
+      const ops = redline(shares.get(l.b)?.get(l.t) ?? bu.display, tu.display);
       const tags = structureTags(l, bu, tu, basesOf, targetsOf, moved);
       if (!same && target && addsLocalSpecifics(inserted(ops), target)) tags.push('implementation');
       rows.push({
