@@ -231,3 +231,20 @@ describe('the report draws families', () => {
     expect(html).toMatch(/<tr data-path="三（八）">.*二（二）1、二（二）2/);
   });
 });
+
+describe('content similarity bound', () => {
+  it('never falls below the aligned similarity (it prunes candidates soundly)', async () => {
+    const { contentBound, contentSimilarity } = await import('../src/diff/national.js');
+    const [pudong] = await fixtureRecords('real/07_pudong-jieneng-ditan-zijin-2025.md');
+    for (const [p, r] of [
+      [national, jilin],
+      [jilin, changchun],
+      [shanghai, minhang],
+      [shanghai, pudong],
+      [national, minhang],
+    ] as const) {
+      expect(contentBound(p, r)).toBeGreaterThanOrEqual(contentSimilarity(p, r) - 1e-9);
+    }
+    expect(contentBound(shanghai, pudong)).toBeLessThan(CONTENT_SIMILARITY_THRESHOLD);
+  });
+});

@@ -2,7 +2,7 @@ import type { Pairing } from '../../schemas/diff.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { linkUnits, unitsOf } from './align.js';
 import { overallSimilarity } from './overall.js';
-import { dice } from './similarity.js';
+import { countMask, coverMask, dice, shingles, SHINGLE } from './similarity.js';
 
 const compact = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '');
 
@@ -90,8 +90,28 @@ export function contentSimilarity(parent: NoticeRecord, record: NoticeRecord): n
   return b.length && t.length ? overallSimilarity(b, t, linkUnits(b, t)) : 0;
 }
 
+/**
+ * An upper bound of contentSimilarity that needs no alignment: each side's characters inside a
+ * shingle found anywhere on the other side (the aligned partners are a subset of the other side),
+ * over all characters. Linear in the text, so a corpus with many higher notices only aligns the
+ * candidates that could reach the threshold.
+ */
+export function contentBound(parent: NoticeRecord, record: NoticeRecord): number {
+  const b = unitsOf(parent).map((u) => u.norm);
+  const t = unitsOf(record).map((u) => u.norm);
+  const covered = (texts: string[], other: string[]) => {
+    const set = new Set<string>();
+    for (const o of other) for (const g of shingles(o)) set.add(g);
+    // a unit shorter than a shingle may still equal a partner: counted whole, the bound stays a bound
+    return texts.reduce((n, x) => n + (x.length < SHINGLE ? x.length : countMask(coverMask(x, set, SHINGLE))), 0);
+  };
+  const total = b.reduce((n, x) => n + x.length, 0) + t.reduce((n, x) => n + x.length, 0);
+  return total ? (covered(b, t) + covered(t, b)) / total : 0;
+}
+
 function byContent(record: NoticeRecord, higher: NoticeRecord[]): ParentChoice | null {
   const scored = higher
+    .filter((n) => contentBound(n, record) >= CONTENT_SIMILARITY_THRESHOLD)
     .map((n) => ({ n, score: contentSimilarity(n, record) }))
     .filter((x) => x.score >= CONTENT_SIMILARITY_THRESHOLD)
     .sort((a, b) => b.score - a.score || rank(b.n) - rank(a.n));
