@@ -208,6 +208,13 @@ describe('a 转发/印发 cover notice stands for the document it forwards', () 
     };
     const plan: NoticeRecord = { ...changchun, source: { ...changchun.source, path: 'cover.txt', documentIndex: 1 }, title: '稳岗就业工作方案' };
     expect(forwardedBy(cover, [cover, plan])).toBe(plan);
+    // the plan prints no citation; its cover cites 吉林's 发文字号: the plan is paired with 吉林, the cover is not paired
+    const bare: NoticeRecord = { ...plan, references: [], region: null, level: null };
+    const coverCiting: NoticeRecord = { ...cover, references: [...cover.references, { fileNumber: '吉人社联〔2022〕81号', title: null, relation: 'implements', span: null }] };
+    const pairs = pairWithParents([jilin, coverCiting, bare]);
+    expect(pairs.has(coverCiting)).toBe(false);
+    expect(pairs.get(bare)?.parent).toBe(jilin);
+    expect(pairs.get(bare)?.choice.by).toBe('fileNumber');
     // a province forwarding the national notice stays itself: the national text is not its adaptation
     const gd = { ...jilin, source: { ...jilin.source, path: 'gd.txt', documentIndex: 0 } };
     const nat = { ...national, source: { ...national.source, path: 'gd.txt', documentIndex: 1 } };

@@ -1,4 +1,4 @@
-import { forwardedBy, pairingOf, parentOf, type ParentChoice } from '../diff/national.js';
+import { forwardedBy, pairingOf, parentOf, withCover, type ParentChoice } from '../diff/national.js';
 import type { Pairing } from '../../schemas/diff.js';
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { existsSync } from 'node:fs';
@@ -88,7 +88,8 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     return;
   }
   const target = pickTarget(t.records, t.index);
-  const picked = pickBase(b.records, b.index, target);
+  // a forwarded plan looks for its parent with its cover's citations
+  const picked = pickBase(b.records, b.index, withCover(target, t.records));
   if (!picked) {
     reportFailure(fail(argv.against, 'holds no other notice to compare with'));
     process.exitCode = 1;

@@ -1,7 +1,7 @@
 import type { DiffRecord } from '../../schemas/diff.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { diffRecords } from '../diff/index.js';
-import { nationalFor, pairingOf, parentOf, type ParentChoice } from '../diff/national.js';
+import { isCover, nationalFor, pairingOf, parentOf, withCover, type ParentChoice } from '../diff/national.js';
 
 export { nationalFor, parentOf };
 
@@ -14,11 +14,17 @@ export interface Pairing {
   diff: DiffRecord;
 }
 
-/** Every record that has a parent among the inputs (parentOf: national, provincial or city), diffed against it. */
+/**
+ * Every record that has a parent among the inputs (parentOf: national, provincial or city), diffed
+ * against it. A cover notice that 印发s a document of its own level in the same file is not paired:
+ * the document it issues is, through the cover's citations (withCover).
+ */
 export function pairWithParents(records: readonly NoticeRecord[]): Map<NoticeRecord, Pairing> {
   const pairs = new Map<NoticeRecord, Pairing>();
   for (const r of records) {
-    const choice = parentOf(r, records);
+    // a 印发 cover is represented by the document it issues, which is paired with the cover's citations
+    if (isCover(r, records)) continue;
+    const choice = parentOf(withCover(r, records), records);
     if (choice) pairs.set(r, { parent: choice.parent, national: choice.parent, choice, diff: diffRecords(choice.parent, r, pairingOf(choice)) });
   }
   return pairs;

@@ -36,7 +36,8 @@ const sameDocument = (a: NoticeRecord, b: NoticeRecord) => a === b || (a.source.
 /** GB/T 2260: 310000 contains 310117; a national notice (no region) contains everything. */
 function regionContains(parent: NoticeRecord, child: NoticeRecord): boolean {
   if (!parent.region) return parent.level === 'national';
-  if (!child.region) return false;
+  // a text whose region is unknown (a body without header) is held back by the similarity threshold alone
+  if (!child.region) return true;
   const prefix = parent.region.code.replace(/(00)+$/, '');
   return child.region.code.startsWith(prefix);
 }
@@ -144,6 +145,20 @@ export function forwardedBy(record: NoticeRecord, fileRecords: readonly NoticeRe
     (unitsOf(record).length === 0 ? later[0] : undefined);
   return forwarded && rank(forwarded) >= rank(record) ? forwarded : record;
 }
+
+/**
+ * A forwarded document as its parent is looked for: it carries its cover's citations, level and
+ * region (a city 印发 cover cites the provincial notice; the plan it issues often prints neither).
+ * Any other record is returned as it is.
+ */
+export function withCover(record: NoticeRecord, fileRecords: readonly NoticeRecord[]): NoticeRecord {
+  const cover = fileRecords.find((c) => c !== record && c.source.path === record.source.path && c.source.documentIndex < record.source.documentIndex && forwardedBy(c, fileRecords) === record);
+  if (!cover) return record;
+  return { ...record, references: [...record.references, ...cover.references], level: record.level ?? cover.level, region: record.region ?? cover.region };
+}
+
+/** A cover notice whose forwarded document stands for it (forwardedBy): not paired itself. */
+export const isCover = (record: NoticeRecord, fileRecords: readonly NoticeRecord[]) => forwardedBy(record, fileRecords) !== record;
 
 /**
  * What a title is about, without who issues or forwards it and without its document type:
