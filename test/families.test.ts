@@ -142,6 +142,8 @@ describe('metamorphic: edits to a real regulation with items (浦东 节能低�
     const d = diffRecords(base, await recordOf(full));
     expect(d.clauses.every((c) => c.status === 'unchanged' && c.baseClause === c.targetClause && c.tags.length === 0)).toBe(true);
     expect(d.clauses.some((c) => c.targetClause === '第八条（三）1（2）')).toBe(true);
+    // 第八条（三） holds items: its lead 「(三)工业通信业节能低碳发展支持标准如下：」 is a unit of its own, kept
+    expect(pair(d.clauses, '第八条（三）', '第八条（三）')?.unit).toBe('lead');
   });
 
   it('renumbering after an inserted item: the old items pair with their shifted numbers', async () => {

@@ -41,6 +41,8 @@ export interface Unit {
   display: string;
   /** as compared: see normalizeClause */
   norm: string;
+  /** a lead that is only its clause's heading: shown when linked, not as added or removed */
+  headingOnly?: boolean;
 }
 
 type RawUnit = Omit<Unit, 'index' | 'display' | 'norm'> & { text: string };
@@ -55,9 +57,9 @@ function nodeUnits(node: Node, number: string, kind: UnitKind, depth: number, it
   if (!children.length) return [{ number, path: node.path, kind, depth, heading: node.heading, text: node.text }];
   const first = node.text.indexOf(children[0].text);
   const lead = first > 0 ? node.text.slice(0, first).trim() : '';
-  // a lead that is only the heading (（一）多渠道筹措房源) carries no text of its own to align
+  // a lead that is only the heading (（一）多渠道筹措房源) is aligned when it is kept, never listed as added or removed
   const headingOnly = normalizeClause(lead) === normalizeClause(node.heading ?? '');
-  const out: RawUnit[] = lead && !headingOnly ? [{ number, path: node.path, kind: 'lead', depth, heading: node.heading, text: lead }] : [];
+  const out: RawUnit[] = lead ? [{ number, path: node.path, kind: 'lead', depth, heading: node.heading, text: lead, headingOnly }] : [];
   children.forEach((child, k) => {
     const end = k + 1 < children.length ? items.indexOf(children[k + 1]) : items.length;
     const below = items.slice(items.indexOf(child) + 1, end);
@@ -272,6 +274,7 @@ export function alignUnits(baseUnits: Unit[], targetUnits: Unit[], target?: Noti
   for (const tu of targetUnits) {
     const mine = links.filter((l) => l.t === tu.index);
     if (!mine.length) {
+      if (tu.headingOnly) continue;
       rows.push({
         base: null,
         target: tu.number,
@@ -308,7 +311,7 @@ export function alignUnits(baseUnits: Unit[], targetUnits: Unit[], target?: Noti
   }
   // removed base units go after the row of the nearest preceding base unit that is still present
   for (const bu of baseUnits) {
-    if (targetsOf.has(bu.index)) continue;
+    if (targetsOf.has(bu.index) || bu.headingOnly) continue;
     const row: Row = {
       base: bu.number,
       target: null,
