@@ -10,6 +10,7 @@
 //   diff         the 31-province diff matrix (each provincial notice against the national one)
 //   PDF          our reader against `pdftotext` on the same files, when both PDFs and pdftotext are there
 //   start-up     `notices --help` against a bare `node -e 0`
+//   serve        `notices serve` latency at 10,000 notices (bench/serve.mjs; skip with --no-serve)
 //
 // --write puts the report into docs/performance.md.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -308,6 +309,15 @@ say();
 say('## Start-up (median of 11 runs)');
 say();
 say(`\`node -e 0\` ${fmt(median(bare))} ms; \`notices --help\` ${fmt(median(help))} ms (${fmt(median(help) / median(bare), 2)}× bare node); \`notices check\` on one seed ${fmt(median(one))} ms.`);
+
+// ---------------------------------------------------------------------------------------------
+// 7. notices serve under load (bench/serve.mjs: its own store of 10,000 notices, autocannon)
+
+if (!process.argv.includes('--no-serve')) {
+  const served = spawnSync(process.execPath, [join(root, 'bench', 'serve.mjs')], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  say();
+  for (const line of (served.stdout || `serve bench failed: ${served.stderr}`).trimEnd().split('\n')) say(line);
+}
 
 if (process.argv.includes('--write')) {
   // the hand-written part (from `## Notes` on) stays

@@ -20,3 +20,5 @@ export type { Failure } from '../util/result.js';
 export type { NoticeRecord } from '../../schemas/notice.js';
 export type { DiffRecord } from '../../schemas/diff.js';
 export type { Finding, LocatedFinding } from '../../schemas/finding.js';
+export { serve } from '../serve/server.js';
+export type { ServeHandle, ServeOptions } from '../serve/server.js';

@@ -17,6 +17,7 @@ export async function main(argv = hideBin(process.argv)): Promise<void> {
     .command(compare)
     .command(report)
     .command(schema)
+    .command(await import('./serve.js'))
     .demandCommand(1, 'Name a command: extract, check, diff, compare, report or schema.')
     .strict()
     .help()
