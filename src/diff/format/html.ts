@@ -1,6 +1,6 @@
 import type { ClauseAlignment, DiffRecord } from '../../../schemas/diff.js';
 import type { NoticeRecord } from '../../../schemas/notice.js';
-import { pairingText, unitLabel } from './text.js';
+import { pairingText, unitLabel, type UnitRow } from './text.js';
 
 export interface HtmlOptions {
   /** the two records, for their titles; the page works without them */
@@ -60,7 +60,7 @@ input[name=view]{position:absolute;opacity:0}
 main{padding:1rem 1.5rem;max-width:1400px}
 ` + PAIR_CSS;
 
-function opsHtml(c: ClauseAlignment, side: 'base' | 'target' | 'inline'): string {
+function opsHtml(c: UnitRow, side: 'base' | 'target' | 'inline'): string {
   const parts = c.ops
     .filter((o) => (side === 'base' ? o.op !== 'insert' : side === 'target' ? o.op !== 'delete' : true))
     .map((o) => {
@@ -74,7 +74,7 @@ function opsHtml(c: ClauseAlignment, side: 'base' | 'target' | 'inline'): string
 }
 
 /** One aligned pair; `idPrefix` keeps ids unique when several diffs share a page (the report). */
-export function pairHtml(c: ClauseAlignment, i: number, idPrefix = ''): string {
+export function pairHtml(c: UnitRow, i: number, idPrefix = ''): string {
   const label = `${escapeHtml(unitLabel(c, 'target'))} ← ${escapeHtml(unitLabel(c, 'base'))}`;
   const sim = c.status === 'added' || c.status === 'removed' ? '' : `<span class="sim" title="similarity"><span class="bar"><i style="width:${pct(c.similarity)}"></i></span>${pct(c.similarity)}</span>`;
   const tags = c.tags.map((t) => `<span class="tag">${escapeHtml(t)}</span>`).join('');

@@ -1,4 +1,5 @@
-import type { ClauseAlignment, DiffRecord } from '../../../schemas/diff.js';
+import type { z } from 'zod';
+import type { ClauseAlignment as ClauseAlignmentSchema, DiffRecord } from '../../../schemas/diff.js';
 
 export interface TextOptions {
   /** ANSI colour (the CLI passes process.stdout.isTTY) */
@@ -26,8 +27,11 @@ export function pairingText(p: NonNullable<DiffRecord['pairing']>): string {
   return p.similarity !== null ? `${how} ${p.similarity}${p.threshold !== null ? ` (≥ ${p.threshold})` : ''}` : how;
 }
 
+/** A diff row as formats take it: rows stored before revision 6 have no printed paths. */
+export type UnitRow = z.input<typeof ClauseAlignmentSchema>;
+
 /** A unit as a reader finds it: its printed path (二（三）1), else its clause number; — when absent. */
-export function unitLabel(c: ClauseAlignment, side: 'base' | 'target'): string {
+export function unitLabel(c: UnitRow, side: 'base' | 'target'): string {
   const path = side === 'base' ? c.baseClause : c.targetClause;
   const number = side === 'base' ? c.base : c.target;
   return path || (number ? `（${number}）` : '—');
