@@ -8,22 +8,23 @@
  *               out/notices.sqlite, out/compare.html, out/report.html
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { NoticeRecord } from '../schemas/notice.js';
 import { formatSarif } from '../src/check/format/sarif.js';
-import { checkAll } from '../src/check/run.js';
 import { extractBatch } from '../src/cli/extract.js';
+import { summaryLine } from '../src/cli/summary.js';
 import { formatHtml } from '../src/compare/format.js';
 import { diffsOf, pairWithNationals } from '../src/compare/national.js';
+import { analyse, storeBatch } from '../src/emit/store-batch.js';
 import { compareRows } from '../src/compare/rows.js';
 import { recordFileNames, writeRecords } from '../src/emit/json.js';
 import { jsonlFile } from '../src/emit/jsonl.js';
-import { loadSqlite } from '../src/emit/sqlite.js';
 import { renderReport } from '../src/report/index.js';
 
 const root = join(new URL('../..', import.meta.url).pathname);
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const seeds = args[0] ?? join(root, 'seeds');
+// relative to where it runs, as `notices extract seeds` names them: the store's documents.path is the same either way
+const seeds = args[0] ?? (relative(process.cwd(), join(root, 'seeds')) || '.');
 const out = args[1] ?? join(root, 'out');
 const quiet = process.argv.includes('--quiet');
 const say = (s: string) => quiet || process.stderr.write(s + '\n');
@@ -33,14 +34,13 @@ await clean(out);
 
 // 1. extract
 const records: NoticeRecord[] = [];
-const failed = await extractBatch([seeds], quiet, async (r) => void records.push(r));
+const tally = await extractBatch([seeds], quiet, async (r) => void records.push(r));
 
-// 2. check
-const findings = checkAll(records);
-
-// 3. diff: every notice against the national notice it implements, when that is among the inputs
+// 2. check, 3. diff: the same analysis `notices extract --format sqlite` stores (src/emit/store-batch.ts)
 const pairs = pairWithNationals(records);
 const diffs = diffsOf(pairs);
+const analysis = analyse(records, pairs);
+const findings = analysis.findings;
 
 // 4. emit
 await writeRecords(out, records);
@@ -56,11 +56,11 @@ for (const [r, d] of diffs) {
 await writeFile(join(out, 'check.sarif'), JSON.stringify(formatSarif(findings), null, 2) + '\n');
 await writeFile(join(out, 'compare.html'), formatHtml(compareRows(records, diffs, findings)));
 await writeFile(join(out, 'report.html'), await renderReport({ records, findings, pairs }));
-await loadSqlite(join(out, 'notices.sqlite'), records, { findings, diffs: [...diffs.values()] });
+await storeBatch(join(out, 'notices.sqlite'), records, analysis);
 
 const errors = findings.filter((f) => f.severity === 'error').length;
-say(`notices: ${records.length} documents, ${findings.length} findings (${errors} errors), ${diffs.size} diffs from ${seeds} → ${out}${failed ? `; ${failed} file(s) failed` : ''}`);
-if (failed) process.exitCode = 1;
+say(summaryLine(tally, `${findings.length} findings (${errors} errors) and ${diffs.size} diffs to ${out}`));
+if (tally.failed) process.exitCode = 1;
 
 /** Removes what an earlier run generated (the folder's README and anything else stay). */
 async function clean(dir: string, top = true): Promise<void> {

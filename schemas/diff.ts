@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { SCHEMA_VERSION } from './common.js';
 
-export const DiffOp = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+export const DiffOp = z.object({
+  op: z.enum(['equal', 'insert', 'delete']).describe('equal: in both; insert: only in the target; delete: only in the base'),
+  text: z.string().describe('the characters of this run'),
+});
 
 export const ClauseAlignment = z.object({
   base: z.string().nullable().describe('base clause number (the parent notice), null when added; for an item, the number of the clause holding it'),
@@ -16,22 +19,22 @@ export const ClauseAlignment = z.object({
     .enum(['section', 'clause', 'item', 'lead'])
     .default('clause')
     .describe("what the compared unit is on the target side (base side when removed): a clause, an item (1. （1） ①) where clauses hold items, the text of a clause before its first item ('lead'), or a whole section where a notice has no clauses"),
-  status: z.enum(['unchanged', 'modified', 'added', 'removed']),
-  similarity: z.number().min(0).max(1),
+  status: z.enum(['unchanged', 'modified', 'added', 'removed']).describe('what the target did with the base unit'),
+  similarity: z.number().min(0).max(1).describe('0..1, how much of the text the pair shares'),
   tags: z
     .array(z.string())
     .describe(
       'implementation: adds local specifics; merged: the target unit joins several base units; split: the base unit is spread over several target units; moved: out of the base order; promoted: an item became a clause (or section), demoted: the reverse',
     ),
-  ops: z.array(DiffOp),
+  ops: z.array(DiffOp).describe('the inline redline, base to target'),
 });
 
 export const NumberComparison = z.object({
-  metric: z.string(),
-  region: z.string(),
-  base: z.number().nullable(),
-  target: z.number().nullable(),
-  status: z.enum(['match', 'differs', 'missing']),
+  metric: z.string().describe('the base table the figure is read from (its title)'),
+  region: z.string().describe('the target\'s region as the base table\'s row names it'),
+  base: z.number().nullable().describe('the base table\'s figure for that region'),
+  target: z.number().nullable().describe('the target\'s own figure, null when it prints none'),
+  status: z.enum(['match', 'differs', 'missing']).describe('match: equal within printed precision; differs; missing: one side has no figure'),
 });
 
 export const Pairing = z
@@ -45,16 +48,23 @@ export const Pairing = z
   .describe('why the base is taken as the parent of the target');
 
 export const DiffRecord = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  base: z.string().nullable(),
-  target: z.string().nullable(),
-  basePath: z.string(),
-  targetPath: z.string(),
-  similarity: z.number().min(0).max(1),
+  schemaVersion: z.literal(SCHEMA_VERSION).describe('the contract version'),
+  base: z.string().nullable().describe('the base notice\'s file number'),
+  target: z.string().nullable().describe('the target notice\'s file number'),
+  basePath: z.string().describe('the base notice: its file, with #N for document N > 0 of the file'),
+  targetPath: z.string().describe('the target notice: its file, with #N for document N > 0 of the file'),
+  similarity: z.number().min(0).max(1).describe('0..1 over the whole text'),
   pairing: Pairing.nullable().default(null).describe('how the base relates to the target as its parent (null in diffs written before revision 6)'),
-  counts: z.object({ unchanged: z.number(), modified: z.number(), added: z.number(), removed: z.number() }),
-  clauses: z.array(ClauseAlignment),
-  numbers: z.array(NumberComparison),
+  counts: z
+    .object({
+      unchanged: z.number().describe('units kept word for word'),
+      modified: z.number().describe('units adapted'),
+      added: z.number().describe('target units with no base unit'),
+      removed: z.number().describe('base units the target does not carry'),
+    })
+    .describe('clauses by status'),
+  clauses: z.array(ClauseAlignment).describe('every target unit (clause, or item where clauses hold items) aligned with the base unit(s) it adapts, removed base units in place'),
+  numbers: z.array(NumberComparison).describe('the target\'s figures against its rows in the base\'s annex tables'),
 });
 export type DiffRecord = z.infer<typeof DiffRecord>;
 export type ClauseAlignment = z.infer<typeof ClauseAlignment>;

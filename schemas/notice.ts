@@ -5,19 +5,22 @@ import { Finding } from './finding.js';
 export const FileNumber = z.object({
   raw: z.string().describe('as printed'),
   normalized: z.string().describe('no whitespace, 〔〕 brackets: 吉人社联〔2022〕81号'),
-  prefix: z.string(),
-  year: z.number().int(),
-  serial: z.number().int(),
-  span: Span.nullable(),
+  prefix: z.string().describe('the issuer abbreviation before the year: 吉人社联'),
+  year: z.number().int().describe('the year in 〔〕'),
+  serial: z.number().int().describe('the number before 号'),
+  span: Span.nullable().describe('where the file number is printed; null when it comes from metadata'),
 });
 
-export const Region = z.object({ name: z.string(), code: z.string() });
+export const Region = z.object({
+  name: z.string().describe('the division the notice is for, full official name: 吉林省'),
+  code: z.string().describe('its GB/T 2260 code: 220000'),
+});
 
 export const Reference = z.object({
-  fileNumber: z.string().nullable(),
-  title: z.string().nullable(),
-  relation: z.enum(['forwards', 'implements', 'cites']),
-  span: Span.nullable(),
+  fileNumber: z.string().nullable().describe('the cited 发文字号, normalized; null when only a title is cited'),
+  title: z.string().nullable().describe('the cited title without 《》; null when only a file number is cited'),
+  relation: z.enum(['forwards', 'implements', 'cites']).describe('forwards: 转发 the whole notice; implements: 贯彻落实 it; cites: mentions it'),
+  span: Span.nullable().describe('where the reference is printed'),
 });
 
 export const Item = z
@@ -26,16 +29,16 @@ export const Item = z
     ordinal: z.number().int().describe('the number as an integer (① is 1)'),
     path: z.string().describe('printed path from the top of the outline: 二（三）1, 二（三）1（2）, 第五条（一）'),
     depth: z.number().int().min(1).describe('1 for an item of the clause or section, 2 for its sub-item, …'),
-    heading: z.string().nullable(),
+    heading: z.string().nullable().describe('the item heading up to its first 。 or ；, null when it has none'),
     text: z.string().describe('the whole item, its sub-items included, hard line breaks joined'),
-    span: Span,
+    span: Span.describe('where the item starts'),
   })
   .describe('An item (1. 1、), sub-item (（1） (1)) or further level (①) below a clause or section; in regulations also （一）/一、 inside an article');
 
 export const Clause = z.object({
   number: z.string().describe('as printed without brackets: 十一'),
   ordinal: z.number().int().describe('the number as an integer'),
-  heading: z.string().nullable(),
+  heading: z.string().nullable().describe('the clause heading ending in 。 or a bold lead-in, null when it has none'),
   path: z.string().describe('printed path: 二（三） (section and clause), （三） when the notice has no sections, 第二章第五条 or 第五条 in a regulation; what diff units and the store key a clause by'),
   text: z.string().describe('the whole clause, hard line breaks joined'),
   items: z.array(Item).describe('items and sub-items of the clause in document order (flattened: depth and path give the nesting)'),
@@ -43,128 +46,132 @@ export const Clause = z.object({
 });
 
 export const Section = z.object({
-  number: z.string().nullable(),
-  ordinal: z.number().int().nullable(),
-  heading: z.string().nullable(),
+  number: z.string().nullable().describe('as printed without 、: 三; null for the text before the first numbered section'),
+  ordinal: z.number().int().nullable().describe('the number as an integer'),
+  heading: z.string().nullable().describe('the section heading: 强化就业帮扶'),
   path: z.string().describe("printed path: 二, 第二章; '' for the unnumbered holder of clauses printed before any section"),
   text: z.string().describe('section text outside its clauses'),
-  clauses: z.array(Clause),
+  clauses: z.array(Clause).describe('its numbered clauses （一）（二）…, in order'),
   items: z.array(Item).describe('items printed in the section outside any clause (一、 followed directly by 1. 2.), flattened like Clause.items'),
   span: Span,
 });
 
 export const Target = z.object({
-  metric: z.string(),
-  comparator: z.enum(['>=', '<=', '=', '>', '<']),
-  value: z.number(),
-  max: z.number().nullable(),
-  unit: z.string(),
-  persons: z.number().nullable(),
-  scope: z.string().nullable(),
-  clause: z.string().nullable(),
+  metric: z.string().describe('what is counted, in the notice\'s words: 脱贫人口务工规模'),
+  comparator: z.enum(['>=', '<=', '=', '>', '<']).describe('how the value binds: >= for 不低于/以上/力争, <= for 不超过/以内, = for a plain figure (and 左右)'),
+  value: z.number().describe('the figure in `unit` (the lower bound of a range)'),
+  max: z.number().nullable().describe('the upper bound of a range (10万至12万人), else null'),
+  unit: z.string().describe('the unit as printed: 万人, %, 个'),
+  persons: z.number().nullable().describe('the value in persons when the unit counts people (11.29万人 → 112900), else null'),
+  scope: z.string().nullable().describe('whom or where it applies to, when the text narrows it: 脱贫人口, 重点县'),
+  clause: z.string().nullable().describe('the clause it is printed in: section and clause numbers, 一（一）'),
   text: z.string().describe('the phrase the target was read from'),
   span: Span,
 });
 
 export const TableRow = z.object({
-  seq: z.number().int().nullable(),
-  region: z.string(),
-  values: z.record(z.string(), z.number().nullable()),
+  seq: z.number().int().nullable().describe('the row\'s 序号 as printed, null when the table has none'),
+  region: z.string().describe('the row label as printed (a region, or 合计 for the totals row)'),
+  values: z.record(z.string(), z.number().nullable()).describe('cell values by column name; null for a blank or unreadable cell'),
   printed: z.record(z.string(), z.string().nullable()).describe('cells as printed, for rounding-aware checks'),
   inferred: z.array(z.string()).optional().describe('columns whose cells were placed by the table totals (a PDF text layer that lost blank cells), not read where printed'),
   span: Span,
 });
 
 export const Table = z.object({
-  label: z.string().nullable(),
-  title: z.string().nullable(),
-  kind: z.enum(['target', 'form', 'other']),
-  unit: z.string().nullable(),
-  columns: z.array(z.string()),
-  rows: z.array(TableRow),
-  declaredTotal: z.record(z.string(), z.number().nullable()).nullable(),
-  declaredTotalPrinted: z.record(z.string(), z.string().nullable()).nullable(),
+  label: z.string().nullable().describe('the annex label it is printed under: 附件1'),
+  title: z.string().nullable().describe('the table title: 2022年度各省（区、市）脱贫人口务工目标任务表'),
+  kind: z.enum(['target', 'form', 'other']).describe('target: figures by region; form: a blank form to fill in; other'),
+  unit: z.string().nullable().describe('the unit the table declares (单位：万人)'),
+  columns: z.array(z.string()).describe('value column names, a two-row header joined with /: 目标任务/国定标准'),
+  rows: z.array(TableRow).describe('the body rows in printed order, without the totals row'),
+  declaredTotal: z.record(z.string(), z.number().nullable()).nullable().describe('the 合计 row as printed, by column; null when the table has none'),
+  declaredTotalPrinted: z.record(z.string(), z.string().nullable()).nullable().describe('the 合计 cells as printed text, for rounding bounds'),
   repairedFrom: z.enum(['totals']).optional().describe('the declared totals were used to put cells in their columns: the sums cannot check those columns'),
   span: Span,
 });
 
 export const Subsidy = z.object({
-  name: z.string().nullable(),
-  amount: z.number(),
-  unit: z.string(),
+  name: z.string().nullable().describe('the subsidy\'s name: 一次性求职创业补贴'),
+  amount: z.number().describe('the amount in `unit`'),
+  unit: z.string().describe('元, 万元 …'),
   unitPrinted: z.boolean().describe('false when the amount was printed without 元'),
-  per: z.string().nullable(),
-  recipient: z.string().nullable(),
-  condition: z.string().nullable(),
-  fundingSource: z.string().nullable(),
-  oneTime: z.boolean(),
-  cap: z.boolean(),
-  clause: z.string().nullable(),
-  text: z.string(),
+  per: z.string().nullable().describe('what the amount is counted per: 人, 人·月, 户'),
+  recipient: z.string().nullable().describe('who receives it: 脱贫劳动力, 企业'),
+  condition: z.string().nullable().describe('the condition attached: 稳定就业3个月以上'),
+  fundingSource: z.string().nullable().describe('the fund it is paid from: 就业补助资金'),
+  oneTime: z.boolean().describe('true for a one-off payment (一次性)'),
+  cap: z.boolean().describe('true when the amount is a ceiling (最高, 不超过)'),
+  clause: z.string().nullable().describe('the clause it is printed in: section and clause numbers'),
+  text: z.string().describe('the sentence it was read from'),
   span: Span,
 });
 
-export const KeyRegion = z.object({ kind: z.string(), count: z.number().int().nullable(), span: Span });
+export const KeyRegion = z.object({
+  kind: z.string().describe('the kind of region the notice singles out, in its words: 国家乡村振兴重点帮扶县 (the store also has it as key_regions.name)'),
+  count: z.number().int().nullable().describe('how many the notice says there are, null when it does not say'),
+  span: Span,
+});
 
 export const Contact = z.object({
-  org: z.string().nullable(),
-  person: z.string().nullable(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  span: Span.nullable(),
+  org: z.string().nullable().describe('the office to contact: 农村劳动力就业处'),
+  person: z.string().nullable().describe('the contact person'),
+  phone: z.string().nullable().describe('the phone number as printed'),
+  email: z.string().nullable().describe('the e-mail address'),
+  span: Span.nullable().describe('where the contact line is printed'),
 });
 
 export const Attachment = z.object({
-  label: z.string(),
-  title: z.string(),
+  label: z.string().describe('附件1, or 附件 when unnumbered'),
+  title: z.string().describe('the attachment\'s title as listed'),
   name: z.string().describe('the same as title: the attachment named as readers cite it'),
 });
 
 export const NoticeRecord = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: z.literal(SCHEMA_VERSION).describe('the contract version; a field renamed or dropped bumps it'),
   source: z.object({
-    path: z.string(),
-    sha256: z.string(),
-    format: z.enum(['text', 'markdown', 'pdf', 'docx', 'html', 'ofd', 'doc', 'image']),
-    documentIndex: z.number().int().min(0),
+    path: z.string().describe('the input file as given (relative paths stay relative)'),
+    sha256: z.string().describe('SHA-256 of the file\'s bytes'),
+    format: z.enum(['text', 'markdown', 'pdf', 'docx', 'html', 'ofd', 'doc', 'image']).describe('how the file was read (from its content, then its extension)'),
+    documentIndex: z.number().int().min(0).describe('which document of the file (0 first; a forwarding notice is 0, the notice it forwards 1)'),
     ocr: z.boolean().optional().describe('true when some of the text was read by OCR (a scan, a photo)'),
     ocrConfidence: z.number().min(0).max(1).optional().describe('mean confidence of the OCR\'d characters, 0..1'),
     ocrPages: z.array(z.number().int().min(1)).optional().describe('pages read by OCR'),
     ocrSkippedPages: z.array(z.number().int().min(1)).optional().describe('pages without text left unread (past --ocr-max-pages)'),
-  }),
-  fileNumber: FileNumber.nullable(),
+  }).describe('the file the record was read from'),
+  fileNumber: FileNumber.nullable().describe('发文字号, null when none is printed'),
   title: z.string().nullable().describe('null when the copy prints no title (a partial copy keeps its record, with a missing-field finding)'),
-  titleSpan: Span.nullable(),
-  docType: z.string().nullable(),
-  level: z.enum(['national', 'provincial', 'municipal', 'county', 'township']).nullable(),
-  region: Region.nullable(),
+  titleSpan: Span.nullable().describe('where the title starts'),
+  docType: z.string().nullable().describe('文种 from the title: 通知, 意见, 办法'),
+  level: z.enum(['national', 'provincial', 'municipal', 'county', 'township']).nullable().describe('the issuer\'s level of government'),
+  region: Region.nullable().describe('the division the notice governs; null for a national notice'),
   issuers: z.array(
     z.object({
       name: z.string().describe('the full official name: 市交通委 in a Shanghai notice is 上海市交通委员会'),
       printed: z.string().describe('the name as the notice prints it'),
-      span: Span.nullable(),
+      span: Span.nullable().describe('where the name is printed'),
     }),
-  ),
-  addressees: z.array(z.string()),
-  signedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
-  printedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  ).describe('发文机关, in printed order (the lead issuer first)'),
+  addressees: z.array(z.string()).describe('主送机关 as printed'),
+  signedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().describe('成文日期, YYYY-MM-DD'),
+  printedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().describe('印发日期 in the 版记, YYYY-MM-DD'),
   printedBy: z.string().nullable().describe('印发机关 in the 版记'),
-  disclosure: z.string().nullable(),
-  references: z.array(Reference),
-  sections: z.array(Section),
-  targets: z.array(Target),
-  tables: z.array(Table),
-  subsidies: z.array(Subsidy),
-  policyMentions: z.array(z.string()),
-  keyRegions: z.array(KeyRegion),
-  contacts: z.array(Contact),
-  copyNumber: z.string().nullable(),
-  secrecy: z.string().nullable(),
-  urgency: z.string().nullable(),
-  signers: z.array(z.string()),
-  copyTo: z.array(z.string()),
-  attachments: z.array(Attachment),
-  findings: z.array(Finding),
+  disclosure: z.string().nullable().describe('公开方式: 主动公开, 依申请公开'),
+  references: z.array(Reference).describe('other notices this one forwards, implements or cites'),
+  sections: z.array(Section).describe('the body: 一、二、 sections with their clauses'),
+  targets: z.array(Target).describe('numeric targets in the text'),
+  tables: z.array(Table).describe('annex tables'),
+  subsidies: z.array(Subsidy).describe('subsidy amounts in the text'),
+  policyMentions: z.array(z.string()).describe('named policies the text mentions: 以工代赈'),
+  keyRegions: z.array(KeyRegion).describe('kinds of region the notice singles out'),
+  contacts: z.array(Contact).describe('联系人 lines'),
+  copyNumber: z.string().nullable().describe('份号'),
+  secrecy: z.string().nullable().describe('密级和保密期限'),
+  urgency: z.string().nullable().describe('紧急程度: 特急, 加急'),
+  signers: z.array(z.string()).describe('签发人 (上行文)'),
+  copyTo: z.array(z.string()).describe('抄送机关'),
+  attachments: z.array(Attachment).describe('附件 as listed after the body'),
+  findings: z.array(Finding).describe('what extracting and the document rules found (docs/rules/)'),
 });
 export type NoticeRecord = z.infer<typeof NoticeRecord>;
 export type Clause = z.infer<typeof Clause>;

@@ -103,6 +103,12 @@ describe('notices check (CLI)', () => {
     const schema = JSON.parse(readFileSync(join(root, 'test', 'fixtures', 'sarif-2.1.0.schema.json'), 'utf8'));
     // the published schema's `language` pattern is not valid with the u flag; compile patterns without it
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    // the formats the SARIF schema uses, checked (not ignored): an absolute URI, a URI reference
+    // (relative to %SRCROOT%) and an RFC 3339 date-time
+    const parses = (s: string, base?: string) => URL.canParse(s, base);
+    ajv.addFormat('uri', (s: string) => /^[a-z][a-z0-9+.-]*:/i.test(s) && parses(s));
+    ajv.addFormat('uri-reference', (s: string) => !/\s/.test(s) && parses(s, 'file:///srcroot/'));
+    ajv.addFormat('date-time', (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i.test(s) && !Number.isNaN(Date.parse(s)));
     const validate = ajv.compile(schema);
     const ok = validate(sarif);
     expect(validate.errors ?? []).toEqual([]);

@@ -368,7 +368,7 @@ describe('notices diff (CLI)', () => {
     expect(r.stderr.trim().split('\n')).toEqual([`notices: ${empty}: empty file`]);
     const missing = run('diff', seedPath(SEEDS.jilin), '--against', join(dir, 'nope.txt'));
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toMatch(/^notices: .*nope\.txt: cannot read/);
+    expect(missing.stderr.trim()).toMatch(/^notices: .*nope\.txt: no such file or directory$/);
     const noDoc = run('diff', seedPath(SEEDS.jilin), '--against', `${seedPath(SEEDS.guangdong)}#7`);
     expect(noDoc.status).toBe(1);
     expect(noDoc.stderr).toMatch(/#7: no document 7/);

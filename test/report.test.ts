@@ -78,8 +78,8 @@ describe('report model', () => {
     expect(model.matrices).toEqual([]);
     expect(model.entries.every((e) => e.pairing === null && e.row.similarity === null)).toBe(true);
     const html = await renderReport({ records: [jilin, shandong] });
-    expect(html.match(/listed without a diff/g)).toHaveLength(2);
-    expect(html).toContain('No national notice among the inputs.');
+    expect(html.match(/输入中没有它贯彻的国家文件：不作比对/g)).toHaveLength(2);
+    expect(html).toContain('输入中没有国家文件。');
   });
 
   it('gives notices of the same province distinct labels', () => {
@@ -106,7 +106,7 @@ describe('finding excerpts', () => {
   it('falls back to the clause that contains the position, and to nothing without one', () => {
     const clause = jilin.sections[1].clauses[0];
     const inside = { line: clause.span.line + 1, column: 3 };
-    expect(excerptAt(jilin, inside)?.where).toBe(`clause ${clause.number}`);
+    expect(excerptAt(jilin, inside)?.where).toBe(`条款（${clause.number}）`);
     expect(excerptAt(jilin, null)).toBeNull();
   });
 });
@@ -159,7 +159,7 @@ describe('notices report', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/empty\.txt/);
     expect(r.stdout).toContain('吉人社联〔2022〕81号');
-    expect(r.stdout).toContain('listed without a diff');
+    expect(r.stdout).toContain('不作比对');
   });
 
   it('is listed in --help', () => {

@@ -2,7 +2,8 @@ import type { Argv, ArgumentsCamelCase } from 'yargs';
 import type { LocatedFinding } from '../../schemas/finding.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { batchRead, extractBatch, withBatchOptions } from './extract.js';
-import { maxBytesOption } from './options.js';
+import { maxBytesOption, pathsPositional, quietOption, wholeNumber } from './options.js';
+import { printSummary } from './summary.js';
 
 interface Args {
   paths: string[];
@@ -19,10 +20,14 @@ export const describe = 'Check tables and figures within and across the given no
 
 export const builder = (y: Argv) =>
   withBatchOptions(y)
-    .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'files or folders; include the national notice for allocation checks' })
-    .option('format', { choices: ['text', 'json', 'sarif'] as const, default: 'text' as const })
-    .option('max-warnings', { type: 'number', default: -1, describe: 'exit 1 when there are more warnings than this (-1: no limit)' })
-    .option('quiet', { type: 'boolean', default: false })
+    .positional('paths', pathsPositional('files or folders; include the national notice for allocation checks'))
+    .option('format', {
+      choices: ['text', 'json', 'sarif'] as const,
+      default: 'text' as const,
+      describe: 'text (default: findings by document, sorted by line, and a summary), json (an array of findings) or sarif (SARIF 2.1.0)',
+    })
+    .option('max-warnings', { type: 'string', default: -1, coerce: wholeNumber('max-warnings', -1), describe: 'exit 1 when there are more warnings than this (default -1: no limit)' })
+    .option('quiet', quietOption)
     .option('max-bytes', maxBytesOption);
 
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
@@ -31,13 +36,13 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const stream = argv.format === 'json' ? (await import('../emit/json-array.js')).jsonArrayWriter(process.stdout) : null;
   const findings: LocatedFinding[] = [];
   const views: NoticeRecord[] = [];
-  const count = { error: 0, warning: 0 };
+  const count = { error: 0, warning: 0, info: 0 };
   const found = async (f: LocatedFinding) => {
-    if (f.severity === 'error' || f.severity === 'warning') count[f.severity]++;
+    count[f.severity]++;
     if (stream) await stream.write(f);
     else findings.push(f);
   };
-  const failed = await extractBatch(
+  const tally = await extractBatch(
     argv.paths,
     argv.quiet,
     async (r) => {
@@ -53,7 +58,8 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     process.stdout.write(JSON.stringify(formatSarif(findings), null, 2) + '\n');
   } else {
     const { formatText } = await import('../check/format/text.js');
-    process.stdout.write(formatText(findings, !!process.stdout.isTTY));
+    process.stdout.write(formatText(findings, { colour: !!process.stdout.isTTY, unreadable: tally.failed }));
   }
-  if (count.error || failed || (argv['max-warnings'] >= 0 && count.warning > argv['max-warnings'])) process.exitCode = 1;
+  printSummary(argv.quiet, true, tally, `${count.error + count.warning + count.info} findings (${count.error} errors, ${count.warning} warnings) to stdout`);
+  if (count.error || tally.failed || (argv['max-warnings'] >= 0 && count.warning > argv['max-warnings'])) process.exitCode = 1;
 }

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { readOptionsFor, type ReadOptions } from '../read/options.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { fail, type Failure, type Result } from '../util/result.js';
-import { maxBytesOption } from './options.js';
+import { maxBytesOption, quietOption } from './options.js';
+import { printSummary } from './summary.js';
 import { reportFailure } from './report.js';
 
 interface Args {
@@ -13,6 +14,7 @@ interface Args {
   against: string;
   format: 'json' | 'text' | 'html';
   'max-bytes': number;
+  quiet: boolean;
 }
 
 export const command = 'diff <target>';
@@ -22,7 +24,8 @@ export const builder = (y: Argv) =>
   y
     .positional('target', { type: 'string', demandOption: true, describe: 'the notice to compare (path, or path#N for document N of the file)' })
     .option('against', { type: 'string', demandOption: true, describe: 'the base notice (path or path#N); in a file of several, the national one or the one the target cites' })
-    .option('format', { choices: ['json', 'text', 'html'] as const, default: 'json' as const, describe: 'output format' })
+    .option('format', { choices: ['json', 'text', 'html'] as const, default: 'json' as const, describe: 'json (default: the DiffRecord), text (a terminal redline) or html (a side-by-side page)' })
+    .option('quiet', quietOption)
     .option('max-bytes', maxBytesOption)
     .example('$0 diff seeds/001_73b8f0cfdb9dd94c.txt --against seeds/000_7dc2baf39b3a8626.txt', 'DiffRecord as JSON')
     .example('$0 diff jilin.txt --against national.txt --format html > diff.html', 'side-by-side page');
@@ -106,4 +109,7 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     const { formatHtml } = await import('../diff/format/html.js');
     process.stdout.write(formatHtml(record, { base, target }));
   }
+  const tally = { files: 2, documents: t.records.length + b.records.length, failed: 0, skipped: [] };
+  const { unchanged, modified, added, removed } = record.counts;
+  printSummary(argv.quiet, true, tally, `the diff to stdout (${unchanged} unchanged, ${modified} modified, ${added} added, ${removed} removed)`);
 }

@@ -6,9 +6,10 @@ import type { FileResult } from '../../pipelines/document.js';
 import { DEFAULT_TIMEOUT_MS, defaultJobs, runBatch, type BatchOptions } from '../batch/run.js';
 import { limitsFor } from '../read/limits.js';
 import { DEFAULT_READ_OPTIONS, readOptionsFor, type ReadOptions } from '../read/options.js';
-import { maxBytesOption } from './options.js';
-import { expandPaths } from './paths.js';
+import { maxBytesOption, pathsPositional, positiveNumber, quietOption, wholeNumber } from './options.js';
+import { describeSkipped, expandPaths } from './paths.js';
 import { progress, reportFailure } from './report.js';
+import { emptyTally, printSummary, type BatchTally } from './summary.js';
 
 interface Args {
   paths: string[];
@@ -20,13 +21,19 @@ interface Args {
   'max-bytes': number;
   ocr: boolean;
   'ocr-max-pages': number;
+  analyse: boolean;
 }
 
 /** `--jobs` and `--timeout`, shared by every verb that reads a batch of files. */
 export const withBatchOptions = (y: Argv) =>
   y
-    .option('jobs', { type: 'number', describe: `worker threads for batches of 8 files or more (default: the machine's cores, ${defaultJobs()} here)` })
-    .option('timeout', { type: 'number', default: DEFAULT_TIMEOUT_MS / 1000, describe: 'time budget per file in seconds (in a worker); a file over it gets an error line and the batch goes on' });
+    .option('jobs', { type: 'string', coerce: wholeNumber('jobs', 1), describe: `worker threads for batches of 8 files or more, a whole number ≥ 1 (default: the machine's cores, ${defaultJobs()} here)` })
+    .option('timeout', {
+      type: 'string',
+      default: DEFAULT_TIMEOUT_MS / 1000,
+      coerce: positiveNumber('timeout'),
+      describe: `time budget per file in seconds, > 0 (default ${DEFAULT_TIMEOUT_MS / 1000}); in a worker, a file over it gets an error line and the batch goes on`,
+    });
 
 /** Batch options from parsed arguments. */
 export const batchOptions = (argv: { jobs?: number; timeout?: number }): BatchOptions => ({
@@ -46,22 +53,32 @@ export const describe = 'Extract one NoticeRecord per document found in the give
 
 export const builder = (y: Argv) =>
   withBatchOptions(y)
-    .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'files or folders (.txt .md .pdf .html .docx .doc .wps .ofd .png .jpg .tif)' })
-    .option('out', { type: 'string', describe: 'write per-document JSON and notices.jsonl (or notices.sqlite) into DIR' })
-    .option('format', { choices: ['json', 'jsonl', 'sqlite'] as const, default: 'json' as const, describe: 'output format' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
+    .positional('paths', pathsPositional('files or folders (.txt .md .pdf .html .docx .doc .wps .ofd .png .jpg .tif)'))
+    .option('out', { type: 'string', describe: 'write per-document JSON and notices.jsonl (or notices.sqlite) into this folder (default: stdout)' })
+    .option('format', { choices: ['json', 'jsonl', 'sqlite'] as const, default: 'json' as const, describe: 'json (default: one array), jsonl (one record a line) or sqlite (the store, needs --out)' })
+    .option('quiet', quietOption)
     .option('max-bytes', maxBytesOption)
-    .option('ocr', { type: 'boolean', default: DEFAULT_READ_OPTIONS.ocr, describe: 'read scanned pages and images by OCR (--no-ocr: report them as unreadable)' })
-    .option('ocr-max-pages', { type: 'number', default: DEFAULT_READ_OPTIONS.ocrMaxPages, describe: 'OCR at most N pages per file (the rest are listed in source.ocrSkippedPages)' })
+    .option('ocr', { type: 'boolean', default: DEFAULT_READ_OPTIONS.ocr, describe: 'read scanned pages and images by OCR (default on; --no-ocr: report them as unreadable)' })
+    .option('ocr-max-pages', {
+      type: 'string',
+      default: DEFAULT_READ_OPTIONS.ocrMaxPages,
+      coerce: wholeNumber('ocr-max-pages', 0),
+      describe: `OCR at most N pages per file, a whole number ≥ 0 (default ${DEFAULT_READ_OPTIONS.ocrMaxPages}); the rest are listed in source.ocrSkippedPages`,
+    })
+    .option('analyse', {
+      type: 'boolean',
+      default: true,
+      describe: 'with --format sqlite: also store the cross-document findings and the diffs against the national notice among the inputs, as `npm start` does (default on; --no-analyse: records only)',
+    })
     .example('$0 extract seeds/ --out out/', 'per-document JSON plus out/notices.jsonl')
     .example('$0 extract notice.txt --format jsonl', 'JSON Lines on stdout');
 
-/** Extracts a batch: bad files are reported and skipped; the rest are emitted. Exit 1 if any failed. */
-export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r: NoticeRecord) => Promise<void>, read: BatchRead = {}): Promise<number> {
+/** Extracts a batch: bad files are reported and skipped; the rest are emitted. The tally says how many of each. */
+export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r: NoticeRecord) => Promise<void>, read: BatchRead = {}): Promise<BatchTally> {
   const options = read.options ?? DEFAULT_READ_OPTIONS;
-  const { files, failures } = await expandPaths(paths);
+  const { files, failures, skipped } = await expandPaths(paths);
   failures.forEach(reportFailure);
-  let failed = failures.length;
+  const tally: BatchTally = { ...emptyTally(), files: files.length, failed: failures.length, skipped };
   const bar = progress(files.length, quiet);
   // the pipeline (and every library it needs) loads only where a file is read: not for `--help`, and
   // not in this thread when the files go to the worker pool (each worker loads its own)
@@ -71,14 +88,18 @@ export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r
     if (!result.ok) {
       bar.end();
       reportFailure(result);
-      failed++;
+      tally.failed++;
       continue;
     }
+    tally.documents += result.records.length;
     for (const r of result.records) await onRecord(r);
   }
   bar.end();
-  return failed;
+  return tally;
 }
+
+/** The line the summary names the files skipped by, for callers that print it on its own. */
+export const skippedLine = (tally: BatchTally): string | null => describeSkipped(tally.skipped);
 
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const records: NoticeRecord[] = [];
@@ -93,7 +114,7 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   if (argv.format === 'sqlite' && !(await sqliteUsable())) return;
   // JSON on stdout is streamed element by element too (the same bytes as one JSON.stringify)
   const array = argv.format === 'json' && !argv.out ? (await import('../emit/json-array.js')).jsonArrayWriter(process.stdout) : null;
-  const failed = await extractBatch(
+  const tally = await extractBatch(
     argv.paths,
     argv.quiet,
     async (r) => {
@@ -101,7 +122,7 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
       else if (array) await array.write(r);
       else records.push(r);
     },
-    { ...batchRead(argv), options: { ...limitsFor(argv['max-bytes']), ocr: argv.ocr, ocrMaxPages: Math.max(0, Math.floor(argv['ocr-max-pages'])) } },
+    { ...batchRead(argv), options: { ...limitsFor(argv['max-bytes']), ocr: argv.ocr, ocrMaxPages: argv['ocr-max-pages'] } },
   );
   await sink?.close();
   await array?.close();
@@ -114,11 +135,16 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
       await all.close();
     }
   }
+  const n = records.length || tally.documents;
+  let wrote = `${n} record${n === 1 ? '' : 's'} to ${argv.out ? join(argv.out, argv.format === 'jsonl' ? 'notices.jsonl' : '') : 'stdout'}`;
   if (argv.format === 'sqlite') {
-    const { loadSqlite } = await import('../emit/sqlite.js');
-    await loadSqlite(join(argv.out!, 'notices.sqlite'), records);
+    const file = join(argv.out!, 'notices.sqlite');
+    const { storeBatch } = await import('../emit/store-batch.js');
+    const stored = await storeBatch(file, records, argv.analyse);
+    wrote = `${stored.documents} documents, ${stored.findings} cross-document findings and ${stored.diffs} diffs to ${file}`;
   }
-  if (failed) process.exitCode = 1;
+  printSummary(argv.quiet, !argv.out, tally, wrote);
+  if (tally.failed) process.exitCode = 1;
 }
 
 /** Says what to install before extracting anything, when SQLite output is asked for and better-sqlite3 is not usable. */

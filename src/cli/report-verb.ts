@@ -3,6 +3,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { extractBatch } from './extract.js';
+import { pathsPositional, quietOption } from './options.js';
+import { printSummary } from './summary.js';
 
 interface Args {
   paths: string[];
@@ -15,14 +17,14 @@ export const describe = "The researchers' report: one self-contained HTML page w
 
 export const builder = (y: Argv) =>
   y
-    .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'files or folders: national notices and the notices that implement them' })
+    .positional('paths', pathsPositional('files or folders: national notices and the notices that implement them'))
     .option('out', { type: 'string', describe: 'write the page to this file (default: stdout)' })
-    .option('quiet', { type: 'boolean', default: false })
+    .option('quiet', quietOption)
     .example('$0 report seeds --out out/report.html', 'the report of the seeds');
 
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const records: NoticeRecord[] = [];
-  const failed = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r));
+  const tally = await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r));
   // the report's modules (charts, model) load here, not at start-up
   const { renderReport } = await import('../report/index.js');
   const html = await renderReport({ records });
@@ -30,5 +32,6 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     await mkdir(dirname(argv.out), { recursive: true });
     await writeFile(argv.out, html);
   } else process.stdout.write(html);
-  if (failed) process.exitCode = 1;
+  printSummary(argv.quiet, !argv.out, tally, `the report (${Math.round(Buffer.byteLength(html) / 1024)} KB) to ${argv.out ?? 'stdout'}`);
+  if (tally.failed) process.exitCode = 1;
 }

@@ -8,6 +8,7 @@ import { LocatedFinding, type Finding } from '../../schemas/finding.js';
 import { NoticeRecord, type Table } from '../../schemas/notice.js';
 import { sqliteDriver } from './sqlite-driver.js';
 import { halfUnit } from '../util/precision.js';
+import { provinceByShortOrName } from '../lexicon/regions.js';
 
 /**
  * The SQLite store (`notices.sqlite`): one row per document in `documents`, its parts in child
@@ -21,7 +22,7 @@ import { halfUnit } from '../util/precision.js';
  */
 
 /** Layout of the tables; bumped (and written to PRAGMA user_version) whenever the DDL changes. */
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -96,6 +97,7 @@ CREATE TABLE IF NOT EXISTS sections (
   heading     TEXT,
   text        TEXT    NOT NULL,
   line INTEGER, col INTEGER, page INTEGER,
+  path        TEXT,
   UNIQUE (document_id, position)
 ) STRICT;
 
@@ -109,6 +111,7 @@ CREATE TABLE IF NOT EXISTS clauses (
   heading     TEXT,
   text        TEXT    NOT NULL,
   line INTEGER, col INTEGER, page INTEGER,
+  path        TEXT,
   UNIQUE (section_id, position)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS clauses_document ON clauses (document_id);
@@ -194,6 +197,7 @@ CREATE TABLE IF NOT EXISTS key_regions (
   kind        TEXT    NOT NULL,
   count       INTEGER,
   line INTEGER, col INTEGER, page INTEGER,
+  name        TEXT,
   PRIMARY KEY (document_id, position)
 ) STRICT;
 
@@ -244,9 +248,13 @@ CREATE TABLE IF NOT EXISTS diffs (
   modified       INTEGER NOT NULL,
   added          INTEGER NOT NULL,
   removed        INTEGER NOT NULL,
-  schema_version TEXT    NOT NULL
+  schema_version TEXT    NOT NULL,
+  document_id      INTEGER REFERENCES documents (id) ON DELETE SET NULL,
+  base_document_id INTEGER REFERENCES documents (id) ON DELETE SET NULL
 ) STRICT;
 CREATE INDEX IF NOT EXISTS diffs_pair ON diffs (base_path, target_path);
+CREATE INDEX IF NOT EXISTS diffs_document ON diffs (document_id);
+CREATE INDEX IF NOT EXISTS diffs_base_document ON diffs (base_document_id);
 
 CREATE TABLE IF NOT EXISTS diff_clauses (
   diff_id       INTEGER NOT NULL REFERENCES diffs (id) ON DELETE CASCADE,
@@ -257,6 +265,10 @@ CREATE TABLE IF NOT EXISTS diff_clauses (
   similarity    REAL    NOT NULL,
   tags_json     TEXT    NOT NULL,
   ops_json      TEXT    NOT NULL,
+  base_clause_id    INTEGER REFERENCES clauses (id) ON DELETE SET NULL,
+  target_clause_id  INTEGER REFERENCES clauses (id) ON DELETE SET NULL,
+  base_section_id   INTEGER REFERENCES sections (id) ON DELETE SET NULL,
+  target_section_id INTEGER REFERENCES sections (id) ON DELETE SET NULL,
   PRIMARY KEY (diff_id, position)
 ) STRICT;
 
@@ -268,6 +280,8 @@ CREATE TABLE IF NOT EXISTS diff_numbers (
   base_value   REAL,
   target_value REAL,
   status       TEXT    NOT NULL,
+  table_title  TEXT,
+  region_name  TEXT,
   PRIMARY KEY (diff_id, position)
 ) STRICT;
 
@@ -293,6 +307,30 @@ CREATE TRIGGER IF NOT EXISTS text_search_table_gone AFTER DELETE ON tables_ BEGI
 END;
 `;
 
+/**
+ * How a store of an older layout is brought up to this one: columns are only added (a query
+ * written against the old layout keeps working). Layout 3: diffs and diff_clauses join to
+ * documents, clauses and sections by id; key_regions.name, diff_numbers.table_title/region_name,
+ * clauses.path.
+ */
+const MIGRATIONS: Record<number, string> = {
+  3: `
+ALTER TABLE clauses ADD COLUMN path TEXT;
+ALTER TABLE sections ADD COLUMN path TEXT;
+ALTER TABLE key_regions ADD COLUMN name TEXT;
+UPDATE key_regions SET name = kind;
+ALTER TABLE diffs ADD COLUMN document_id INTEGER REFERENCES documents (id) ON DELETE SET NULL;
+ALTER TABLE diffs ADD COLUMN base_document_id INTEGER REFERENCES documents (id) ON DELETE SET NULL;
+ALTER TABLE diff_clauses ADD COLUMN base_clause_id INTEGER REFERENCES clauses (id) ON DELETE SET NULL;
+ALTER TABLE diff_clauses ADD COLUMN target_clause_id INTEGER REFERENCES clauses (id) ON DELETE SET NULL;
+ALTER TABLE diff_clauses ADD COLUMN base_section_id INTEGER REFERENCES sections (id) ON DELETE SET NULL;
+ALTER TABLE diff_clauses ADD COLUMN target_section_id INTEGER REFERENCES sections (id) ON DELETE SET NULL;
+ALTER TABLE diff_numbers ADD COLUMN table_title TEXT;
+ALTER TABLE diff_numbers ADD COLUMN region_name TEXT;
+UPDATE diff_numbers SET table_title = metric;
+`,
+};
+
 /** What a text_search entry is, and its code in the entry's rowid. */
 const SEARCH_KINDS = { clause: 0, section: 1, table: 2 } as const;
 
@@ -314,8 +352,8 @@ const INSERT_COLUMNS = {
   issuers: ['document_id', 'position', 'name', ...SPAN],
   addressees: ['document_id', 'position', 'name'],
   references_: ['document_id', 'position', 'file_number', 'title', 'relation', ...SPAN],
-  sections: ['document_id', 'position', 'number', 'ordinal', 'heading', 'text', ...SPAN],
-  clauses: ['section_id', 'document_id', 'position', 'number', 'ordinal', 'heading', 'text', ...SPAN],
+  sections: ['document_id', 'position', 'number', 'ordinal', 'heading', 'text', ...SPAN, 'path'],
+  clauses: ['section_id', 'document_id', 'position', 'number', 'ordinal', 'heading', 'text', ...SPAN, 'path'],
   targets: ['document_id', 'position', 'metric', 'comparator', 'value', 'max', 'unit', 'persons', 'scope', 'clause', 'text', ...SPAN],
   tables_: ['document_id', 'position', 'label', 'title', 'kind', 'unit', 'columns_json', ...SPAN],
   table_rows: ['table_id', 'row_index', 'seq', 'region', 'column_name', 'value', 'printed', 'half_unit', 'is_total', ...SPAN],
@@ -324,15 +362,21 @@ const INSERT_COLUMNS = {
     'one_time', 'cap', 'clause', 'text', ...SPAN,
   ],
   policy_mentions: ['document_id', 'position', 'name'],
-  key_regions: ['document_id', 'position', 'kind', 'count', ...SPAN],
+  key_regions: ['document_id', 'position', 'kind', 'count', ...SPAN, 'name'],
   contacts: ['document_id', 'position', 'org', 'person', 'phone', 'email', ...SPAN],
   attachments: ['document_id', 'position', 'label', 'title'],
   findings: [
     'document_id', 'origin', 'path', 'document_index', 'file_number', 'rule', 'severity', 'message', 'data_json', ...SPAN,
   ],
-  diffs: ['base', 'target', 'base_path', 'target_path', 'similarity', 'unchanged', 'modified', 'added', 'removed', 'schema_version'],
-  diff_clauses: ['diff_id', 'position', 'base_clause', 'target_clause', 'status', 'similarity', 'tags_json', 'ops_json'],
-  diff_numbers: ['diff_id', 'position', 'metric', 'region', 'base_value', 'target_value', 'status'],
+  diffs: [
+    'base', 'target', 'base_path', 'target_path', 'similarity', 'unchanged', 'modified', 'added', 'removed', 'schema_version',
+    'document_id', 'base_document_id',
+  ],
+  diff_clauses: [
+    'diff_id', 'position', 'base_clause', 'target_clause', 'status', 'similarity', 'tags_json', 'ops_json',
+    'base_clause_id', 'target_clause_id', 'base_section_id', 'target_section_id',
+  ],
+  diff_numbers: ['diff_id', 'position', 'metric', 'region', 'base_value', 'target_value', 'status', 'table_title', 'region_name'],
   text_search: ['rowid', 'text', 'kind', 'document_id', 'item_id', 'number', ...SPAN],
 } as const;
 
@@ -343,8 +387,15 @@ type RowOf<T extends InsertTable> = { [C in (typeof INSERT_COLUMNS)[T][number]]:
 /** One INSERT: the table and its values in INSERT_COLUMNS order. */
 export type Insert = readonly [InsertTable, SqlValue[]];
 
+/**
+ * FTS5 columns have no type affinity: a position bound from JavaScript (a double) would come back
+ * as REAL (`3.0`). These are cast where they go in, so ids and positions read back as INTEGER.
+ */
+const INTEGER_IN_FTS = new Set(['document_id', 'item_id', 'line', 'col', 'page']);
+const placeholder = (table: string, column: string) => (table === 'text_search' && INTEGER_IN_FTS.has(column) ? 'CAST(? AS INTEGER)' : '?');
+
 export const INSERT_SQL = Object.fromEntries(
-  Object.entries(INSERT_COLUMNS).map(([t, cols]) => [t, `INSERT INTO ${t} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`]),
+  Object.entries(INSERT_COLUMNS).map(([t, cols]) => [t, `INSERT INTO ${t} (${cols.join(', ')}) VALUES (${cols.map((c) => placeholder(t, c)).join(', ')})`]),
 ) as Record<InsertTable, string>;
 
 /** Replacing a document: its children go with it (ON DELETE CASCADE). */
@@ -401,12 +452,14 @@ export function* recordInserts(r: NoticeRecord): Generator<Insert, void, number>
   for (const [position, s] of r.sections.entries()) {
     const section_id: number = yield row('sections', {
       document_id, position, number: s.number, ordinal: s.ordinal, heading: s.heading, text: s.text, ...spanOf(s.span),
+      path: printedPath(s),
     });
     // a section's own text (outside its clauses): the body of a notice written in 一、二、 only
     if (s.text.trim()) yield searchRow('section', section_id, document_id, s.number, [s.heading, s.text].filter(Boolean).join(' '), s.span);
     for (const [cp, c] of s.clauses.entries()) {
       const clause_id: number = yield row('clauses', {
         section_id, document_id, position: cp, number: c.number, ordinal: c.ordinal, heading: c.heading, text: c.text, ...spanOf(c.span),
+        path: printedPath(c),
       });
       yield searchRow('clause', clause_id, document_id, c.number, c.text, c.span);
     }
@@ -457,7 +510,8 @@ export function* recordInserts(r: NoticeRecord): Generator<Insert, void, number>
   }
   for (const [position, name] of r.policyMentions.entries()) yield row('policy_mentions', { document_id, position, name });
   for (const [position, k] of r.keyRegions.entries()) {
-    yield row('key_regions', { document_id, position, kind: k.kind, count: k.count, ...spanOf(k.span) });
+    // `kind` holds the region's name (国家乡村振兴重点帮扶县): `name` says so; `kind` stays for queries written against it
+    yield row('key_regions', { document_id, position, kind: k.kind, name: k.kind, count: k.count, ...spanOf(k.span) });
   }
   for (const [position, c] of r.contacts.entries()) {
     yield row('contacts', { document_id, position, org: c.org, person: c.person, phone: c.phone, email: c.email, ...spanOf(c.span) });
@@ -491,22 +545,49 @@ function findingRow(
   });
 }
 
-/** The INSERTs for one diff, the diff row first. */
-export function* diffInserts(d: DiffRecord): Generator<Insert, void, number> {
+/** A clause's or section's printed path (二（三）, 二) when the record carries one (src/extract/sections.ts), else null. */
+const printedPath = (c: object): string | null => {
+  const path = (c as { path?: unknown }).path;
+  return typeof path === 'string' ? path : null;
+};
+
+/** What a diff's rows join to in the store: its two documents and their clauses or sections (see unitIds). */
+export interface DiffLinks {
+  document_id: number | null;
+  base_document_id: number | null;
+  base: UnitIds;
+  target: UnitIds;
+}
+
+export const NO_LINKS: DiffLinks = { document_id: null, base_document_id: null, base: () => ({}), target: () => ({}) };
+
+/** The store ids of the clause (or section) a diff row names on one side; position = the row's index in the diff. */
+export type UnitIds = (printed: string | null, path: string | null, position: number) => { clause_id?: number; section_id?: number };
+
+/** The INSERTs for one diff, the diff row first; `links` resolves its documents and clauses to store ids. */
+export function* diffInserts(d: DiffRecord, links: DiffLinks = NO_LINKS): Generator<Insert, void, number> {
   const diff_id: number = yield row('diffs', {
     base: d.base, target: d.target, base_path: d.basePath, target_path: d.targetPath, similarity: d.similarity,
     unchanged: d.counts.unchanged, modified: d.counts.modified, added: d.counts.added, removed: d.counts.removed,
-    schema_version: d.schemaVersion,
+    schema_version: d.schemaVersion, document_id: links.document_id, base_document_id: links.base_document_id,
   });
   for (const [position, c] of d.clauses.entries()) {
+    const paths = c as { baseClause?: unknown; targetClause?: unknown };
+    const b = links.base(c.base, typeof paths.baseClause === 'string' ? paths.baseClause : null, position);
+    const t = links.target(c.target, typeof paths.targetClause === 'string' ? paths.targetClause : null, position);
     yield row('diff_clauses', {
       diff_id, position, base_clause: c.base, target_clause: c.target, status: c.status, similarity: c.similarity,
       tags_json: JSON.stringify(c.tags), ops_json: JSON.stringify(c.ops),
+      base_clause_id: b.clause_id ?? null, target_clause_id: t.clause_id ?? null,
+      base_section_id: b.section_id ?? null, target_section_id: t.section_id ?? null,
     });
   }
   for (const [position, n] of d.numbers.entries()) {
+    // region_name: the division's full name, as documents.region_name spells it (the row prints 吉林, the store says 吉林省).
+    // `metric` holds the base table's title and `region` the row's label: the columns named for what they hold beside them
     yield row('diff_numbers', {
       diff_id, position, metric: n.metric, region: n.region, base_value: n.base, target_value: n.target, status: n.status,
+      table_title: n.metric, region_name: provinceByShortOrName(n.region)?.name ?? n.region,
     });
   }
 }
@@ -537,7 +618,7 @@ export function openStore(path: string): Database.Database {
     const layout = db.pragma('user_version', { simple: true }) as number;
     const tables = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() as number;
     if (layout === 0 && tables > 0) throw new Error(`${path} is not a notices store (it has tables but no layout version)`);
-    if (layout !== 0 && layout !== STORE_VERSION) {
+    if (layout !== 0 && (layout > STORE_VERSION || !canMigrate(layout))) {
       throw new Error(`${path} has store layout ${layout}, this version writes layout ${STORE_VERSION}; delete the file and load again`);
     }
     if (layout !== 0) {
@@ -547,6 +628,7 @@ export function openStore(path: string): Database.Database {
       }
     }
     db.transaction(() => {
+      if (layout !== 0) for (let v = layout + 1; v <= STORE_VERSION; v++) db.exec(MIGRATIONS[v]);
       db.exec(SCHEMA_SQL);
       db.pragma(`user_version = ${STORE_VERSION}`);
       const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
@@ -563,6 +645,9 @@ export function openStore(path: string): Database.Database {
     throw e;
   }
 }
+
+/** Every layout from `from` up to this one has a migration. */
+const canMigrate = (from: number) => Array.from({ length: STORE_VERSION - from }, (_, i) => from + 1 + i).every((v) => v in MIGRATIONS);
 
 export interface LoadSummary {
   documents: number;
@@ -599,7 +684,14 @@ export function loadInto(
   const deleteById = db.prepare('DELETE FROM documents WHERE id = ?');
   const documentAt = db.prepare('SELECT id FROM documents WHERE path = ? AND document_index = ? ORDER BY id DESC LIMIT 1').pluck();
   const deleteCheckFindings = db.prepare("DELETE FROM findings WHERE origin = 'check' AND path = ? AND document_index = ?");
+  // a finding the record already carries (origin extract) is not stored again as a check finding
+  const alreadyStored = db
+    .prepare(
+      "SELECT 1 FROM findings WHERE origin = 'extract' AND document_id = ? AND rule = ? AND severity = ? AND message = ? AND line IS ? AND col IS ? AND data_json = ? LIMIT 1",
+    )
+    .pluck();
   const deleteDiff = db.prepare('DELETE FROM diffs WHERE base_path = ? AND target_path = ? AND base IS ? AND target IS ?');
+  const linksOf = diffLinker(db);
   const touch = db.prepare("INSERT INTO meta (key, value) VALUES ('updated', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
 
   const load = db.transaction((): LoadSummary => {
@@ -632,6 +724,7 @@ export function loadInto(
         if (!keys.has(key)) deleteCheckFindings.run(f.path, f.documentIndex);
         keys.add(key);
         const document_id = (documentAt.get(f.path, f.documentIndex) as number | undefined) ?? null;
+        if (document_id !== null && alreadyStored.get(document_id, f.rule, f.severity, f.message, f.span?.line ?? null, f.span?.column ?? null, JSON.stringify(f.data ?? {}))) continue;
         const { path, documentIndex: document_index, fileNumber: file_number } = f;
         insert.findings.run(findingRow(f, { document_id, origin: 'check', path, document_index, file_number })[1]);
         summary.findings++;
@@ -639,13 +732,75 @@ export function loadInto(
     }
     for (const d of diffs) {
       deleteDiff.run(d.basePath, d.targetPath, d.base, d.target);
-      run(diffInserts(d));
+      run(diffInserts(d, linksOf(d)));
       summary.diffs++;
     }
     touch.run(new Date().toISOString());
     return summary;
   });
   return load.immediate();
+}
+
+/**
+ * Resolves a diff's paths (`file#N` for document N > 0) to its documents' ids, and each clause it
+ * names to the row in `clauses` — or in `sections` for a notice compared section by section (no
+ * （一） clauses; src/diff/align.ts unitsOf): by the printed path when the diff carries one
+ * (二、（三）), else by the clause number when it is unique in the document, else (a number that
+ * repeats under several sections) by the order in which the diff meets it, as the alignment keeps
+ * each side's document order.
+ */
+function diffLinker(db: Database.Database): (d: DiffRecord) => DiffLinks {
+  const documentAt = db.prepare('SELECT id FROM documents WHERE path = ? AND document_index = ? ORDER BY id DESC LIMIT 1').pluck();
+  const clausesOf = db.prepare('SELECT id, number, path FROM clauses WHERE document_id = ? ORDER BY id');
+  const sectionsOf = db.prepare('SELECT id, number, path FROM sections WHERE document_id = ? AND number IS NOT NULL ORDER BY id');
+  const documentOf = (spec: string): number | null => {
+    const whole = documentAt.get(spec, 0) as number | undefined;
+    if (whole !== undefined) return whole;
+    const m = /^(.*)#(\d+)$/.exec(spec);
+    return m ? ((documentAt.get(m[1], Number(m[2])) as number | undefined) ?? null) : null;
+  };
+  const unitsOf = (documentId: number | null): UnitIds => {
+    if (documentId === null) return () => ({});
+    const clauses = clausesOf.all(documentId) as Unit[];
+    const sections = sectionsOf.all(documentId) as Unit[];
+    // numbers name clauses where the notice has any, else its sections (as unitsOf in src/diff/align.ts)
+    const [numbered, key] = clauses.length ? [clauses, 'clause_id' as const] : [sections, 'section_id' as const];
+    const seen = new Map<string, number>();
+    return (printed, path) => {
+      if (printed === null) return {};
+      const byPath = path !== null ? unitAtPath(clauses, sections, path) : null;
+      if (byPath) return byPath;
+      const same = numbered.filter((u) => u.number === printed);
+      if (same.length === 0) return {};
+      const k = seen.get(printed) ?? 0;
+      seen.set(printed, k + 1);
+      return { [key]: same[Math.min(k, same.length - 1)].id };
+    };
+  };
+  return (d) => {
+    const document_id = documentOf(d.targetPath);
+    const base_document_id = documentOf(d.basePath);
+    return { document_id, base_document_id, base: unitsOf(base_document_id), target: unitsOf(document_id) };
+  };
+}
+
+interface Unit {
+  id: number;
+  number: string;
+  path: string | null;
+}
+
+/**
+ * The clause or section printed at `path`; for an item (二（三）1, no row of its own) the clause
+ * that holds it: the one whose path is the longest prefix of the item's.
+ */
+export function unitAtPath(clauses: Unit[], sections: Unit[], path: string): { clause_id?: number; section_id?: number } | null {
+  const clause = clauses.find((u) => u.path === path);
+  if (clause) return { clause_id: clause.id };
+  const section = sections.find((u) => u.path === path);
+  if (section) return { section_id: section.id };
+  const holder = clauses.filter((u) => u.path && path.startsWith(u.path)).sort((a, b) => b.path!.length - a.path!.length)[0];
+  return holder ? { clause_id: holder.id } : null;
 }
 
 function validated<T>(schema: { safeParse(x: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, x: unknown, what: string): T {
@@ -660,10 +815,10 @@ export async function loadSqlite(
   path: string,
   records: NoticeRecord[],
   extras?: { findings?: LocatedFinding[]; diffs?: DiffRecord[] },
-): Promise<void> {
+): Promise<LoadSummary> {
   const db = openStore(path);
   try {
-    loadInto(db, records, extras);
+    return loadInto(db, records, extras);
   } finally {
     db.close();
   }

@@ -11,6 +11,8 @@ import { DEFAULT_READ_OPTIONS, type ReadOptions } from './options.js';
 import { joinPages, type OcrInfo } from './pages.js';
 import { readPdf } from './pdf.js';
 import { fail, type Result } from '../util/result.js';
+import { describeFsError } from '../util/fs-errors.js';
+import { binaryRefusal } from './file-kind.js';
 import { hasMarkdownSyntax, loadMarkdownParser } from '../normalize/markdown-parser.js';
 
 /**
@@ -42,7 +44,7 @@ export async function readSource(path: string, options: ReadOptions = DEFAULT_RE
     if (info.size > options.maxBytes) return tooLarge(path, info.size, options);
     bytes = new Uint8Array(await readFile(path));
   } catch (e) {
-    return fail(path, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return fail(path, describeFsError(e));
   }
   return sourceFromBytes(path, bytes, options);
 }
@@ -61,7 +63,7 @@ async function readBytes(path: string, bytes: Uint8Array, options: ReadOptions):
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (bytes.length === 0) return fail(path, 'empty file');
   const kind = sniffBinary(bytes);
-  const read = kind === 'binary' ? { ok: false as const, reason: 'binary file, not text' } : await (kind ? BINARY_READERS[kind] : readText)(bytes, path, options);
+  const read = kind === 'binary' ? { ok: false as const, reason: binaryRefusal(path, bytes) } : await (kind ? BINARY_READERS[kind] : readText)(bytes, path, options);
   if (!read.ok) return fail(path, read.reason);
   const { ok: _, ocr, ...content } = read;
   const source: Source = { path, sha256, ...content, ...(ocr ? { ocr } : {}) };

@@ -1,6 +1,7 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Subsidy } from '../../schemas/notice.js';
+import { ALLOCATION_KIND_LABEL, allocationKind, SEVERITY_LABEL } from './labels.js';
 import type { ReportEntry } from './model.js';
 
 /**
@@ -63,31 +64,50 @@ function inYuan(s: Subsidy): number | null {
 
 const order = (entries: ReportEntry[]) => entries.map((e) => e.label);
 
-/** Per province: the headline target against the national allocation it was paired with. */
-function targetsSpec(entries: ReportEntry[]): TopLevelSpec | null {
-  const provinces = entries.filter((e) => e.record.level !== 'national' && (e.row.headlineTarget !== null || e.row.allocations.length));
-  const data = provinces.flatMap((e) => {
-    const pair = e.row.allocations.find((a) => a.target === e.row.headlineTarget) ?? e.row.allocations[0];
-    const target = pair?.target ?? e.row.headlineTarget;
+/** The target bars of one province: each national allocation with the target paired with it (none: the headline target alone). */
+function targetBars(e: ReportEntry) {
+  const pairs = e.row.allocations.length ? e.row.allocations : [null];
+  return pairs.flatMap((pair) => {
+    const kind = ALLOCATION_KIND_LABEL[pair ? allocationKind(pair.table) : 'outbound'];
+    const target = pair ? pair.target : e.row.headlineTarget;
     const bars = [];
-    if (pair) bars.push({ notice: e.label, series: '国家下达', value: pair.allocated, what: `${e.label} 国家下达 ${pair.allocated}万人（${pair.table.split(' ')[0]}）` });
-    if (target !== null) bars.push({ notice: e.label, series: '省定目标', value: target, what: `${e.label} 省定目标 ${target}万人${pair?.ratio != null ? `，为下达数的 ${pair.ratio} 倍` : ''}` });
+    if (pair) bars.push({ notice: e.label, kind, series: '国家下达', value: pair.allocated, what: `${e.label} 国家下达 ${pair.allocated}万人（${kind}，${pair.table.split(' ')[0]}）` });
+    if (target !== null) {
+      const ratio = pair?.ratio != null ? `，为下达数的 ${pair.ratio} 倍` : '';
+      bars.push({ notice: e.label, kind, series: '省定目标', value: target, what: `${e.label} 省定目标 ${target}万人（${kind}${ratio}）` });
+    }
     return bars;
   });
+}
+
+/**
+ * Per province: each target against the national allocation it is read against, in one panel per
+ * kind of quota — people sent out to work (输出) and people taken in (吸纳) are different things, so
+ * they never share a bar scale — and each panel with its own axis, so 387.6 taken in by Guangdong
+ * does not flatten Jilin's 10.73 against 11.29.
+ */
+function targetsSpec(entries: ReportEntry[]): TopLevelSpec | null {
+  const provinces = entries.filter((e) => e.record.level !== 'national' && (e.row.headlineTarget !== null || e.row.allocations.length));
+  const data = provinces.flatMap(targetBars);
   if (!data.length) return null;
+  const kinds = Object.values(ALLOCATION_KIND_LABEL).filter((k) => data.some((d) => d.kind === k));
   return {
-    width: 520,
     data: { values: data },
-    mark: { type: 'bar', tooltip: false },
-    encoding: {
-      y: { field: 'notice', type: 'nominal', sort: order(provinces), title: null },
-      yOffset: { field: 'series', type: 'nominal', sort: ['国家下达', '省定目标'] },
-      x: { field: 'value', type: 'quantitative', title: '万人' },
-      color: { field: 'series', type: 'nominal', sort: ['国家下达', '省定目标'], scale: { range: ['#9bb7e0', '#2f5fa7'] }, title: null },
-      description: { field: 'what', type: 'nominal' },
+    facet: { row: { field: 'kind', type: 'nominal', sort: kinds, title: null, header: { labelFontSize: 13, labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' } } },
+    spec: {
+      width: 520,
+      mark: { type: 'bar', tooltip: false },
+      encoding: {
+        y: { field: 'notice', type: 'nominal', sort: order(provinces), title: null },
+        yOffset: { field: 'series', type: 'nominal', sort: ['国家下达', '省定目标'] },
+        x: { field: 'value', type: 'quantitative', title: '万人（各栏单独刻度）' },
+        color: { field: 'series', type: 'nominal', sort: ['国家下达', '省定目标'], scale: { range: ['#9bb7e0', '#2f5fa7'] }, title: null },
+        description: { field: 'what', type: 'nominal' },
+      },
     },
+    resolve: { scale: { x: 'independent', y: 'independent' } },
     config: CONFIG,
-  };
+  } as TopLevelSpec;
 }
 
 /** Largest ÷ smallest amount beyond which the subsidy axis is logarithmic. */
@@ -129,17 +149,18 @@ function findingsSpec(entries: ReportEntry[]): TopLevelSpec | null {
   if (!entries.length) return null;
   const data = entries.map((e) => {
     const f = e.row.findings;
-    return { notice: e.label, total: f.error + f.warning + f.info, worst: worst(f), what: `${e.label}: ${f.error} error, ${f.warning} warning, ${f.info} info` };
+    const w = worst(f);
+    return { notice: e.label, total: f.error + f.warning + f.info, worst: SEVERITY_LABEL[w], what: `${e.label}: 错误 ${f.error}，警告 ${f.warning}，提示 ${f.info}` };
   });
-  const severities = Object.keys(SEVERITY_COLOURS);
+  const severities = Object.keys(SEVERITY_COLOURS).map((k) => SEVERITY_LABEL[k as keyof typeof SEVERITY_LABEL]);
   return {
     width: 520,
     data: { values: data },
     mark: { type: 'bar', tooltip: false },
     encoding: {
       y: { field: 'notice', type: 'nominal', sort: order(entries), title: null },
-      x: { field: 'total', type: 'quantitative', title: 'findings', axis: { tickMinStep: 1, format: 'd' } },
-      color: { field: 'worst', type: 'nominal', title: 'worst severity', scale: { domain: severities, range: Object.values(SEVERITY_COLOURS) } },
+      x: { field: 'total', type: 'quantitative', title: '检查结果（条）', axis: { tickMinStep: 1, format: 'd' } },
+      color: { field: 'worst', type: 'nominal', title: '最高级别', scale: { domain: severities, range: Object.values(SEVERITY_COLOURS) } },
       description: { field: 'what', type: 'nominal' },
     },
     config: CONFIG,
@@ -147,9 +168,9 @@ function findingsSpec(entries: ReportEntry[]): TopLevelSpec | null {
 }
 
 const CHARTS: { id: string; title: string; empty: string; spec: (entries: ReportEntry[]) => TopLevelSpec | null }[] = [
-  { id: 'chart-targets', title: '省定目标与国家下达', empty: 'No province sets a target or has a national allocation among the inputs.', spec: targetsSpec },
-  { id: 'chart-subsidies', title: '补贴标准（按类）', empty: 'No subsidy amounts among the inputs.', spec: subsidiesSpec },
-  { id: 'chart-findings', title: '检查结果', empty: 'No notices.', spec: findingsSpec },
+  { id: 'chart-targets', title: '省定目标与国家下达（输出务工、吸纳务工分栏）', empty: '输入中没有省定目标或国家下达数。', spec: targetsSpec },
+  { id: 'chart-subsidies', title: '补贴标准（按类）', empty: '输入中没有补贴金额。', spec: subsidiesSpec },
+  { id: 'chart-findings', title: '检查结果', empty: '没有文件。', spec: findingsSpec },
 ];
 
 export async function renderCharts(entries: ReportEntry[]): Promise<Chart[]> {

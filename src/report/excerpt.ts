@@ -3,7 +3,7 @@ import type { NoticeRecord } from '../../schemas/notice.js';
 
 /** The text a finding points at, read back from the record, and what part of the notice it is. */
 export interface Excerpt {
-  /** `clause 七`, `table 附件1`, `target`, `title` … */
+  /** `条款（七）`, `表格 附件1`, `目标`, `标题` … */
   where: string;
   text: string;
 }
@@ -28,21 +28,21 @@ function locatedParts(r: NoticeRecord): Located[] {
   const add = (where: string, text: string | null | undefined, span: Span | null | undefined, container = false) => {
     if (span && text) parts.push({ where, text, span, container });
   };
-  add('title', r.title, r.titleSpan);
-  add('file number', r.fileNumber?.raw, r.fileNumber?.span);
-  r.issuers.forEach((i) => add('issuer', i.name, i.span));
-  r.references.forEach((x) => add('reference', x.title ?? x.fileNumber, x.span));
+  add('标题', r.title, r.titleSpan);
+  add('发文字号', r.fileNumber?.raw, r.fileNumber?.span);
+  r.issuers.forEach((i) => add('发文机关', i.name, i.span));
+  r.references.forEach((x) => add('引用文件', x.title ?? x.fileNumber, x.span));
   for (const s of r.sections) {
-    add(s.number ? `section ${s.number}` : 'section', [s.heading, s.text].filter(Boolean).join(' '), s.span, true);
-    s.clauses.forEach((c) => add(`clause ${c.number}`, c.text, c.span, true));
+    add(s.number ? `第${s.number}部分（${s.number}、）` : '正文', [s.heading, s.text].filter(Boolean).join(' '), s.span, true);
+    s.clauses.forEach((c) => add(`条款（${c.number}）`, c.text, c.span, true));
   }
-  r.targets.forEach((t) => add(t.clause ? `target, clause ${t.clause}` : 'target', t.text, t.span));
-  r.subsidies.forEach((s) => add(s.clause ? `subsidy, clause ${s.clause}` : 'subsidy', s.text, s.span));
-  r.keyRegions.forEach((k) => add('key region', k.count === null ? k.kind : `${k.count}个${k.kind}`, k.span));
+  r.targets.forEach((t) => add(t.clause ? `目标，条款 ${t.clause}` : '目标', t.text, t.span));
+  r.subsidies.forEach((s) => add(s.clause ? `补贴，条款 ${s.clause}` : '补贴', s.text, s.span));
+  r.keyRegions.forEach((k) => add('重点地区', k.count === null ? k.kind : `${k.count}个${k.kind}`, k.span));
   for (const t of r.tables) {
-    const name = [t.label, t.title].filter(Boolean).join(' ') || 'table';
-    add(`table ${t.label ?? ''}`.trim(), name, t.span, true);
-    t.rows.forEach((row) => add(`table ${t.label ?? ''} row`.replace(/\s+/g, ' '), `${row.region} ${Object.values(row.printed).filter(Boolean).join(' ')}`, row.span));
+    const name = [t.label, t.title].filter(Boolean).join(' ') || '表格';
+    add(`表格 ${t.label ?? ''}`.trim(), name, t.span, true);
+    t.rows.forEach((row) => add(`表格 ${t.label ?? ''} ${row.region}行`.replace(/\s+/g, ' '), `${row.region} ${Object.values(row.printed).filter(Boolean).join(' ')}`, row.span));
   }
   return parts;
 }
@@ -65,6 +65,6 @@ export function excerptAt(r: NoticeRecord, span: Span | null): Excerpt | null {
   return last ? { where: last.where, text: clip(last.text) } : null;
 }
 
-/** `line 48, column 131` (`page 2, line 7, column 3` for PDF). */
+/** `第48行第131列` (`第2页第7行第3列` for PDF). */
 export const positionText = (span: Span | null): string =>
-  span ? `${span.page ? `page ${span.page}, ` : ''}line ${span.line}, column ${span.column}` : 'no position';
+  span ? `${span.page ? `第${span.page}页` : ''}第${span.line}行第${span.column}列` : '全文';

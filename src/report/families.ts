@@ -58,9 +58,9 @@ ${rows.join('\n')}
 export function familiesHtml(families: Family[], entries: ReportEntry[]): string {
   const body = families.length
     ? families.map((f) => familyHtml(f, entries)).join('\n')
-    : '<p class="note">No notice among the inputs adapts another.</p>';
-  return `<h2 id="families">Families</h2>
-<p class="note">A parent (national, provincial or city) and every notice adapting it, found by the 发文字号 or title it cites, else by title or content similarity (shown with its value). 采用: share of the parent's clauses and items the notice keeps. The matrix follows the root's clauses and items down every level.</p>
+    : '<p class="note">输入中没有贯彻另一份文件的文件。</p>';
+  return `<h2 id="families">文件家族</h2>
+<p class="note">上级文件（国家、省或市级）及逐级贯彻它的文件：按所引文号或标题确定，否则按标题或内容相似度（注明数值）。采用：保留上级文件条款和项的比例。矩阵沿根文件的条款和项逐级追到每份文件。</p>
 <style>${FAMILIES_CSS}</style>
 ${body}`;
 }

@@ -2,11 +2,13 @@ import type { ClauseAlignment } from '../../schemas/diff.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { unitsOf } from '../diff/index.js';
 import type { Unit } from '../diff/align.js';
+import { forwardsInFull } from './labels.js';
 import type { ReportEntry } from './model.js';
 
 /** How one province treated one national clause. */
 export interface MatrixCell {
-  status: 'unchanged' | 'modified' | 'removed';
+  /** forwarded: the province forwards the national notice whole, so the clause is adopted as printed */
+  status: 'unchanged' | 'modified' | 'removed' | 'forwarded';
   /** the best similarity among the province's clauses that adapt it (0 when removed) */
   similarity: number;
   /** the province's clause numbers that adapt it (several when it was split) */
@@ -18,6 +20,8 @@ export interface MatrixCell {
 export interface MatrixRow {
   /** clause number as printed: 三 */
   number: string;
+  /** the unit's index in the national notice (its anchor in the report: `<national id>-clause-<index>`) */
+  index: number;
   /** `二、（三）深化东西部劳务协作` */
   label: string;
   cells: (MatrixCell | null)[];
@@ -36,6 +40,8 @@ export interface ClauseMatrix {
   rows: MatrixRow[];
   /** per column: the province's clauses with no national counterpart */
   added: AddedClause[][];
+  /** per column: whether that notice forwards the national notice whole (转发…请一并贯彻落实) */
+  forwards: boolean[];
 }
 
 const FIRST_WORDS = 14;
@@ -52,10 +58,17 @@ function numbering(national: NoticeRecord, number: string): string {
 /** A diff row about a base unit: by its printed path (items share their clause's number), else by number. */
 const about = (c: ClauseAlignment, u: Unit) => (c.baseClause ? c.baseClause === u.path : c.base === u.number);
 
-function cellFor(clauses: ClauseAlignment[], u: Unit): MatrixCell | null {
+/**
+ * How a province treated one national clause. A notice that forwards the national one whole adopts
+ * every clause (`forwarded`), not "removed" because its short cover text does not repeat them; the
+ * sections of its own that restate a clause are listed as its additions on top.
+ */
+function cellFor(clauses: ClauseAlignment[], u: Unit, forwards: boolean): MatrixCell | null {
   const mine = clauses.map((c, pair) => ({ c, pair })).filter(({ c }) => about(c, u));
-  if (!mine.length) return null;
   const kept = mine.filter(({ c }) => c.status !== 'removed');
+  // adopted whole; where its own sections restate the clause, they are listed (its additions on top)
+  if (forwards) return { status: 'forwarded', similarity: 1, targets: kept.map(({ c }) => c.target!).filter(Boolean), pair: (kept[0] ?? mine[0])?.pair ?? -1 };
+  if (!mine.length) return null;
   if (!kept.length) return { status: 'removed', similarity: 0, targets: [], pair: mine[0].pair };
   const best = kept.reduce((a, b) => (b.c.similarity > a.c.similarity ? b : a));
   return {
@@ -80,10 +93,12 @@ function addedClauses(e: ReportEntry): AddedClause[] {
 
 export function clauseMatrix(nationalEntry: ReportEntry, columns: ReportEntry[]): ClauseMatrix {
   const national = nationalEntry.record;
+  const forwards = columns.map((e) => forwardsInFull(e.record, national));
   const rows = unitsOf(national).map((u) => ({
     number: u.number,
+    index: u.index,
     label: `${u.kind === 'clause' || u.kind === 'section' ? numbering(national, u.number) : u.path + ' '}${firstWords(u.heading, u.display)}`,
-    cells: columns.map((e) => cellFor(e.pairing!.diff.clauses, u)),
+    cells: columns.map((e, i) => cellFor(e.pairing!.diff.clauses, u, forwards[i])),
   }));
-  return { national: nationalEntry, columns, rows, added: columns.map(addedClauses) };
+  return { national: nationalEntry, columns, rows, added: columns.map(addedClauses), forwards };
 }
