@@ -7,11 +7,25 @@ export const DiffOp = z.object({
 });
 
 export const ClauseAlignment = z.object({
-  base: z.string().nullable().describe('base clause number (national), null when added'),
-  target: z.string().nullable().describe('target clause number (provincial), null when removed'),
-  status: z.enum(['unchanged', 'modified', 'added', 'removed']).describe('what the target did with the base clause'),
+  base: z.string().nullable().describe('base clause number (the parent notice), null when added; for an item, the number of the clause holding it'),
+  target: z.string().nullable().describe('target clause number (the adapting notice), null when removed; for an item, the number of the clause holding it'),
+  baseClause: z
+    .string()
+    .nullable()
+    .default(null)
+    .describe('printed path of the base unit (二（三）1, 二（三）, 第二章第五条, 一), as NoticeRecord clause/item `path`; null when added'),
+  targetClause: z.string().nullable().default(null).describe('printed path of the target unit, as NoticeRecord clause/item `path`; null when removed'),
+  unit: z
+    .enum(['section', 'clause', 'item', 'lead'])
+    .default('clause')
+    .describe("what the compared unit is on the target side (base side when removed): a clause, an item (1. （1） ①) where clauses hold items, the text of a clause before its first item ('lead'), or a whole section where a notice has no clauses"),
+  status: z.enum(['unchanged', 'modified', 'added', 'removed']).describe('what the target did with the base unit'),
   similarity: z.number().min(0).max(1).describe('0..1, how much of the text the pair shares'),
-  tags: z.array(z.string()).describe('implementation: adds local specifics; merged/split'),
+  tags: z
+    .array(z.string())
+    .describe(
+      'implementation: adds local specifics; merged: the target unit joins several base units; split: the base unit is spread over several target units; moved: out of the base order; promoted: an item became a clause (or section), demoted: the reverse',
+    ),
   ops: z.array(DiffOp).describe('the inline redline, base to target'),
 });
 
@@ -50,6 +64,16 @@ export const FigureComparison = z
   })
   .describe('A target of the base matched to the figure the target notice states for the same metric');
 
+export const Pairing = z
+  .object({
+    by: z
+      .enum(['fileNumber', 'title', 'titleSimilarity', 'content', 'given'])
+      .describe('how the base was chosen as the parent: cited by 发文字号, cited by title, similar title, reused clause text (content), or named by the user without any tie (given)'),
+    similarity: z.number().min(0).max(1).nullable().describe('the title or content similarity that decided it; null when cited or given'),
+    threshold: z.number().min(0).max(1).nullable().describe('the threshold that similarity had to reach; null when cited or given'),
+  })
+  .describe('why the base is taken as the parent of the target');
+
 export const DiffRecord = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION).describe('the contract version'),
   base: z.string().nullable().describe('the base notice\'s file number'),
@@ -57,20 +81,22 @@ export const DiffRecord = z.object({
   basePath: z.string().describe('the base notice: its file, with #N for document N > 0 of the file'),
   targetPath: z.string().describe('the target notice: its file, with #N for document N > 0 of the file'),
   similarity: z.number().min(0).max(1).describe('0..1 over the whole text'),
+  pairing: Pairing.nullable().default(null).describe('how the base relates to the target as its parent (null in diffs written before revision 7)'),
   counts: z
     .object({
-      unchanged: z.number().describe('clauses kept word for word'),
-      modified: z.number().describe('clauses adapted'),
-      added: z.number().describe('target clauses with no base clause'),
-      removed: z.number().describe('base clauses the target does not carry'),
+      unchanged: z.number().describe('units kept word for word'),
+      modified: z.number().describe('units adapted'),
+      added: z.number().describe('target units with no base unit'),
+      removed: z.number().describe('base units the target does not carry'),
     })
     .describe('clauses by status'),
-  clauses: z.array(ClauseAlignment).describe('every target clause aligned with the base clause(s) it adapts, removed base clauses in place'),
+  clauses: z.array(ClauseAlignment).describe('every target unit (clause, or item where clauses hold items) aligned with the base unit(s) it adapts, removed base units in place'),
   numbers: z.array(NumberComparison).describe('the target\'s figures against its rows in the base\'s annex tables'),
   // default [] so a DiffRecord written before revision 7 (no figures) still loads into the store
   figures: z.array(FigureComparison).default([]).describe("every target of the base (any unit, with its year and metric) against the target notice's figure for the same metric, then the target's own targets the base does not state (added)"),
 });
 export type DiffRecord = z.infer<typeof DiffRecord>;
 export type ClauseAlignment = z.infer<typeof ClauseAlignment>;
+export type Pairing = z.infer<typeof Pairing>;
 export type NumberComparison = z.infer<typeof NumberComparison>;
 export type FigureComparison = z.infer<typeof FigureComparison>;

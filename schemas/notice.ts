@@ -23,11 +23,25 @@ export const Reference = z.object({
   span: Span.nullable().describe('where the reference is printed'),
 });
 
+export const Item = z
+  .object({
+    number: z.string().describe('as printed without brackets or punctuation: 1, ①, 一'),
+    ordinal: z.number().int().describe('the number as an integer (① is 1)'),
+    path: z.string().describe('printed path from the top of the outline: 二（三）1, 二（三）1（2）, 第五条（一）'),
+    depth: z.number().int().min(1).describe('1 for an item of the clause or section, 2 for its sub-item, …'),
+    heading: z.string().nullable().describe('the item heading up to its first 。 or ；, null when it has none'),
+    text: z.string().describe('the whole item, its sub-items included, hard line breaks joined'),
+    span: Span.describe('where the item starts'),
+  })
+  .describe('An item (1. 1、), sub-item (（1） (1)) or further level (①) below a clause or section; in regulations also （一）/一、 inside an article');
+
 export const Clause = z.object({
   number: z.string().describe('as printed without brackets: 十一'),
   ordinal: z.number().int().describe('the number as an integer'),
   heading: z.string().nullable().describe('the clause heading ending in 。 or a bold lead-in, null when it has none'),
+  path: z.string().describe('printed path: 二（三） (section and clause), （三） when the notice has no sections, 第二章第五条 or 第五条 in a regulation; what diff units and the store key a clause by'),
   text: z.string().describe('the whole clause, hard line breaks joined'),
+  items: z.array(Item).describe('items and sub-items of the clause in document order (flattened: depth and path give the nesting)'),
   span: Span,
 });
 
@@ -35,8 +49,10 @@ export const Section = z.object({
   number: z.string().nullable().describe('as printed without 、: 三; null for the text before the first numbered section'),
   ordinal: z.number().int().nullable().describe('the number as an integer'),
   heading: z.string().nullable().describe('the section heading: 强化就业帮扶'),
+  path: z.string().describe("printed path: 二, 第二章; '' for the unnumbered holder of clauses printed before any section"),
   text: z.string().describe('section text outside its clauses'),
   clauses: z.array(Clause).describe('its numbered clauses （一）（二）…, in order'),
+  items: z.array(Item).describe('items printed in the section outside any clause (一、 followed directly by 1. 2.), flattened like Clause.items'),
   span: Span,
 });
 
@@ -205,6 +221,7 @@ export const NoticeRecord = z.object({
 });
 export type NoticeRecord = z.infer<typeof NoticeRecord>;
 export type Clause = z.infer<typeof Clause>;
+export type Item = z.infer<typeof Item>;
 export type Section = z.infer<typeof Section>;
 export type Table = z.infer<typeof Table>;
 export type TableRow = z.infer<typeof TableRow>;

@@ -317,8 +317,10 @@ describe('text format', () => {
   it('shows pairs, status, similarity and an inline redline without colour when not a terminal', () => {
     const out = formatText(diffRecords(national, jilin), { color: false });
     expect(out).not.toMatch(/\x1b\[/);
-    expect(out).toMatch(/（九） ← （八）\s+modified\s+\d+%/);
-    expect(out).toMatch(/（七） ← —\s+added/);
+    // units by printed path: 吉林 三、（九） against national 三、（八）; 吉林 二、（七） has no counterpart
+    expect(out).toMatch(/三（九） ← 三（八）\s+modified\s+\d+%/);
+    expect(out).toMatch(/二（七） ← —\s+added/);
+    expect(out).toContain('base as parent: cites its 发文字号');
     expect(out).toContain('{+11.29万人');
     expect(out).toMatch(/吉林\s+10\.73 → 11\.29\s+differs/);
   });
@@ -379,8 +381,11 @@ describe('notices diff (CLI)', () => {
     expect(parseDocumentPath('a/b.txt#2')).toEqual({ path: 'a/b.txt', index: 2 });
     expect(parseDocumentPath('a/b.txt')).toEqual({ path: 'a/b.txt', index: null });
     expect(pickTarget([guangdong, national], null)).toBe(guangdong);
-    expect(pickBase([guangdong, national], null, jilin)).toBe(national);
-    expect(pickBase([guangdong, national], null, guangdong)).toBe(national);
-    expect(pickBase([guangdong, national], 0, jilin)).toBe(guangdong);
+    // Guangdong forwards a notice issued above it: the cover stays the target
+    expect(pickTarget([guangdong, national], null)).toBe(guangdong);
+    // 吉林 cites 人社部发〔2022〕13号: the base is chosen as cited
+    expect(pickBase([guangdong, national], null, jilin)).toEqual({ base: national, pairing: { by: 'fileNumber', similarity: null, threshold: null } });
+    expect(pickBase([guangdong, national], null, guangdong)?.base).toBe(national);
+    expect(pickBase([guangdong, national], 0, jilin)).toEqual({ base: guangdong, pairing: { by: 'given', similarity: null, threshold: null } });
   });
 });

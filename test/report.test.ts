@@ -50,7 +50,8 @@ describe('the national notice a record implements', () => {
     const citesNothing = { ...follower, references: [] };
     expect(nationalFor(citesNothing, [other, national, citesNothing])).toBe(national);
     // a notice on another topic is not paired with whatever national notice is among the inputs
-    const otherTopic = { ...citesNothing, title: '浙江省物价局、省财政厅关于城市道路占道、挖掘收费有关问题的通知' };
+    // (its body too: a body that reuses the national clauses would make it an adaptation, paired by content)
+    const otherTopic = { ...citesNothing, title: '浙江省物价局、省财政厅关于城市道路占道、挖掘收费有关问题的通知', sections: [] };
     expect(nationalFor(otherTopic, [national, otherTopic])).toBeNull();
     expect(nationalFor(national, records)).toBeNull();
     expect(nationalFor(jilin, [jilin, shandong])).toBeNull();

@@ -1,10 +1,10 @@
-import type { DiffRecord } from '../../schemas/diff.js';
+import type { DiffRecord, Pairing } from '../../schemas/diff.js';
 import type { LocatedFinding } from '../../schemas/finding.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { checkAll } from '../check/run.js';
 import { compareRows, type CompareRow } from '../compare/rows.js';
 import { diffRecords } from '../diff/index.js';
-import { diffsOf, pairWithNationals } from '../compare/national.js';
+import { diffsOf, pairWithParents } from '../compare/national.js';
 
 /**
  * Runs every consistency rule (docs/rules/) within each record and across all of them — include
@@ -20,8 +20,8 @@ export function check(records: readonly NoticeRecord[]): LocatedFinding[] {
  * national one): clause statuses with similarity and redline, and the target's figures against
  * the base's annex tables. The same record as `notices diff --format json`.
  */
-export function diff(base: NoticeRecord, target: NoticeRecord): DiffRecord {
-  return diffRecords(base, target);
+export function diff(base: NoticeRecord, target: NoticeRecord, pairing?: Pairing): DiffRecord {
+  return diffRecords(base, target, pairing);
 }
 
 /**
@@ -31,5 +31,5 @@ export function diff(base: NoticeRecord, target: NoticeRecord): DiffRecord {
  */
 export function compare(records: readonly NoticeRecord[]): CompareRow[] {
   const all = [...records];
-  return compareRows(all, diffsOf(pairWithNationals(all)), checkAll(all));
+  return compareRows(all, diffsOf(pairWithParents(all)), checkAll(all));
 }

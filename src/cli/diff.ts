@@ -1,4 +1,5 @@
-import { nationalFor } from '../diff/national.js';
+import { forwardedBy, pairingOf, parentOf, withCover, type ParentChoice } from '../diff/national.js';
+import type { Pairing } from '../../schemas/diff.js';
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import { existsSync } from 'node:fs';
 import { readOptionsFor, type ReadOptions } from '../read/options.js';
@@ -18,7 +19,7 @@ interface Args {
 }
 
 export const command = 'diff <target>';
-export const describe = 'Compare a provincial notice with the national one it implements: clause alignment, redline, figures';
+export const describe = 'Compare a notice with the one it adapts (national, provincial or city): clause and item alignment, redline, figures';
 
 export const builder = (y: Argv) =>
   y
@@ -50,30 +51,33 @@ async function load(spec: string, limits: ReadOptions): Promise<Result<{ path: s
 
 const sameDoc = (a: NoticeRecord, b: NoticeRecord) => sameDocument(a.source, b.source);
 
-/** The target: the chosen document, else the first that is not national (a provincial notice that forwards the national one comes first). */
+/**
+ * The target: the chosen document, else the first that is not national (a provincial notice that
+ * forwards the national one comes first) — or, for a 转发/印发 cover notice, the document it forwards.
+ */
 export function pickTarget(records: NoticeRecord[], index: number | null): NoticeRecord {
   if (index !== null) return records.find((r) => r.source.documentIndex === index)!;
-  return records.find((r) => r.level !== 'national') ?? records[0];
+  return forwardedBy(records.find((r) => r.level !== 'national') ?? records[0], records);
 }
 
 /**
- * The base among a file's documents: the chosen one; else the one the target cites by file number;
- * else the national one; else the first that is not the target itself (the target, when the file
- * holds nothing else: a notice against itself).
+ * The base among a file's documents, and why: the chosen one; else the target's parent there
+ * (parentOf: cited 发文字号 or title, similar title, reused clauses) — the document it forwards when
+ * that is a cover notice; else the national one; else the first that is not the target itself (the
+ * target, when the file holds nothing else: a notice against itself).
  */
-export function pickBase(records: NoticeRecord[], index: number | null, target: NoticeRecord): NoticeRecord | null {
-  if (index !== null) return records.find((r) => r.source.documentIndex === index) ?? null;
+export function pickBase(records: NoticeRecord[], index: number | null, target: NoticeRecord): { base: NoticeRecord; pairing: Pairing } | null {
+  if (index !== null) {
+    const base = records.find((r) => r.source.documentIndex === index);
+    // the user's choice, described by how the two relate (cited, similar) when they do
+    return base ? { base, pairing: pairingOf(parentOf(target, [base])) } : null;
+  }
   const others = records.filter((r) => !sameDoc(r, target));
-  const cited = new Set(target.references.map((x) => x.fileNumber?.replace(/\s+/g, '')).filter(Boolean));
-  return (
-    others.find((r) => r.fileNumber && cited.has(r.fileNumber.normalized)) ??
-    nationalFor(target, others) ??
-    // the user named the base file: its national notice even when nothing ties the two together
-    others.find((r) => r.level === 'national') ??
-    others[0] ??
-    records[0] ??
-    null
-  );
+  const choice: ParentChoice | null = parentOf(target, others);
+  if (choice) return { base: forwardedBy(choice.parent, records), pairing: pairingOf(choice) };
+  // the user named the base file: its national notice even when nothing ties the two together
+  const base = others.find((r) => r.level === 'national') ?? (others[0] ? forwardedBy(others[0], records) : undefined) ?? records[0];
+  return base ? { base, pairing: pairingOf(null) } : null;
 }
 
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
@@ -88,14 +92,16 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     return;
   }
   const target = pickTarget(t.records, t.index);
-  const base = pickBase(b.records, b.index, target);
-  if (!base) {
+  // a forwarded plan looks for its parent with its cover's citations
+  const picked = pickBase(b.records, b.index, withCover(target, t.records));
+  if (!picked) {
     reportFailure(fail(argv.against, 'holds no other notice to compare with'));
     process.exitCode = 1;
     return;
   }
   const { diff } = await import('../api/analyse.js');
-  const record = diff(base, target);
+  const { base, pairing } = picked;
+  const record = diff(base, target, pairing);
   if (argv.format === 'json') process.stdout.write(JSON.stringify(record, null, 2) + '\n');
   else if (argv.format === 'text') {
     const { formatText } = await import('../diff/format/text.js');

@@ -32,6 +32,7 @@ export const OVERVIEW_COLUMNS: OverviewColumn[] = [
   column('ratio', '目标/下达', 'list', (r) => r.allocations.map((a) => (a.ratio === null ? '' : `${a.target}/${a.allocated} = ${a.ratio}`)).join('; '), (r) => r.ratio),
   column('subsidiesByKind', '补贴（按类）', 'list', (r) => r.subsidiesByKind.map((k) => `${k.kind}: ${k.amounts.join(', ')}`).join('; '), (r) => (r.subsidyAmounts.length ? Math.max(...r.subsidyAmounts) : null)),
   column('keyRegions', '重点地区', 'list', (r) => r.keyRegions.join('; '), (r) => r.keyRegions.length),
+  column('parent', '上级文件', 'value', (r) => (r.parent ? `${r.parent}${r.parentBy ? ` (${r.parentBy})` : ''}` : ''), (r) => r.parent),
   column('similarity', '相似度', 'number', (r) => num(r.similarity), (r) => r.similarity),
   clauseColumn('unchanged', '未改'),
   clauseColumn('modified', '修改'),

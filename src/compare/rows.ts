@@ -42,6 +42,10 @@ export interface FindingCounts {
 /** The researcher's view of one notice, side by side with the others. */
 export interface CompareRow {
   path: string;
+  /** the notice this one adapts (any level: pairWithParents), by file number or path; null when none among the inputs */
+  parent: string | null;
+  /** how that parent was found, with the similarity when a similarity decided it: `content 0.402` */
+  parentBy: string | null;
   documentIndex: number;
   fileNumber: string | null;
   title: string | null;
@@ -89,6 +93,8 @@ export function compareRows(records: NoticeRecord[], diffs: Map<NoticeRecord, Di
     const headline = provincialFigures(r)[0]?.value ?? null;
     return {
       path: r.source.path,
+      parent: diff ? (diff.base ?? diff.basePath) : null,
+      parentBy: diff?.pairing ? `${diff.pairing.by}${diff.pairing.similarity !== null ? ` ${diff.pairing.similarity}` : ''}` : null,
       documentIndex: r.source.documentIndex,
       fileNumber: r.fileNumber?.normalized ?? null,
       title: r.title,

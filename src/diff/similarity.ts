@@ -41,9 +41,10 @@ export const MIN_SHARED = 12;
 /** A further base clause is folded into a target (merge) when it explains this much more of it. */
 export const MERGE_GAIN = 0.15;
 
-const NUMBERING = /^\s*(?:[（(]\s*[一二三四五六七八九十百零〇两\d]+\s*[）)]|[一二三四五六七八九十百零〇两]+\s*、|\d+\s*[.．、])\s*/u;
+const NUMBERING =
+  /^\s*(?:[（(]\s*[一二三四五六七八九十百零〇两\d]+\s*[）)]|[一二三四五六七八九十百零〇两]+\s*、|\d+\s*[.．、]|[①-⑳]|第[一二三四五六七八九十百零〇两]+[条章])\s*/u;
 
-/** Strips the leading clause number (（十五）, 十五、, 15.) from a clause text as printed. */
+/** Strips the leading clause or item number (（十五）, 十五、, 15., （1）, ①, 第十五条) from a text as printed. */
 export function stripNumbering(text: string): string {
   return text.replace(NUMBERING, '');
 }
@@ -143,8 +144,11 @@ export function compareTexts(
   return { target: ct, base: cb, shared: Math.round(ct * target.length), similarity, link: Math.max(ct, cb) };
 }
 
-/** Whether a pair is strong enough to count as the target adapting the base. */
-export const isLink = (s: PairScore): boolean => s.link >= LINK && s.shared >= MIN_SHARED;
+/**
+ * Whether a pair is strong enough to count as the target adapting the base. Identical texts are
+ * linked however short (an item 「加强宣传引导。」 kept word for word is kept, not added and removed).
+ */
+export const isLink = (s: PairScore): boolean => s.link >= LINK && (s.shared >= MIN_SHARED || s.similarity === 1);
 
 /** Sørensen–Dice coefficient over character n-grams (multiset), 0–1. */
 export function dice(a: string, b: string, n = 2): number {

@@ -4,6 +4,7 @@ import { OVERVIEW_COLUMNS } from '../compare/columns.js';
 import { escapeHtml as esc, numbersHtml, pairHtml, PAIR_CSS } from '../diff/format/html.js';
 import { CJK_FONT, SEVERITY_COLOURS, type Chart } from './charts.js';
 import { excerptAt, positionText } from './excerpt.js';
+import { familiesHtml } from './families.js';
 import { ALLOCATION_KIND_LABEL, allocationKind, COLUMN_HELP, percent as pct, SEVERITY_LABEL, STATUS_HELP, STATUS_LABEL, targetText, unitNumber, forwardsInFull } from './labels.js';
 import type { ClauseMatrix, MatrixCell } from './matrix.js';
 import type { ReportEntry, ReportModel } from './model.js';
@@ -241,7 +242,7 @@ export function reportHtml(model: ReportModel, charts: Chart[]): string {
 <header class="top">
 <h1>政策文件分析报告</h1>
 <p class="note">${esc(subtitle)}</p>
-<nav class="toc"><a href="#overview-section">总览</a><a href="#charts">图表</a><a href="#matrix">条款采纳</a><a href="#notices">逐份文件</a></nav>
+<nav class="toc"><a href="#overview-section">总览</a><a href="#charts">图表</a><a href="#matrix">条款采纳</a><a href="#families">文件家族</a><a href="#notices">逐份文件</a></nav>
 </header>
 <main>
 <h2 id="overview-section">总览</h2>
@@ -252,6 +253,7 @@ ${chartsHtml(charts)}
 <h2 id="matrix">条款采纳</h2>
 <p class="note">行：国家文件的条款（点击看原文）；列：贯彻它的文件。单元格链接到该文件比对中的对应条款。</p>
 ${model.matrices.length ? model.matrices.map(matrixHtml).join('\n') : '<p class="note">输入中没有国家文件。</p>'}
+${familiesHtml(model.families, model.entries)}
 <h2 id="notices">逐份文件</h2>
 ${model.entries.map(noticeHtml).join('\n')}
 </main>

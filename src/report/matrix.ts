@@ -1,6 +1,7 @@
 import type { ClauseAlignment } from '../../schemas/diff.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { unitsOf } from '../diff/index.js';
+import type { Unit } from '../diff/align.js';
 import { forwardsInFull } from './labels.js';
 import type { ReportEntry } from './model.js';
 
@@ -54,13 +55,16 @@ function numbering(national: NoticeRecord, number: string): string {
   return `${number}、`;
 }
 
+/** A diff row about a base unit: by its printed path (items share their clause's number), else by number. */
+const about = (c: ClauseAlignment, u: Unit) => (c.baseClause ? c.baseClause === u.path : c.base === u.number);
+
 /**
  * How a province treated one national clause. A notice that forwards the national one whole adopts
  * every clause (`forwarded`), not "removed" because its short cover text does not repeat them; the
  * sections of its own that restate a clause are listed as its additions on top.
  */
-function cellFor(clauses: ClauseAlignment[], number: string, forwards: boolean): MatrixCell | null {
-  const mine = clauses.map((c, pair) => ({ c, pair })).filter(({ c }) => c.base === number);
+function cellFor(clauses: ClauseAlignment[], u: Unit, forwards: boolean): MatrixCell | null {
+  const mine = clauses.map((c, pair) => ({ c, pair })).filter(({ c }) => about(c, u));
   const kept = mine.filter(({ c }) => c.status !== 'removed');
   // adopted whole; where its own sections restate the clause, they are listed (its additions on top)
   if (forwards) return { status: 'forwarded', similarity: 1, targets: kept.map(({ c }) => c.target!).filter(Boolean), pair: (kept[0] ?? mine[0])?.pair ?? -1 };
@@ -70,7 +74,8 @@ function cellFor(clauses: ClauseAlignment[], number: string, forwards: boolean):
   return {
     status: best.c.status === 'unchanged' ? 'unchanged' : 'modified',
     similarity: best.c.similarity,
-    targets: kept.map(({ c }) => c.target!).filter(Boolean),
+    // a clause by its number as before (rendered （三）), an item or lead by its printed path
+    targets: kept.map(({ c }) => (c.unit === 'item' || c.unit === 'lead' ? c.targetClause : c.target)!).filter(Boolean),
     pair: best.pair,
   };
 }
@@ -81,8 +86,8 @@ function addedClauses(e: ReportEntry): AddedClause[] {
     .map((c, pair) => ({ c, pair }))
     .filter(({ c }) => c.status === 'added' && c.target)
     .map(({ c, pair }) => {
-      const unit = units.find((u) => u.number === c.target);
-      return { number: c.target!, words: unit ? firstWords(unit.heading, unit.display) : '', pair };
+      const unit = units.find((u) => (c.targetClause ? u.path === c.targetClause : u.number === c.target));
+      return { number: c.targetClause ?? c.target!, words: unit ? firstWords(unit.heading, unit.display) : '', pair };
     });
 }
 
@@ -92,8 +97,8 @@ export function clauseMatrix(nationalEntry: ReportEntry, columns: ReportEntry[])
   const rows = unitsOf(national).map((u) => ({
     number: u.number,
     index: u.index,
-    label: `${numbering(national, u.number)}${firstWords(u.heading, u.display)}`,
-    cells: columns.map((e, i) => cellFor(e.pairing!.diff.clauses, u.number, forwards[i])),
+    label: `${u.kind === 'clause' || u.kind === 'section' ? numbering(national, u.number) : u.path + ' '}${firstWords(u.heading, u.display)}`,
+    cells: columns.map((e, i) => cellFor(e.pairing!.diff.clauses, u, forwards[i])),
   }));
   return { national: nationalEntry, columns, rows, added: columns.map(addedClauses), forwards };
 }

@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import type { LocatedFinding } from '../../schemas/finding.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { checkAll } from '../check/run.js';
-import { diffsOf, pairWithNationals, type Pairing } from '../compare/national.js';
+import { familiesOf, type Family } from '../compare/families.js';
+import { diffsOf, pairWithParents, type Pairing } from '../compare/national.js';
 import { compareRows, type CompareRow } from '../compare/rows.js';
 import { clauseMatrix, type ClauseMatrix } from './matrix.js';
 import { sameDocument } from '../util/same-document.js';
@@ -21,8 +22,10 @@ export interface ReportEntry {
 
 export interface ReportModel {
   entries: ReportEntry[];
-  /** one per national notice that some input was diffed against */
+  /** one per parent notice (any level) that some input was diffed against */
   matrices: ClauseMatrix[];
+  /** parents with every notice adapting them, recursively (src/compare/families.ts) */
+  families: Family[];
 }
 
 export interface ReportInput {
@@ -58,7 +61,7 @@ function uniqueLabels(records: NoticeRecord[]): string[] {
 
 export function reportModel(input: ReportInput): ReportModel {
   const records = [...input.records].sort(reportOrder);
-  const pairs = input.pairs ?? pairWithNationals(records);
+  const pairs = input.pairs ?? pairWithParents(records);
   const findings = input.findings ?? checkAll(records);
   const rows = compareRows(records, diffsOf(pairs), findings);
   const labels = uniqueLabels(records);
@@ -72,5 +75,5 @@ export function reportModel(input: ReportInput): ReportModel {
   }));
   const nationals = entries.filter((n) => entries.some((e) => e.pairing?.national === n.record));
   const matrices = nationals.map((n) => clauseMatrix(n, entries.filter((e) => e.pairing?.national === n.record)));
-  return { entries, matrices };
+  return { entries, matrices, families: familiesOf(records, pairs) };
 }

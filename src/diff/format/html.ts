@@ -1,5 +1,6 @@
 import type { ClauseAlignment, DiffRecord } from '../../../schemas/diff.js';
 import type { NoticeRecord } from '../../../schemas/notice.js';
+import { pairingText, unitLabel, type UnitRow } from './text.js';
 
 export interface HtmlOptions {
   /** the two records, for their titles; the page works without them */
@@ -60,7 +61,7 @@ input[name=view]{position:absolute;opacity:0}
 main{padding:1rem 1.5rem;max-width:1400px}
 ` + PAIR_CSS;
 
-function opsHtml(c: ClauseAlignment, side: 'base' | 'target' | 'inline'): string {
+function opsHtml(c: UnitRow, side: 'base' | 'target' | 'inline'): string {
   const parts = c.ops
     .filter((o) => (side === 'base' ? o.op !== 'insert' : side === 'target' ? o.op !== 'delete' : true))
     .map((o) => {
@@ -74,14 +75,14 @@ function opsHtml(c: ClauseAlignment, side: 'base' | 'target' | 'inline'): string
 }
 
 /** One aligned pair; `idPrefix` keeps ids unique when several diffs share a page (the report). */
-export function pairHtml(c: ClauseAlignment, i: number, idPrefix = ''): string {
-  const label = `${c.target ? `（${escapeHtml(c.target)}）` : '—'} ← ${c.base ? `（${escapeHtml(c.base)}）` : '—'}`;
+export function pairHtml(c: UnitRow, i: number, idPrefix = ''): string {
+  const label = `${escapeHtml(unitLabel(c, 'target'))} ← ${escapeHtml(unitLabel(c, 'base'))}`;
   const sim = c.status === 'added' || c.status === 'removed' ? '' : `<span class="sim" title="similarity"><span class="bar"><i style="width:${pct(c.similarity)}"></i></span>${pct(c.similarity)}</span>`;
   const tags = c.tags.map((t) => `<span class="tag">${escapeHtml(t)}</span>`).join('');
-  const attrs = `id="${idPrefix}pair-${i}" data-status="${c.status}" data-target="${escapeHtml(c.target ?? '')}" data-base="${escapeHtml(c.base ?? '')}" data-similarity="${c.similarity}"`;
+  const attrs = `id="${idPrefix}pair-${i}" data-status="${c.status}" data-target="${escapeHtml(c.target ?? '')}" data-base="${escapeHtml(c.base ?? '')}" data-target-clause="${escapeHtml(c.targetClause ?? '')}" data-base-clause="${escapeHtml(c.baseClause ?? '')}" data-similarity="${c.similarity}"`;
   return `<section class="pair" ${attrs}>
 <h2><span>${label}</span><span class="status">${c.status}</span>${sim}${tags}</h2>
-<div class="side"><div><div class="label">base${c.base ? ` （${escapeHtml(c.base)}）` : ''}</div><p class="text">${c.base ? opsHtml(c, 'base') : '<span class="empty">no counterpart</span>'}</p></div><div><div class="label">target${c.target ? ` （${escapeHtml(c.target)}）` : ''}</div><p class="text">${c.target ? opsHtml(c, 'target') : '<span class="empty">no counterpart</span>'}</p></div></div>
+<div class="side"><div><div class="label">base${c.base ? ` ${escapeHtml(unitLabel(c, 'base'))}` : ''}</div><p class="text">${c.base ? opsHtml(c, 'base') : '<span class="empty">no counterpart</span>'}</p></div><div><div class="label">target${c.target ? ` ${escapeHtml(unitLabel(c, 'target'))}` : ''}</div><p class="text">${c.target ? opsHtml(c, 'target') : '<span class="empty">no counterpart</span>'}</p></div></div>
 <div class="inline"><div class="label">redline</div><p class="text">${opsHtml(c, 'inline')}</p></div>
 </section>`;
 }
@@ -122,6 +123,7 @@ export function formatHtml(d: DiffRecord, opts: HtmlOptions = {}): string {
   const names = [
     opts.target ? `target: ${escapeHtml(opts.target.title ?? '(untitled)')}${d.target ? ` (${escapeHtml(d.target)})` : ''}` : `target: ${escapeHtml(d.target ?? d.targetPath)}`,
     opts.base ? `base: ${escapeHtml(opts.base.title ?? '(untitled)')}${d.base ? ` (${escapeHtml(d.base)})` : ''}` : `base: ${escapeHtml(d.base ?? d.basePath)}`,
+    ...(d.pairing ? [`base as parent: ${escapeHtml(pairingText(d.pairing))}`] : []),
   ];
   return `<!doctype html>
 <html lang="zh-CN">

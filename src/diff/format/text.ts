@@ -1,4 +1,5 @@
-import type { DiffRecord } from '../../../schemas/diff.js';
+import type { z } from 'zod';
+import type { ClauseAlignment as ClauseAlignmentSchema, DiffRecord } from '../../../schemas/diff.js';
 
 export interface TextOptions {
   /** ANSI colour (the CLI passes process.stdout.isTTY) */
@@ -20,6 +21,22 @@ function elide(s: string, context: number, first: boolean, last: boolean): strin
   return `${head}…${tail}`;
 }
 
+/** How the base was found: `cited 发文字号`, `content similarity 0.402 (≥ 0.2)`. */
+export function pairingText(p: NonNullable<DiffRecord['pairing']>): string {
+  const how = { fileNumber: 'cites its 发文字号', title: 'cites its title', titleSimilarity: 'title similarity', content: 'content similarity', given: 'given (no citation or similarity ties them)' }[p.by];
+  return p.similarity !== null ? `${how} ${p.similarity}${p.threshold !== null ? ` (≥ ${p.threshold})` : ''}` : how;
+}
+
+/** A diff row as formats take it: rows stored before revision 6 have no printed paths. */
+export type UnitRow = z.input<typeof ClauseAlignmentSchema>;
+
+/** A unit as a reader finds it: its printed path (二（三）1), else its clause number; — when absent. */
+export function unitLabel(c: UnitRow, side: 'base' | 'target'): string {
+  const path = side === 'base' ? c.baseClause : c.targetClause;
+  const number = side === 'base' ? c.base : c.target;
+  return path || (number ? `（${number}）` : '—');
+}
+
 /**
  * A readable terminal diff: a summary, then one block per clause pair (status, numbers, similarity,
  * tags) with an inline redline — deletions as [-…-], insertions as {+…+} (red/green with colour) —
@@ -31,9 +48,10 @@ export function formatText(d: DiffRecord, opts: TextOptions = {}): string {
   const out: string[] = [];
   out.push(paint(color, '1', `${d.target ?? d.targetPath}  against  ${d.base ?? d.basePath}`));
   out.push(`similarity ${pct(d.similarity)} · ${d.counts.unchanged} unchanged, ${d.counts.modified} modified, ${d.counts.added} added, ${d.counts.removed} removed`);
+  if (d.pairing) out.push(`base as parent: ${pairingText(d.pairing)}`);
   out.push('');
   for (const c of d.clauses) {
-    const pair = `${c.target ? `（${c.target}）` : '—'} ← ${c.base ? `（${c.base}）` : '—'}`;
+    const pair = `${unitLabel(c, 'target')} ← ${unitLabel(c, 'base')}`;
     const statusColor = c.status === 'added' ? '32' : c.status === 'removed' ? '31' : c.status === 'modified' ? '33' : '2';
     const tags = c.tags.length ? `  [${c.tags.join(', ')}]` : '';
     const sim = c.status === 'added' || c.status === 'removed' ? '' : `  ${pct(c.similarity)}`;
