@@ -18,9 +18,11 @@ export type Signal = (typeof FRAME_SIGNALS)[number] | (typeof BODY_SIGNALS)[numb
 const CLOSING_FORMULA =
   /(通知|通告|公告|意见|决定|批复|函告|报告)如下[：:]|特此(通知|通告|公告|函告|批复|函复|报告|决定)|现将[^。]{0,80}(印发|转发|下达|公布)给你们|请[^。]{0,20}(认真)?(贯彻执行|遵照执行|贯彻落实|抓好落实)/;
 /** 为…，制定本办法 / 为深入贯彻落实《…》: the purpose clause a regulation or a plan opens with. */
-const PURPOSE = /(^|\n)\s*(第[一二三四五六七八九十]+条\s*)?(为|为了)[^。\n]{2,200}?(制定本(办法|规定|细则|条例|规则|方案|意见|实施方案|措施|通知|准则|标准)|(深入)?贯彻(落实)?[^。\n]{0,40}《[^》]{2,80}》)/;
-const CHAPTER_ONE = /(^|\n)\s*第一章\s*总\s*则/;
-const ARTICLE = /(^|\n)\s*第[一二三四五六七八九十百零〇]+条/g;
+const PURPOSE = /^[^\S\n]*(第[一二三四五六七八九十]+条[^\S\n]*)?(为|为了)[^。\n]{2,200}?(制定本(办法|规定|细则|条例|规则|方案|意见|实施方案|措施|通知|准则|标准)|(深入)?贯彻(落实)?[^。\n]{0,40}《[^》]{2,80}》)/m;
+// line starts with the m flag and horizontal space only: `\s*` after a newline would run over every
+// blank line that follows, once per newline (quadratic on a long run of blank lines)
+const CHAPTER_ONE = /^[^\S\n]*第一章[^\S\n]*总[^\S\n]*则/m;
+const ARTICLE = /^[^\S\n]*第[一二三四五六七八九十百零〇]+条/gm;
 /** Words that direct bodies to act: a rule or a plan speaks in them, a news story or a price list does not. */
 const DIRECTIVE = /各(地|级|市|县|区|部门|单位|有关部门)|(应当|不得|须|要)(按照|加强|落实|建立|做好|严格|及时|确保|推动|完善|健全|组织|开展)|按(照)?(有关)?规定|鼓励|支持|落实|加强|推动|推进|严禁|负责/g;
 const DIRECTIVE_MIN = 4;
