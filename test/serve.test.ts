@@ -253,12 +253,30 @@ describe('hostile input: every parameter of every list route', () => {
   });
 });
 
-describe('a store with a verdict column (records of a later schema)', () => {
-  it('offers it as a facet and filters by it; a store without one has no such facet and ignores the parameter', async () => {
-    expect((await json('/api/facets')).verdict).toBeUndefined();
-    expect((await json('/api/notices?verdict=x')).total).toBe(5);
+describe('the verdict facet (documents.verdict_kind, store layout 4)', () => {
+  it('offers it as a facet and filters by it; a store without the column has no such facet and ignores the parameter', async () => {
+    // the five seed notices each print a title, a 发文字号 and a body: all five are notices
+    const facets = (await json('/api/facets')) as unknown as Record<string, { value: string; count: number }[]>;
+    expect(facets.verdict.map((v) => [v.value, v.count])).toEqual([['notice', 5]]);
+    expect((await json('/api/notices?verdict=notice')).total).toBe(5);
+    expect((await json('/api/notices?verdict=body')).total).toBe(0);
+    const bare = join(dir, 'no-verdict.sqlite');
+    copyFileSync(join(dir, 'notices.sqlite'), bare);
+    const strip = new (sqliteDriver())(bare);
+    strip.exec('ALTER TABLE documents DROP COLUMN verdict_kind; ALTER TABLE documents DROP COLUMN verdict_confidence;');
+    strip.close();
+    const without = await serve({ db: bare, port: 0 });
+    try {
+      const f = (await (await fetch(new URL('/api/facets', without.url))).json()) as Record<string, unknown>;
+      expect(f.verdict).toBeUndefined();
+      const all = (await (await fetch(new URL('/api/notices?verdict=x', without.url))).json()) as { total: number };
+      expect(all.total).toBe(5);
+    } finally {
+      await without.close();
+    }
+    // a store with a column named verdict (records of another schema) gives the facet too
     const copy = join(dir, 'verdict.sqlite');
-    copyFileSync(join(dir, 'notices.sqlite'), copy);
+    copyFileSync(bare, copy);
     const db = new (sqliteDriver())(copy);
     db.exec("ALTER TABLE documents ADD COLUMN verdict TEXT; UPDATE documents SET verdict = CASE WHEN file_number = '吉人社联〔2022〕81号' THEN 'notice' ELSE 'other' END");
     db.close();

@@ -22,7 +22,7 @@ import { provinceByShortOrName } from '../lexicon/regions.js';
  */
 
 /** Layout of the tables; bumped (and written to PRAGMA user_version) whenever the DDL changes. */
-export const STORE_VERSION = 3;
+export const STORE_VERSION = 4;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS documents (
   prefix          TEXT,
   year            INTEGER,
   serial          INTEGER,
-  title           TEXT    NOT NULL,
+  title           TEXT,
   doc_type        TEXT,
   level           TEXT,
   region_name     TEXT,
@@ -55,6 +55,8 @@ CREATE TABLE IF NOT EXISTS documents (
   urgency         TEXT,
   schema_version  TEXT    NOT NULL,
   record_json     TEXT    NOT NULL CHECK (json_valid(record_json)),
+  verdict_kind    TEXT,
+  verdict_confidence REAL,
   UNIQUE (sha256, document_index)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS documents_path ON documents (path, document_index);
@@ -329,7 +331,36 @@ ALTER TABLE diff_numbers ADD COLUMN table_title TEXT;
 ALTER TABLE diff_numbers ADD COLUMN region_name TEXT;
 UPDATE diff_numbers SET table_title = metric;
 `,
+  4: `
+ALTER TABLE documents ADD COLUMN verdict_kind TEXT;
+ALTER TABLE documents ADD COLUMN verdict_confidence REAL;
+UPDATE documents SET verdict_kind = json_extract(record_json, '$.verdict.kind'), verdict_confidence = json_extract(record_json, '$.verdict.confidence');
+`,
 };
+
+/**
+ * Layout 4 lets `documents.title` be null (a body-only text or a copy without its title has none;
+ * a NOT NULL column made loading such a record fail). SQLite cannot drop a NOT NULL in place: the
+ * table is rebuilt as its documentation prescribes (foreign keys off, copy, drop, rename), before
+ * the migrations' transaction, so the children's rows are neither cascaded nor orphaned.
+ */
+function relaxDocumentTitle(db: Database.Database): void {
+  const title = (db.prepare('PRAGMA table_info(documents)').all() as { name: string; notnull: number }[]).find((c) => c.name === 'title');
+  if (!title?.notnull) return;
+  const sql = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'documents'").pluck().get() as string;
+  const relaxed = sql.replace(/CREATE TABLE (?:IF NOT EXISTS )?"?documents"?/, 'CREATE TABLE documents_relaxed').replace(/\btitle(\s+)TEXT\s+NOT NULL/, 'title$1TEXT');
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      db.exec(relaxed);
+      db.exec('INSERT INTO documents_relaxed SELECT * FROM documents; DROP TABLE documents; ALTER TABLE documents_relaxed RENAME TO documents;');
+      const broken = db.prepare('PRAGMA foreign_key_check').all();
+      if (broken.length) throw new Error(`rebuilding documents left ${broken.length} dangling references`);
+    }).immediate();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
 
 /** What a text_search entry is, and its code in the entry's rowid. */
 const SEARCH_KINDS = { clause: 0, section: 1, table: 2 } as const;
@@ -347,7 +378,7 @@ const INSERT_COLUMNS = {
   documents: [
     'sha256', 'document_index', 'path', 'format', 'file_number', 'file_number_raw', 'prefix', 'year', 'serial', 'title', 'doc_type',
     'level', 'region_name', 'region_code', 'signed_date', 'printed_date', 'printed_by', 'disclosure', 'copy_number', 'secrecy',
-    'urgency', 'schema_version', 'record_json',
+    'urgency', 'schema_version', 'record_json', 'verdict_kind', 'verdict_confidence',
   ],
   issuers: ['document_id', 'position', 'name', ...SPAN],
   addressees: ['document_id', 'position', 'name'],
@@ -442,6 +473,8 @@ export function* recordInserts(r: NoticeRecord): Generator<Insert, void, number>
     urgency: r.urgency,
     schema_version: r.schemaVersion,
     record_json: JSON.stringify(r),
+    verdict_kind: r.verdict.kind,
+    verdict_confidence: r.verdict.confidence,
   });
   const document_id = documentId;
   for (const [position, x] of r.issuers.entries()) yield row('issuers', { document_id, position, name: x.name, ...spanOf(x.span) });
@@ -627,6 +660,7 @@ export function openStore(path: string): Database.Database {
         throw new Error(`${path} holds records of schema version ${schema}, this version writes ${SCHEMA_VERSION}; delete the file and load again`);
       }
     }
+    if (layout !== 0 && layout < 4) relaxDocumentTitle(db);
     db.transaction(() => {
       if (layout !== 0) for (let v = layout + 1; v <= STORE_VERSION; v++) db.exec(MIGRATIONS[v]);
       db.exec(SCHEMA_SQL);
