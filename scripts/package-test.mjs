@@ -142,7 +142,7 @@ try {
       }));`;
     const r = mustRun(process.execPath, ['--input-type=module', '-e', script], app);
     const got = JSON.parse(r.stdout);
-    const want = ['SqliteDriverMissing', 'check', 'compare', 'diff', 'extractFile', 'extractFiles', 'extractText', 'toSqlite'];
+    const want = ['SqliteDriverMissing', 'check', 'compare', 'diff', 'extractFile', 'extractFiles', 'extractText', 'serve', 'toSqlite'];
     assert(isDeepStrictEqual(got.api, want), `policy-notices exports ${got.api.join(', ')}`);
     assert(got.zod === 'function' && got.json === true, r.stdout);
     assert(got.hidden === 'ERR_PACKAGE_PATH_NOT_EXPORTED', `a deep import is ${got.hidden}`);
