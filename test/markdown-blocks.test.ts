@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMarkdownParser, markdownBlocks, parseAndStrip, stripMarkdown } from '../src/normalize/markdown.js';
 import { identity, type Text } from '../src/normalize/offsets.js';
+import { growth, MAX_RATIO } from './helpers/growth.js';
 
 beforeAll(() => loadMarkdownParser());
 
@@ -113,15 +114,6 @@ describe('Markdown: only the blocks with syntax are parsed', () => {
   // remark alone is superlinear on this shape (4,000 blocks: 25 s against 3 s for 2,000); parsed block by block it is linear
   it('grows linearly with the number of blocks (alternating syntax and plain blocks)', () => {
     const doc = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? '- 甲项' : '二、措施：2025年完成。')).join('\n\n');
-    const cpu = (n: number) => {
-      const t = doc(n);
-      stripMarkdown(identity(t)); // warm
-      const start = process.cpuUsage();
-      for (let k = 0; k < 3; k++) stripMarkdown(identity(t));
-      const used = process.cpuUsage(start);
-      return used.user + used.system;
-    };
-    const ratio = cpu(2000) / cpu(1000);
-    expect(ratio).toBeLessThan(2.5);
+    expect(growth(doc, 1000, (t) => stripMarkdown(identity(t)))).toBeLessThan(MAX_RATIO);
   });
 });
