@@ -57,6 +57,15 @@ describe('traditional glyphs', () => {
     expect(skipped).toBeGreaterThan(100);
     expect(mayConvert('關於')).toBe(true);
   });
+  it('keys the skip on characters an entry changes, not on the first character of a phrase entry', () => {
+    // phrase entries such as 人參 → 人参 start with common simplified characters that no entry
+    // changes: a line of them is never sent to the converter
+    expect(mayConvert('人力资源社会保障部关于做好工作的通知')).toBe(false);
+    // 參 (in 人參) and 噁 (二噁英 → 二𫫇英, a change of UTF-16 length) are what those entries change
+    expect(mayConvert('人參')).toBe(true);
+    expect(mayConvert('二噁英')).toBe(true);
+    expect(mayConvert('二')).toBe(false);
+  });
   it('simplifies stray traditional characters without moving offsets', () => {
     const t = simplifyGlyphs(identity('支持的優勢特色产业'));
     expect(t.value).toBe('支持的优势特色产业');
