@@ -55,9 +55,10 @@ function numberedBreaks(line: string, counters: { section: number; clause: numbe
     counters.clause = (chineseToInt(c0[1]) ?? 0) + 1;
     counters.sectionOpened = false;
   }
+  // a line without 、 or （ holds no marker (most lines of a notice that kept its breaks)
   const markers = [
-    ...[...line.matchAll(SECTION)].map((m) => ({ at: m.index!, kind: 'section' as const, n: chineseToInt(m[1]) ?? 0 })),
-    ...[...line.matchAll(CLAUSE)].map((m) => ({ at: m.index!, kind: 'clause' as const, n: chineseToInt(m[1]) ?? 0 })),
+    ...(line.includes('、') ? [...line.matchAll(SECTION)].map((m) => ({ at: m.index!, kind: 'section' as const, n: chineseToInt(m[1]) ?? 0 })) : []),
+    ...(line.includes('（') ? [...line.matchAll(CLAUSE)].map((m) => ({ at: m.index!, kind: 'clause' as const, n: chineseToInt(m[1]) ?? 0 })) : []),
   ]
     .filter((m) => m.at >= startAt)
     .sort((a, b) => a.at - b.at);
@@ -130,6 +131,9 @@ function headBreaks(line: string, numbered: number[]): number[] {
 
 /** `国务院办公厅    2017年4月10日`: a signature and its date printed on one line go on two. */
 function signatureDateBreak(line: string): number[] {
+  // SIGNED_LINE ends with a date, 日 or the digit of an ISO date, then spaces only: most lines fail here
+  const last = line.trimEnd().slice(-1);
+  if (last !== '日' && !(last >= '0' && last <= '9')) return [];
   const m = SIGNED_LINE.exec(line);
   if (!m) return [];
   const parts = splitAgencies(m[1]);

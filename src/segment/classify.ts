@@ -48,7 +48,7 @@ export function classifyLine(line: Line): LineKind {
   if (isFileNumberLine(flat)) return 'fileNumber';
   if (/印发$/.test(flat) && DATE_ANYWHERE.test(flat)) return 'printed';
   if (DATE_LINE.test(flat)) return 'date';
-  if (t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';
+  if (t.includes('\t') && t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';
   if (flat.length <= 80 && NOISE.test(t)) return 'noise';
   if (META_KEY.test(flat) && flat.length <= 160) return 'meta';
   if (/^(.{0,30}?)文件$/.test(flat) && !/[，。；：]/.test(flat)) return 'issuerMark';
@@ -70,6 +70,8 @@ export function classifyLine(line: Line): LineKind {
  * (`（浙价费〔2007〕136号）`), or with 签发人 on the same line as upward documents do (GB/T 9704 7.2.4).
  */
 function isFileNumberLine(flat: string): boolean {
+  // every form below ends in 号: most lines skip the three patterns
+  if (!flat.includes('号')) return false;
   const inner = /^[（(]([^（()）]+)[）)]$/.exec(flat)?.[1] ?? flat;
   // only a 发文字号 at the start counts: try it there alone (the same match as the leftmost one
   // when it exists, without scanning every later position)

