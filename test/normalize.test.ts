@@ -66,6 +66,19 @@ describe('traditional glyphs', () => {
     expect(mayConvert('二噁英')).toBe(true);
     expect(mayConvert('二')).toBe(false);
   });
+  it('skips characters the chain turns back into themselves (脱 → 脫 → 脱), and the skip is safe', async () => {
+    const OpenCC = await import('opencc-js');
+    const full = OpenCC.Converter({ from: 'hk', to: 'cn' });
+    // 脱贫 is in half the lines of a poverty-relief notice; the hk stage writes 脫, the cn stage 脱 again
+    expect(mayConvert('巩固拓展脱贫攻坚成果')).toBe(false);
+    expect(full('巩固拓展脱贫攻坚成果')).toBe('巩固拓展脱贫攻坚成果');
+    // 脫 itself, and 脱 next to a character some entry changes (脫坏 → 脱坯), still go through
+    expect(mayConvert('脫贫')).toBe(true);
+    expect(mayConvert('脱坏')).toBe(true);
+    expect(full('脱坏')).toBe('脱坯');
+    // an ideographic description sequence is copied whole by the converter: always sent
+    expect(mayConvert('⿰脱')).toBe(true);
+  });
   it('simplifies stray traditional characters without moving offsets', () => {
     const t = simplifyGlyphs(identity('支持的優勢特色产业'));
     expect(t.value).toBe('支持的优势特色产业');

@@ -1,6 +1,7 @@
 // the traditional → simplified subset of opencc-js (its full build is ten times larger)
 import * as OpenCC from 'opencc-js/t2cn';
 import { applyEdits, replaceAll, type Edit, type Text } from './offsets.js';
+import { CONVERTIBLE } from './opencc-skip.js';
 
 /** CJK ideographs and the punctuation that sits between them. */
 export const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
@@ -25,64 +26,6 @@ export function collapseCjkSpaces(text: Text): Text {
 
 const t2s = OpenCC.Converter({ from: 'hk', to: 'cn' });
 
-/**
- * UTF-16 units that some dictionary entry changes: for an entry `K V` with V ≠ K, the units of the
- * characters of K that V changes (every character of K when they differ in length). A stage of the
- * converter replaces each matched key by its value and copies the rest, so its output differs from
- * its input only where a matched entry's value differs from its key, i.e. at one of these units: a
- * line holding none of them passes every stage unchanged, and skips the converter. Keyed on the
- * changed units rather than the first unit of a key, because phrase entries (人參 → 人参) would mark
- * common characters (人, 工, 作 …) that no entry ever changes.
- */
-const CONVERTIBLE = (() => {
-  const units = new Uint8Array(0x10000);
-  const markChar = (key: string, i: number): void => {
-    units[key.charCodeAt(i)] = 1;
-    // the other half of a surrogate pair
-    const u = key.charCodeAt(i);
-    if (u >= 0xd800 && u <= 0xdbff && i + 1 < key.length) units[key.charCodeAt(i + 1)] = 1;
-    if (u >= 0xdc00 && u <= 0xdfff && i > 0) units[key.charCodeAt(i - 1)] = 1;
-  };
-  const mark = (key: string, value: string): void => {
-    if (key === value) return;
-    if (key.length === value.length) {
-      for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== value.charCodeAt(i)) markChar(key, i);
-      return;
-    }
-    // by code point: 二噁英 → 二𫫇英 changes one character though the UTF-16 lengths differ
-    const k = [...key];
-    const v = [...value];
-    let at = 0;
-    for (let i = 0; i < k.length; at += k[i].length, i++) if (k.length !== v.length || k[i] !== v[i]) markChar(key, at);
-  };
-  const addKeys = (dict: unknown): void => {
-    if (typeof dict === 'string') {
-      // "key value|key value|…" (the converter reads the first word after the key as its value);
-      // scanned in place, the dictionaries hold ~50,000 entries
-      for (let start = 0; start < dict.length; ) {
-        let end = dict.indexOf('|', start);
-        if (end < 0) end = dict.length;
-        const space = dict.indexOf(' ', start);
-        if (space > start && space < end) {
-          const next = dict.indexOf(' ', space + 1);
-          mark(dict.slice(start, space), dict.slice(space + 1, next > space && next < end ? next : end));
-        }
-        start = end + 1;
-      }
-    } else if (Array.isArray(dict)) {
-      if (dict.length === 2 && typeof dict[0] === 'string' && typeof dict[1] === 'string' && !dict[0].includes(' ')) mark(dict[0], dict[1]);
-      else dict.forEach(addKeys);
-    } else if (dict && typeof dict === 'object') Object.values(dict).forEach(addKeys);
-  };
-  addKeys(OpenCC.Locale.from.hk);
-  addKeys(OpenCC.Locale.to.cn);
-  // `Converter({ from: 'hk', to: 'cn' })` runs the `hk2s` chain when the build has one (normalisation,
-  // then the stages; segmenting only splits the line): its dictionaries, or every chain's if renamed
-  const configs = OpenCC.Locale.configs as Record<string, unknown> | undefined;
-  addKeys(configs?.hk2s ?? configs);
-  return units;
-})();
-
 /** The same units as one regex character class: the engine finds the next one natively. */
 const CONVERTIBLE_CLASS = (() => {
   const hex = (u: number) => `\\u${u.toString(16).padStart(4, '0')}`;
@@ -104,7 +47,7 @@ export const mayConvert = (line: string): boolean => MAY_CONVERT.test(line);
 /**
  * Stray traditional glyphs (優勢 → 优势). Only applied where it keeps the length, so offsets stay
  * 1:1. Each line is converted whole (phrases decide the glyph), and only the lines that hold a
- * unit some dictionary entry changes go through the converter at all.
+ * character the converter can change (opencc-skip.ts) go through it at all.
  */
 export function simplifyGlyphs(text: Text): Text {
   const value = text.value;
