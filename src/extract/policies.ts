@@ -44,11 +44,13 @@ function readParagraph(s: string, base: number, found: { name: string; at: numbe
   for (const sent of sentencesOf(s)) {
     // the amount clauses that name no policy of their own take their name from the sentence
     // (`给予生产奖补，其中跨省就业每人每年补助1000元`): a name there is a subsidy, not a mention
-    const amountClauses = sent.clauses.filter(([a, b]) => AMOUNT.test(s.slice(a, b)));
+    // AMOUNT needs a digit: a sentence without one has no amount clause (most sentences)
+    const amountOf = digitIn(s, sent.start, sent.end) ? sent.clauses.map(([a, b]) => AMOUNT.test(s.slice(a, b))) : null;
+    const amountClauses = amountOf ? sent.clauses.filter((_, k) => amountOf[k]) : [];
     const borrowsName = amountClauses.some(([a, b]) => !namesPolicy(stripParens(s.slice(a, b))));
-    for (const [a, b] of sent.clauses) {
+    for (const [k, [a, b]] of sent.clauses.entries()) {
       const at = base + a;
-      const hasAmount = AMOUNT.test(s.slice(a, b)) || (borrowsName && a < amountClauses[amountClauses.length - 1][0]);
+      const hasAmount = !!amountOf?.[k] || (borrowsName && a < amountClauses[amountClauses.length - 1][0]);
       const items = splitOutsideBrackets(s, '、', a, b, pairs).map(([x, y]) => s.slice(x, y).replace(TITLE, ''));
       if (items.length >= 2) {
         // 违规发放补贴等行为: a list of something else
@@ -74,6 +76,15 @@ function readParagraph(s: string, base: number, found: { name: string; at: numbe
       }
     }
   }
+}
+
+/** Whether s[from, to) holds an ASCII digit. */
+function digitIn(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /** What a list of policies ends with: `…等政策`, `…等政策支持`, `…等补贴`. */

@@ -71,6 +71,8 @@ const UNITLESS = new RegExp(
 
 function amountsOf(s: string): Amount[] {
   const out: Amount[] = [];
+  // both patterns start at a digit: a paragraph without one holds no amount
+  if (!/\d/.test(s)) return out;
   MONEY.lastIndex = 0;
   for (let m = MONEY.exec(s); m; m = MONEY.exec(s)) {
     const power = POWER[m[3]];

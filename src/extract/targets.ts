@@ -45,6 +45,8 @@ const FIGURE = new RegExp(`(?<![\\d.,\\-—/])(${NUM})(?:\\s*${RANGE_SEP}\\s*(${
 /** Chinese numerals count people and things only (两个, 二十场, 三座), never land or money. */
 const CN_UNIT = unitPattern((u) => u.role === 'count' && u.factor === 1 && (u.dimension === u.name || u.dimension === 'persons') && !/^[期批]$/.test(u.name));
 const CN_FIGURE = new RegExp(`(?<![一二两三四五六七八九十百])([一二两三四五六七八九十]{1,3})(${CN_UNIT})`, 'g');
+/** What a sentence needs for FIGURE or CN_FIGURE to match in one of its clauses (CN_FIGURE without its lookbehind): most sentences have neither. */
+const MAY_HOLD_FIGURE = new RegExp(`\\d|[一二两三四五六七八九十](?:${CN_UNIT})`);
 
 /** A comparator, possibly with its verb between it and the figure: `至少培育1名`, `至少组织开展3场`. */
 const GE = /(?:不低于|不少于|至少|不小于)(?:(?![每的对])[\u4e00-\u9fa5]){0,6}$/;
@@ -78,6 +80,7 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[])
   const years = yearsOf(s);
   for (const sent of sentencesOf(s)) {
     const sentence = s.slice(sent.start, sent.end);
+    if (!MAY_HOLD_FIGURE.test(sentence)) continue;
     if (ELIGIBILITY.test(sentence)) continue;
     const conditional = conditionClauses(s, sent.clauses);
     sent.clauses.forEach(([ca, cb], k) => {

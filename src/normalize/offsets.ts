@@ -181,7 +181,8 @@ export class SourceLocator {
     ocrLines: OcrLineRef[] = [],
   ) {
     this.lineStarts = [0];
-    for (let i = 0; i < file.length; i++) if (file.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    // indexOf finds each line end natively (a loop over every character was 1 % of the text path)
+    for (let i = file.indexOf('\n'); i >= 0; i = file.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
     this.ocrByStart = new Map(ocrLines.map((l) => [l.offset, l]));
   }
   span(offset: number): Span {
