@@ -180,6 +180,26 @@ describe('markdown: remark only when the text has Markdown syntax', () => {
     expect(parsed.text.value).toBe(t);
     expect(parsed.frontMatter).toBeNull();
   });
+  it('- + = inside a line are text (phone numbers, dates, 雨露计划+): no parse, and remark agrees', () => {
+    // the seeds with their syntax removed, then - + = put back only inside lines
+    const inside = [
+      ...withoutSyntax.map((t) => t.replace(/(\d)(\d)/g, '$1-$2').replace(/计划/g, '计划+').replace(/：/g, '=')),
+      '联系电话：0451-87130330，2022-05-01起施行\n“雨露计划+”就业促进行动，A=B\n',
+    ];
+    for (const t of inside) {
+      expect(hasMarkdownSyntax(t)).toBe(false);
+      expect(parseAndStrip(identity(t)).text.value).toBe(t);
+    }
+  });
+  it('- + = where a block starts are syntax: bullets, breaks, underlines, a bullet inside an ordered item', () => {
+    // each of these loses characters in remark (hand-checked: the marker or the rule line)
+    for (const t of ['- 附件：目标任务表\n', '  + 第二项\n', '标题\n===\n', '正文\n\n---\n\n正文\n', '1. - 嵌套的项目\n']) {
+      expect(hasMarkdownSyntax(t)).toBe(true);
+      expect(parseAndStrip(identity(t)).text.value).not.toBe(t);
+    }
+    // an empty ordered item loses its marker in remark though no gate character is there
+    expect(hasMarkdownSyntax('1.\n正文\n')).toBe(true);
+  });
   it('text with syntax is parsed', () => {
     expect(hasMarkdownSyntax('**一、目标**')).toBe(true);
     expect(stripMarkdown(identity('**一、目标**')).text.value).toBe('一、目标');

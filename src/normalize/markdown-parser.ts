@@ -13,9 +13,18 @@ let parser: Processor<Root> | null = null;
  * quotes, code, links, HTML and entities, tables, strikethrough, escapes, breaks and setext
  * underlines, front matter, bullets). Whitespace is never deleted and ordered-list numbers are
  * kept, so a text without any of them comes out of remark unchanged: no need to parse it.
+ * `-`, `+` and `=` are syntax only where a block starts (bullets, thematic breaks, setext
+ * underlines, front matter fences): at a line's start after spaces or tabs and ordered-list
+ * markers (`1. - …`); other containers (`>`, `*` bullets) are gated themselves. Inside a line
+ * (`0451-87130330`, `雨露计划+`) remark keeps them as text, so they send no block to the parser.
  */
-const MARKDOWN_SYNTAX = /[*_#>`[\]!<&|~\\=+-]/;
-export const hasMarkdownSyntax = (value: string): boolean => MARKDOWN_SYNTAX.test(value);
+const MARKDOWN_SYNTAX = /[*_#>`[\]!<&|~\\]|^[ \t]*(?:\d{1,9}[.)][ \t]+)*[-+=]/m;
+/**
+ * An ordered-list marker whose item is empty or starts with indented code: remark deletes the marker
+ * (its keep rule needs a first child) or reads the rest as code, though no gate character is there.
+ */
+const ODD_ORDERED_ITEM = /^[ \t]{0,3}\d{1,9}[.)](?:[ \t]*\r?$|[ \t]*\t| {5})/m;
+export const hasMarkdownSyntax = (value: string): boolean => MARKDOWN_SYNTAX.test(value) || ODD_ORDERED_ITEM.test(value);
 
 export async function loadMarkdownParser(): Promise<void> {
   if (parser) return;

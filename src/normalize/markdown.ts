@@ -48,12 +48,7 @@ export function parseAndStrip(text: Text): { text: Text; frontMatter: FrontMatte
   return { text: applyEdits(text, edits), frontMatter };
 }
 
-/**
- * An ordered-list marker whose item is empty or starts with indented code: remark deletes the marker
- * (its keep rule needs a first child) or reads the rest as code, though no gate character is there.
- */
-const ODD_ORDERED_ITEM = /^[ \t]{0,3}\d{1,9}[.)](?:[ \t]*\r?$|[ \t]*\t| {5})/m;
-const blockNeedsParse = (block: string): boolean => hasMarkdownSyntax(block) || ODD_ORDERED_ITEM.test(block);
+const blockNeedsParse = hasMarkdownSyntax;
 
 /** Lines that make blocks depend on each other across blank lines: fences, HTML, link and footnote definitions. */
 const CROSS_BLOCK = /^[ \t]*(?:`{3,}|~{3,}|<|\[[^\]\n]+\]:)/m;
