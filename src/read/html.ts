@@ -84,9 +84,9 @@ function tryDecode(label: string, bytes: Uint8Array, fatal: boolean): string | n
 }
 
 function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
-  return s;
+  // each byte as the code point of the same value, decoded natively (a string built a character at
+  // a time cost 1 % of the text path: every text file's first 4 KB are looked at)
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 // ---------------------------------------------------------------------------------------------
