@@ -98,16 +98,37 @@ export function contentSimilarity(parent: NoticeRecord, record: NoticeRecord): n
  * candidates that could reach the threshold.
  */
 export function contentBound(parent: NoticeRecord, record: NoticeRecord): number {
-  const b = unitsOf(parent).map((u) => u.norm);
-  const t = unitsOf(record).map((u) => u.norm);
-  const covered = (texts: string[], other: string[]) => {
-    const set = new Set<string>();
-    for (const o of other) for (const g of shingles(o)) set.add(g);
+  const b = normsOf(parent);
+  const t = normsOf(record);
+  const covered = (texts: readonly string[], set: ReadonlySet<string>) =>
     // a unit shorter than a shingle may still equal a partner: counted whole, the bound stays a bound
-    return texts.reduce((n, x) => n + (x.length < SHINGLE ? x.length : countMask(coverMask(x, set, SHINGLE))), 0);
-  };
+    texts.reduce((n, x) => n + (x.length < SHINGLE ? x.length : countMask(coverMask(x, set as Set<string>, SHINGLE))), 0);
   const total = b.reduce((n, x) => n + x.length, 0) + t.reduce((n, x) => n + x.length, 0);
-  return total ? (covered(b, t) + covered(t, b)) / total : 0;
+  return total ? (covered(b, shingleSetOf(record)) + covered(t, shingleSetOf(parent))) / total : 0;
+}
+
+/**
+ * A record's compared unit texts and the shingles of all of them, worked out once per record: every
+ * record of a batch is bounded against every higher notice, and the same notice was normalised and
+ * shingled again for each pair (most of a `check` run's time on a corpus with many higher notices).
+ * Records are not changed once extracted; a record copied with its cover's references (withCover)
+ * is a new object and gets its own entry.
+ */
+const normsMemo = new WeakMap<NoticeRecord, readonly string[]>();
+const shinglesMemo = new WeakMap<NoticeRecord, ReadonlySet<string>>();
+function normsOf(record: NoticeRecord): readonly string[] {
+  let norms = normsMemo.get(record);
+  if (!norms) normsMemo.set(record, (norms = unitsOf(record).map((u) => u.norm)));
+  return norms;
+}
+function shingleSetOf(record: NoticeRecord): ReadonlySet<string> {
+  let set = shinglesMemo.get(record);
+  if (!set) {
+    const all = new Set<string>();
+    for (const o of normsOf(record)) for (const g of shingles(o)) all.add(g);
+    shinglesMemo.set(record, (set = all));
+  }
+  return set;
 }
 
 function byContent(record: NoticeRecord, higher: NoticeRecord[]): ParentChoice | null {
