@@ -85,9 +85,15 @@ const codesOf = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)
 
 /** A delimiter test by character code (no one-character string per position). */
 function isAnyOf(chars: string): (s: string, i: number) => boolean {
-  const codes = codesOf(chars);
-  return (s, i) => codes.has(s.charCodeAt(i));
+  let test = delimiterTests.get(chars);
+  if (!test) {
+    const codes = codesOf(chars);
+    delimiterTests.set(chars, (test = (s, i) => codes.has(s.charCodeAt(i))));
+  }
+  return test;
 }
+/** One test per delimiter string (callers pass a handful of literals, once per clause). */
+const delimiterTests = new Map<string, (s: string, i: number) => boolean>();
 
 /**
  * Matched bracket pairs of a string (opening index → closing index). Unbalanced brackets are

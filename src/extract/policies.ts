@@ -67,7 +67,8 @@ function readParagraph(s: string, base: number, found: { name: string; at: numbe
       if (hasAmount) continue;
       // quotes around a programme's name are no break in the policy's name: “雨露计划”职业教育补助
       const clause = stripParens(s.slice(a, b)).replace(TITLE, '').replace(/[“”"‘’]/g, '');
-      const verb = /(?:给予|落实好|落实|享受|延续|发放|申领|申请|兑现|执行|实施)/g;
+      const verb = VERB;
+      verb.lastIndex = 0;
       for (let m = verb.exec(clause); m; m = verb.exec(clause)) {
         const run = /^[\u4e00-\u9fa5]+/.exec(clause.slice(m.index + m[0].length))?.[0] ?? '';
         const name = longestName(run.split(/等|政策|的/)[0]);
@@ -77,6 +78,9 @@ function readParagraph(s: string, base: number, found: { name: string; at: numbe
     }
   }
 }
+
+/** The verbs a single policy name follows (global: read with exec from lastIndex 0, to the end). */
+const VERB = /(?:给予|落实好|落实|享受|延续|发放|申领|申请|兑现|执行|实施)/g;
 
 /** Whether s[from, to) holds an ASCII digit. */
 function digitIn(s: string, from: number, to: number): boolean {
