@@ -265,8 +265,8 @@ describe('SQLite store', () => {
       await loadSqlite(path, records);
       await loadSqlite(path, records);
       expect(counts(path)).toEqual(once);
-      // ids are new, the data the same
-      const strip = (s: string) => s.replace(/"(id|document_id|section_id|table_id)":\d+/g, '');
+      // ids are new (of rows and of the rows they point to: parents, linked diffs), the data the same
+      const strip = (s: string) => s.replace(/"(id|[a-z_]+_id)":\d+/g, '');
       expect(strip(contents(path))).toBe(strip(before));
       // a batch of one file only touches that file's documents
       await loadSqlite(path, await seedRecords(SEEDS.jilin));
@@ -320,7 +320,17 @@ describe('SQLite store', () => {
       };
       await loadSqlite(path, records, { findings: [finding], diffs: [diff] });
       const once = counts(path);
-      expect(once).toMatchObject({ diffs: 1, diff_clauses: 2, diff_numbers: 1 });
+      // the given diff, and one the store worked out for each other seed that has a parent (广东, 吉林, 山东 cite 人社部发〔2022〕13号)
+      const given = query<{ n: number; clauses: number; numbers: number }>(
+        path,
+        'SELECT count(*) AS n, (SELECT count(*) FROM diff_clauses c JOIN diffs x ON x.id = c.diff_id WHERE x.linked = 0) AS clauses, (SELECT count(*) FROM diff_numbers c JOIN diffs x ON x.id = c.diff_id WHERE x.linked = 0) AS numbers FROM diffs WHERE linked = 0',
+      );
+      expect(given).toEqual([{ n: 1, clauses: 2, numbers: 1 }]);
+      expect(query(path, 'SELECT x.target, p.chosen_by FROM parents p JOIN diffs x ON x.id = p.diff_id WHERE x.linked = 1 ORDER BY x.target')).toEqual([
+        { target: '吉人社联〔2022〕81号', chosen_by: 'fileNumber' },
+        { target: '粤人社发〔2022〕15号', chosen_by: 'fileNumber' },
+        { target: '鲁人社字〔2022〕48号', chosen_by: 'fileNumber' },
+      ]);
       const linked = query<{ file_number: string }>(
         path,
         "SELECT d.file_number FROM findings f JOIN documents d ON d.id = f.document_id WHERE f.origin = 'check'",
