@@ -164,17 +164,29 @@ export function linkParents(db: Database.Database, loaded: readonly number[], st
   return stored;
 }
 
-/** A diff names a document by its path, with `#index` after it for any document but a file's first (src/diff/index.ts). */
-const DOCUMENT_AT = (column: string) =>
-  `(SELECT d.id FROM documents d WHERE ${column} = CASE WHEN d.document_index > 0 THEN d.path || '#' || d.document_index ELSE d.path END ORDER BY d.id DESC LIMIT 1)`;
-
 /**
  * A given diff whose document was replaced (the file edited and loaded again) lost its link to it
- * (ON DELETE SET NULL): joined again to the document now stored at the path it names.
+ * (ON DELETE SET NULL): joined again to the document now stored at the path it names (`file#N`
+ * for document N > 0), through the documents_path index.
  */
 function rejoinDiffs(db: Database.Database): void {
-  db.exec(`UPDATE diffs SET document_id = ${DOCUMENT_AT('diffs.target_path')} WHERE document_id IS NULL AND linked = 0;
-UPDATE diffs SET base_document_id = ${DOCUMENT_AT('diffs.base_path')} WHERE base_document_id IS NULL AND linked = 0;`);
+  const lost = db.prepare('SELECT id, target_path AS target, base_path AS base, document_id AS doc, base_document_id AS baseDoc FROM diffs WHERE linked = 0 AND (document_id IS NULL OR base_document_id IS NULL)').all() as {
+    id: number; target: string; base: string; doc: number | null; baseDoc: number | null;
+  }[];
+  if (!lost.length) return;
+  const at = db.prepare('SELECT id FROM documents WHERE path = ? AND document_index = ? ORDER BY id DESC LIMIT 1').pluck();
+  const documentOf = (spec: string): number | null => {
+    const whole = at.get(spec, 0) as number | undefined;
+    if (whole !== undefined) return whole;
+    const m = /^(.*)#(\d+)$/.exec(spec);
+    return m ? ((at.get(m[1], Number(m[2])) as number | undefined) ?? null) : null;
+  };
+  const set = db.prepare('UPDATE diffs SET document_id = ?, base_document_id = ? WHERE id = ?');
+  for (const d of lost) {
+    const doc = d.doc ?? documentOf(d.target);
+    const baseDoc = d.baseDoc ?? documentOf(d.base);
+    if (doc !== d.doc || baseDoc !== d.baseDoc) set.run(doc, baseDoc, d.id);
+  }
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Span } from '../../schemas/common.js';
 import type { DiffRecord } from '../../schemas/diff.js';
 import type { NoticeRecord, Table } from '../../schemas/notice.js';
-import { numbersHtml, pairHtml } from '../diff/format/html.js';
+import { figuresHtml, numbersHtml, pairHtml, summaryItems } from '../diff/format/html.js';
+import { DIFF_LABELS, pairingLabel } from '../diff/format/labels.js';
 import { titleCore } from '../diff/national.js';
 import { esc, layout } from './html.js';
 import { noticeHref } from './list-pages.js';
@@ -213,7 +214,7 @@ function sourceHtml(c: Ctx): string {
 
 /** The clause pairs and figures of a diff (stored or computed), as the diff page and the notice page show them. */
 export function diffBody(d: StoredDiff | DiffRecord, idPrefix = ''): string {
-  return `${d.clauses.map((cl, i) => pairHtml(cl, i, idPrefix)).join('\n')}\n${numbersHtml(d as DiffRecord)}`;
+  return `${d.clauses.map((cl, i) => pairHtml(cl, i, idPrefix)).join('\n')}\n${numbersHtml(d as DiffRecord)}\n${figuresHtml(d as DiffRecord)}`;
 }
 
 export function noticePage(store: StoreQueries, id: number): string | null {
@@ -255,9 +256,10 @@ function diffHtml(store: StoreQueries, d: StoredDiff | DiffRecord, note: string)
     return doc ? `<a href="${noticeHref(doc.id)}">${name}</a> ${esc(doc.title)}` : name;
   };
   const title = `${d.target ?? d.targetPath} ↔ ${d.base ?? d.basePath}`;
+  const pairing = d.pairing ? `<br>${DIFF_LABELS.pairing}：${esc(pairingLabel(d.pairing as NonNullable<DiffRecord['pairing']>))}` : '';
   const body = `<h1>Diff: ${esc(title)}</h1>
-<p>target ${side(d.targetPath, d.target)}<br>base (parent) ${side(d.basePath, d.base)}</p>
-<ul class="counts"><li>similarity <b>${pct(d.similarity)}</b></li><li>unchanged <b>${d.counts.unchanged}</b></li><li>modified <b>${d.counts.modified}</b></li><li>added <b>${d.counts.added}</b></li><li>removed <b>${d.counts.removed}</b></li></ul>
+<p>${DIFF_LABELS.target} ${side(d.targetPath, d.target)}<br>${DIFF_LABELS.base} ${side(d.basePath, d.base)}${pairing}</p>
+<ul class="counts">${summaryItems(d)}</ul>
 ${note}
 <section class="diff">${diffBody(d)}</section>`;
   return layout(`Diff ${title}`, body);
