@@ -55,7 +55,8 @@ export const FigureComparison = z
       .object({
         value: z.number().describe('the whole, as printed (100.9)'),
         unit: z.string().describe('its unit (平方公里)'),
-        span: Span.nullable().describe('where the text states the whole; null when not located'),
+        span: Span.nullable().describe("where the text states the whole, in the source of the notice `side` names; null when a line break lies between it and the figure whose sentence states it (revision 8: filled)"),
+        side: z.enum(['base', 'target']).default('target').describe('which notice states the whole: its span is a position in that notice (revision 8)'),
       })
       .nullable()
       .describe('converted only: the whole the share is taken of, as the text states it (建成区面积100.9平方公里)'),
