@@ -11,7 +11,7 @@ import type { LocatedFinding } from '../schemas/finding.js';
 import type { NoticeRecord } from '../schemas/notice.js';
 import { QUERIES } from '../src/emit/queries.js';
 import { loadInto, loadSqlite, openStore, STORE_VERSION, TABLES } from '../src/emit/sqlite.js';
-import { root, SEEDS, seedRecords } from './helpers/context.js';
+import { root, SEEDS, seedPath, seedRecords } from './helpers/context.js';
 
 const has = (cmd: string) => spawnSync(cmd, ['--version'], { encoding: 'utf8' }).status === 0;
 const HAS_SQLITE3 = has('sqlite3');
@@ -119,6 +119,23 @@ describe('SQLite store', () => {
 
     it('are printed verbatim in the docs', () => {
       for (const q of Object.values(QUERIES)) expect(docs).toContain('```sql\n' + q.sql + '\n```');
+    });
+
+    it('figures: the national 3000万人 against each province\'s own figure, as the seeds print them', () => {
+      const rows = query<Record<string, unknown>>(path, QUERIES.figures.sql).map((r) => [r.region, r.chosen_by, r.base_value, r.target_value, r.status]);
+      // 001 全省…11.29万人, 004 全省…19.67万人, 002 省内…40.6万人 (each its province's share of 全国 3000万人, 000 line 107);
+      // 广东 (000 #0) prints only 吸纳 387.6万人, people taken in: not the same metric, so the 3000 is dropped.
+      // 吉林, 山东 and 广东 cite 人社部发〔2022〕13号; 黑龙江 does not, its title says the same thing (做好2022年脱贫人口稳岗就业工作)
+      expect(rows).toEqual([
+        ['吉林省', 'fileNumber', 3000, 11.29, 'part'],
+        ['黑龙江省', 'titleSimilarity', 3000, 19.67, 'part'],
+        ['山东省', 'fileNumber', 3000, 40.6, 'part'],
+        ['广东省', 'fileNumber', 3000, null, 'dropped'],
+      ]);
+      // the target's position: 001 prints 11.29 on the line the span names
+      const jilin = query<{ target_line: number; target_col: number }>(path, QUERIES.figures.sql)[0];
+      const line = readFileSync(seedPath(SEEDS.jilin), 'utf8').split('\n')[jilin.target_line - 1];
+      expect(line.slice(jilin.target_col - 1, jilin.target_col - 1 + 5)).toBe('11.29');
     });
 
     it('run, and list the five documents', () => {
