@@ -144,4 +144,22 @@ describe('citations by title on the notice page', () => {
     expect(into).toContain(`implements by <a href="/notice/${n}">人社部发〔2022〕13号 `);
     db.close();
   });
+
+  it('a citation of another notice on the same subject is not listed as citing this one', async () => {
+    const { StoreQueries } = await import('../src/serve/queries.js');
+    const { noticePage } = await import('../src/serve/notice-page.js');
+    // 山东 (002, line 8) cites 《人力资源社会保障部…关于做好2022年脱贫人口稳岗就业工作的通知》（人社部发〔2022〕13号）: the national
+    // notice, whose title is about what 吉林's (转发…关于做好2022年脱贫人口稳岗就业工作的通知) is about; no seed cites 吉林
+    const [shandong] = await seedRecords(SEEDS.shandong);
+    const db = store();
+    loadInto(db, [national, jilin, shandong]);
+    const q = new StoreQueries(db);
+    const jilinPage = noticePage(q, idOf(db, '吉人社联〔2022〕81号'))!;
+    expect(jilinPage).toContain('No stored notice refers to this one.');
+    const nationalPage = noticePage(q, idOf(db, '人社部发〔2022〕13号'))!;
+    const into = nationalPage.slice(nationalPage.indexOf('<ul class="refs-in">'), nationalPage.indexOf('</ul>', nationalPage.indexOf('<ul class="refs-in">')));
+    expect(into).toContain(`<a href="/notice/${idOf(db, '鲁人社字〔2022〕48号')}">`);
+    expect(into).toContain(`<a href="/notice/${idOf(db, '吉人社联〔2022〕81号')}">`);
+    db.close();
+  });
 });

@@ -117,13 +117,26 @@ function tablesHtml(c: Ctx): string {
   return `<h2>Tables</h2><p class="note">Cells a finding concerns are outlined; hover for the finding.</p>${tables.join('\n')}`;
 }
 
-/** The stored notice a citation names: by its 发文字号, else by what its title is about (titleCore). */
+const compact = (s: string | null | undefined) => (s ?? '').replace(/[\s《》〈〉]/g, '');
+
+/**
+ * The stored notice a citation names: by its 发文字号, else by its title as printed (spaces and
+ * book-title marks aside). Notices on one subject share what their titles are about (a province's
+ * 转发…关于做好…的通知 and the national 关于做好…的通知), so the whole title must match.
+ */
 function citedNotice(c: Ctx, x: NoticeRecord['references'][number]): number | null {
   const byNumber = x.fileNumber ? c.store.documentsNumbered(x.fileNumber) : [];
   if (byNumber.length) return byNumber[0].id;
   const core = titleCore(x.title);
-  const byTitle = core ? c.store.documentsTitled(core).filter((d) => d.id !== c.id) : [];
+  const byTitle = core ? c.store.documentsTitled(core).filter((d) => d.id !== c.id && compact(d.title) === compact(x.title)) : [];
   return byTitle.length ? byTitle[0].id : null;
+}
+
+/** Whether a reference names this notice: its 发文字号, or (citing no other 文号) its whole title. */
+function namesThis(c: Ctx, ref: { refNumber: string | null; refTitle: string | null }): boolean {
+  const own = c.record.fileNumber?.normalized ?? null;
+  if (ref.refNumber !== null) return own !== null && compact(ref.refNumber) === compact(own);
+  return compact(ref.refTitle) !== '' && compact(ref.refTitle) === compact(c.record.title);
 }
 
 function referencesHtml(c: Ctx): string {
@@ -135,7 +148,13 @@ function referencesHtml(c: Ctx): string {
   });
   const fileNumber = c.record.fileNumber?.normalized ?? null;
   const core = titleCore(c.record.title) || null;
-  const inbound = fileNumber || core ? c.store.citedBy(fileNumber, core).filter((l) => l.id !== c.id) : [];
+  const seen = new Set<string>();
+  const inbound = (fileNumber || core ? c.store.citedBy(fileNumber, core) : []).filter((l) => {
+    const key = `${l.id}\u0000${l.relation}`;
+    if (l.id === c.id || seen.has(key) || !namesThis(c, l)) return false;
+    seen.add(key);
+    return true;
+  });
   const into = inbound.map((l) => `<li>${esc(l.relation)} by <a href="${noticeHref(l.id)}">${esc(l.fileNumber ?? '（无文号）')} ${esc(l.title)}</a></li>`);
   return `<h2>References</h2>
 <h3>Cites (out)</h3>${out.length ? `<ul class="refs-out">${out.join('')}</ul>` : '<p class="note">None.</p>'}

@@ -469,14 +469,17 @@ ORDER BY coalesce(page, 0), coalesce(line, 0), coalesce(col, 0), id`,
   }
 
   /**
-   * Notices that refer to this one (cited by): by its file number, or by its title (references_.title_core)
-   * when it has one; one row per citing notice and relation.
+   * References that may name this notice (cited by): by its file number, or by what its title is
+   * about (references_.title_core); one row per citing notice, relation and reference, with the
+   * reference's own file number and title so the caller can tell a citation of this notice from
+   * one of another notice on the same subject.
    */
-  citedBy(fileNumber: string | null, core: string | null): LinkRow[] {
+  citedBy(fileNumber: string | null, core: string | null): (LinkRow & { refNumber: string | null; refTitle: string | null })[] {
     return this.stmt(
-      `SELECT DISTINCT d.id, d.file_number AS fileNumber, d.title, r.relation FROM references_ r JOIN documents d ON d.id = r.document_id
-WHERE r.file_number = ? OR r.title_core = ? ORDER BY ${DOCUMENT_ORDER} LIMIT 200`,
-    ).all(fileNumber, core) as LinkRow[];
+      `SELECT DISTINCT d.id, d.file_number AS fileNumber, d.title, r.relation, r.file_number AS refNumber, r.title AS refTitle
+FROM references_ r JOIN documents d ON d.id = r.document_id
+WHERE r.file_number = ? OR r.title_core = ? ORDER BY ${DOCUMENT_ORDER} LIMIT 400`,
+    ).all(fileNumber, core) as (LinkRow & { refNumber: string | null; refTitle: string | null })[];
   }
 
   /** The parent the store chose for a notice when it was loaded (table parents), or undefined when it has no row. */
