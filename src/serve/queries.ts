@@ -469,8 +469,8 @@ ORDER BY coalesce(page, 0), coalesce(line, 0), coalesce(col, 0), id`,
   }
 
   /**
-   * References that may name this notice (cited by): by its file number, or by what its title is
-   * about (references_.title_core); one row per citing notice, relation and reference, with the
+   * References that may name this notice (cited by): by its file number, or, citing no 文号, by what
+   * its title is about (references_.title_core); one row per citing notice, relation and reference, with the
    * reference's own file number and title so the caller can tell a citation of this notice from
    * one of another notice on the same subject.
    */
@@ -478,7 +478,7 @@ ORDER BY coalesce(page, 0), coalesce(line, 0), coalesce(col, 0), id`,
     return this.stmt(
       `SELECT DISTINCT d.id, d.file_number AS fileNumber, d.title, r.relation, r.file_number AS refNumber, r.title AS refTitle
 FROM references_ r JOIN documents d ON d.id = r.document_id
-WHERE r.file_number = ? OR r.title_core = ? ORDER BY ${DOCUMENT_ORDER} LIMIT 400`,
+WHERE r.file_number = ? OR (r.title_core = ? AND r.file_number IS NULL) ORDER BY ${DOCUMENT_ORDER} LIMIT 400`,
     ).all(fileNumber, core) as (LinkRow & { refNumber: string | null; refTitle: string | null })[];
   }
 
