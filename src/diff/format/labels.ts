@@ -54,7 +54,8 @@ export const FIGURE_STATUS_LABEL: Record<FigureComparison['status'], string> = {
   converted: '换算表述',
   dropped: '未重述',
   added: '新增',
-  part: '全国总数与本地数（不可比）',
+  // the base's figure is the total of its whole area, the target's its own region's share: not higher or lower
+  part: '上级总数中的本地部分',
 };
 
 /** How the base was found as the parent (DiffRecord.pairing). */
