@@ -266,8 +266,9 @@ describe('changed figures in the family tree speak the report\'s words', () => {
     });
     const diff = {
       numbers: [],
-      figures: [figure('公园数量', '座', 1000, 230, 'part'), figure('森林覆盖率', '%', 19.5, 17, 'lower'), figure('新建绿道', '公里', 2000, null, 'dropped'), figure('森林覆盖率', '%', 17, 17, 'same')],
+      figures: [figure('公园数量', '座', 1000, 230, 'part'), figure('森林覆盖率', '%', 19.5, 17, 'lower'), figure('新建绿道', '公里', 2000, null, 'dropped'), figure('森林覆盖率', '%', 17, 17, 'same'),
+        { ...figure('城市建成区绿化覆盖率', '%', 40, 40, 'converted'), targetUnit: '平方公里' }],
     } as unknown as Parameters<typeof changedFigures>[0];
-    expect(changedFigures(diff)).toEqual(['公园数量: 1000 → 230座（上级总数中的本地部分）', '森林覆盖率: 19.5 → 17%（低于上级）', '新建绿道: 2000公里 → —（未重述）']);
+    expect(changedFigures(diff)).toEqual(['公园数量: 1000 → 230座（上级总数中的本地部分）', '森林覆盖率: 19.5 → 17%（低于上级）', '新建绿道: 2000公里 → —（未重述）', '城市建成区绿化覆盖率: 40% → 40平方公里（换算表述）']);
   });
 });

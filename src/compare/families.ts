@@ -48,13 +48,18 @@ interface FigureLike {
   target: unknown;
   status: string;
   region?: string;
+  targetUnit?: string | null;
 }
 
 const show = (v: unknown) => (v && typeof v === 'object' && 'value' in v ? String((v as { value: unknown }).value) : v === null || v === undefined ? '—' : String(v));
 
 /** `1000 → 230座`, and `2000公里 → —` for a figure the target does not restate (the unit goes with a figure printed). */
-const restated = (f: FigureLike) =>
-  f.target === null || f.target === undefined ? `${show(f.base)}${f.unit ?? ''} → —` : `${show(f.base)} → ${show(f.target)}${f.unit ?? ''}`;
+const restated = (f: FigureLike) => {
+  if (f.target === null || f.target === undefined) return `${show(f.base)}${f.unit ?? ''} → —`;
+  // a share restated as a quantity (converted): each side in its own unit
+  if (f.targetUnit && f.targetUnit !== f.unit) return `${show(f.base)}${f.unit ?? ''} → ${show(f.target)}${f.targetUnit}`;
+  return `${show(f.base)} → ${show(f.target)}${f.unit ?? ''}`;
+};
 
 /** Figures the target changed (for the report's family tree): allocation rows that differ and, where the diff has them, restated targets that are not the same. */
 export function changedFigures(diff: DiffRecord): string[] {
