@@ -163,3 +163,33 @@ describe('citations by title on the notice page', () => {
     db.close();
   });
 });
+
+describe('linking stays linear in the size of the store', () => {
+  it('a store twice the size costs at most ~2.5× to link: copies of one text, given diffs whose base is not stored', async () => {
+    const { growth, MAX_RATIO } = await import('./helpers/growth.js');
+    const { openStore: open } = await import('../src/emit/sqlite.js');
+    const given = diffRecords(national, jilin);
+    // n copies of 吉林 at their own paths, half with a diff against a national notice the store does not hold
+    const make = (n: number): string => {
+      const db = store();
+      // the header alone (no clauses, tables or figures): cheap to store, so the store can be large
+      const header: NoticeRecord = { ...jilin, sections: [], tables: [], targets: [], subsidies: [], findings: [] };
+      const copies = Array.from({ length: n }, (_, i) => copyAt(header, `/copies/${i}.txt`, i.toString(16).padStart(64, '0')));
+      const diffs = copies.filter((_, i) => i % 2 === 0).map((c) => ({ ...given, basePath: '/not-stored/national.txt', targetPath: c.source.path }));
+      loadInto(db, copies, { diffs });
+      const path = db.name;
+      db.close();
+      return path;
+    };
+    // a linking pass over the whole store (an empty batch): the lost joins looked up, every document read once
+    const link = (path: string) => {
+      const db = open(path);
+      try {
+        loadInto(db, []);
+      } finally {
+        db.close();
+      }
+    };
+    expect(growth(make, 1500, link)).toBeLessThan(MAX_RATIO);
+  }, 120_000);
+});
