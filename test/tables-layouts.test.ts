@@ -64,6 +64,18 @@ describe('the seed tables in every layout', async () => {
     });
   }
 
+  for (const [name, blank] of [
+    ['a tab before each cell, a blank line between cells', true],
+    ['a tab before each cell, no blank lines', false],
+  ] as const) {
+    it(`${name}: the same rows, totals and column names`, async () => {
+      const tabbed = relay(seed, blank, (c) => c.map((x) => `\t${x}`));
+      const tables = tablesOf(await recordsOfText(tabbed));
+      expect(signature(tables)).toEqual(signature(original));
+      expect(tables.map((t) => t.columns)).toEqual([['目标任务'], ['目标任务'], ['目标任务']]);
+    });
+  }
+
   it('one wrong cell (广州 79.80 → 81.80) in the re-laid table is a table-sum-mismatch error', async () => {
     const wrong = relay(seed, true, (c) => (c[1] === '广州' ? [c[0], c[1], '81.80'] : c));
     const findings = checkAll(await recordsOfText(wrong)).filter((f) => f.rule === 'table-sum-mismatch' && f.severity === 'error');
@@ -130,6 +142,40 @@ const HEAD = `测试人社发〔2022〕7号
 
 单位：万人
 `;
+
+describe('a tab before each cell (a copy that kept them)', () => {
+  // a tab alone is an empty cell; a blank line closes each row; the header has two rows
+  const body = [
+    ['', '', '目标任务'],
+    ['', '', '国定标准', '省定标准'],
+    ['1', '甲市', '1.00', '0.96'],
+    ['2', '乙市', '', '0.29'],
+    ['3', '丙市', '2.85', '1.94'],
+    ['合计', '3.85', '3.19'],
+  ];
+  const text = (rows: string[][]) => HEAD + '\n' + rows.map((r) => r.map((c) => `\t${c}`).join('\n')).join('\n\n') + '\n';
+
+  it('a two-row header names the columns; empty cells stay empty; the 合计 row fills the value columns', async () => {
+    const [t] = tablesOf(await recordsOfText(text(body)));
+    expect(t.columns).toEqual(['目标任务/国定标准', '目标任务/省定标准']);
+    expect(t.rows.map((r) => [r.seq, r.region, ...Object.values(r.values)])).toEqual([
+      [1, '甲市', 1, 0.96],
+      [2, '乙市', null, 0.29],
+      [3, '丙市', 2.85, 1.94],
+    ]);
+    expect(t.rows[1].printed['目标任务/国定标准']).toBeNull();
+    // by hand: 1.00 + 2.85 = 3.85, 0.96 + 0.29 + 1.94 = 3.19
+    expect(t.declaredTotal).toEqual({ '目标任务/国定标准': 3.85, '目标任务/省定标准': 3.19 });
+  });
+
+  it('a row broken by blank lines (丙市 over three lines apart) reads the same', async () => {
+    const broken = text(body).replace('\t2.85\n', '\t2.85\n\n\n');
+    const [a] = tablesOf(await recordsOfText(text(body)));
+    const [b] = tablesOf(await recordsOfText(broken));
+    expect(broken).not.toBe(text(body));
+    expect(signature([b])).toEqual(signature([a]));
+  });
+});
 
 describe('spans', () => {
   it('HTML: a group label spanning rows leaves each row its own name; a two-row header names the columns', async () => {

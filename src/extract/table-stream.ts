@@ -24,11 +24,15 @@ export interface StreamLine<R> {
   /** the line's text; '' for a blank line */
   text: string;
   ref: R;
+  /** a tab led the line (a copy that kept a tab before each cell): it begins a cell, '' an empty one */
+  tab?: boolean;
 }
 
 export interface GridCell<R> {
   text: string;
   ref: R;
+  /** tab-led cells without blank lines between them: the first cell after a blank line (a header row starts there) */
+  chunk?: boolean;
 }
 
 export type Grid<R> =
@@ -56,22 +60,14 @@ const isFigure = (s: string) => isNumericCell(s) || isEmptyCell(s);
 const PAGE_NUMBER = /^(?:[-—–－]\d{1,3}[-—–－]|第\d{1,3}页(?:[，,]?共\d{1,3}页)?|\d{1,3}\/\d{1,3})$/;
 
 export function toCells<R>(lines: StreamLine<R>[]): GridCell<R>[] {
+  if (lines.some((l) => l.tab)) return tabCells(lines);
   let from = 0;
   let to = lines.length;
   while (from < to && lines[from].text.trim() === '') from++;
   while (to > from && lines[to - 1].text.trim() === '') to--;
   const body = lines.slice(from, to);
   // gaps between printed lines: mostly one blank line or more → blank lines separate cells
-  const gaps: number[] = [];
-  let gap = 0;
-  for (const l of body) {
-    if (l.text.trim() === '') gap++;
-    else {
-      gaps.push(gap);
-      gap = 0;
-    }
-  }
-  const spaced = gaps.slice(1).filter((g) => g > 0).length * 2 > gaps.length - 1;
+  const spaced = spacedOut(body, (l) => l.text.trim() !== '');
   const cells: GridCell<R>[] = [];
   let blanks = 0;
   let prevPrinted = false;
@@ -98,6 +94,70 @@ export function toCells<R>(lines: StreamLine<R>[]): GridCell<R>[] {
     prevPrinted = true;
   }
   return cells;
+}
+
+/** Whether blank lines mostly separate the printed lines (then they are not row breaks). */
+function spacedOut<R>(lines: StreamLine<R>[], printed: (l: StreamLine<R>) => boolean): boolean {
+  const gaps: number[] = [];
+  let gap = 0;
+  for (const l of lines) {
+    if (!printed(l)) gap++;
+    else {
+      gaps.push(gap);
+      gap = 0;
+    }
+  }
+  return gaps.slice(1).filter((g) => g > 0).length * 2 > gaps.length - 1;
+}
+
+/**
+ * Tab-led lines: the tab, not the line, delimits a cell — a tab alone is an empty cell, a line
+ * without a tab continues the cell above (wrapped), and a blank line is never a cell. Without
+ * blank lines between cells, a blank line closes a row: the next cell is marked `chunk` (the
+ * header's rows are read from there; the data rows are cut by their rhythm, as a row broken by
+ * blank lines must be).
+ */
+function tabCells<R>(lines: StreamLine<R>[]): GridCell<R>[] {
+  const spaced = spacedOut(lines, (l) => l.tab === true || l.text.trim() !== '');
+  const cells: GridCell<R>[] = [];
+  let blank = false;
+  for (const l of lines) {
+    const text = flat(l.text);
+    if (!l.tab && text === '') {
+      blank = true;
+      continue;
+    }
+    if (PAGE_NUMBER.test(text)) continue;
+    if (!l.tab && cells.length) cells[cells.length - 1].text += text;
+    else cells.push({ text, ref: l.ref, ...(blank && !spaced ? { chunk: true } : {}) });
+    blank = false;
+  }
+  return cells;
+}
+
+/**
+ * A header printed in rows (tab-led, a blank line after each row): a name spans the empty cells to
+ * its right unless a row above starts a name there; each column is named by its names top down
+ * (目标任务 over 国定标准 | 省定标准 → 目标任务/国定标准). Null for a header of one row.
+ */
+function layeredHeader<R>(cells: GridCell<R>[]): GridCell<R>[] | null {
+  const rows: GridCell<R>[][] = [];
+  cells.forEach((c, i) => (i === 0 || c.chunk ? rows.push([c]) : rows[rows.length - 1].push(c)));
+  if (rows.length < 2) return null;
+  const width = Math.max(...rows.map((r) => r.length));
+  const grid = rows.map((r) => Array.from({ length: width }, (_, j) => r[j]?.text ?? ''));
+  for (let r = 0; r < grid.length - 1; r++) {
+    for (let j = 1; j < width; j++) {
+      if (grid[r][j] !== '' || grid[r][j - 1] === '') continue;
+      if (rows.slice(0, r).some((above) => (above[j]?.text ?? '') !== '')) continue;
+      grid[r][j] = grid[r][j - 1];
+    }
+  }
+  return Array.from({ length: width }, (_, j) => {
+    const parts: string[] = [];
+    for (const row of grid) if (row[j] !== '' && parts[parts.length - 1] !== row[j]) parts.push(row[j]);
+    return { text: parts.join('/'), ref: (rows.find((r) => r[j])?.[j] ?? cells[0]).ref };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,7 +321,7 @@ export function streamToGrid<R>(lines: StreamLine<R>[]): Grid<R> {
   const cells = toCells(lines);
   const start = dataStart(cells);
   if (start < 0) return { ok: false, reason: `no data row among ${cells.length} cells: no 序号 1 before a name, no name before a figure, no 合计` };
-  let header = cells.slice(0, start).filter((c) => c.text !== '');
+  let header = layeredHeader(cells.slice(0, start)) ?? cells.slice(0, start).filter((c) => c.text !== '');
   let data = cells.slice(start);
   // a group row (东部片区) right before the first numbered row is data when the rows have group rows too
   // (no row fills the header's width, and names stand alone before numbered rows further down)

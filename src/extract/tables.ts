@@ -17,8 +17,9 @@ const CELL_PADDING = charClass(/[ \u3000\u00a0\r]/);
  * Tables reach us in two layouts, both read by structure rather than by line counts:
  * - one row per line, cells separated by tabs (Markdown pipe tables arrive this way too, the
  *   normaliser turns `|` into tabs);
- * - one cell per line (Word/PDF exports): every cell is a line starting with a tab, a line that
- *   is only a tab is an empty cell, and blank lines usually, but not always, separate rows.
+ * - one cell per line (Word/PDF exports, web pages), with or without blank lines between cells,
+ *   with or without a tab before each cell (then a line that is only a tab is an empty cell):
+ *   table-stream.ts cuts those cells into rows, one reader for every such copy.
  * Either way the cells are cut into header rows (text only, before the first data row), data rows
  * (optional sequence number, a region/name cell, value cells) and the 合计/总计 row.
  */
@@ -54,8 +55,6 @@ interface Cell {
   line: ClassifiedLine;
   /** index of text[0] in the line (line.start + k is its offset in the normalised text) */
   k: number;
-  /** first cell after a blank line (one-cell-per-line layout) */
-  chunkStart?: boolean;
 }
 
 type Shape =
@@ -270,9 +269,7 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
   const tableLines = block.shapes.filter((s) => s.kind === 'row' || s.kind === 'cell');
   const cellLines = tableLines.filter((s) => s.kind === 'cell').length;
   const stream = cellLines > tableLines.length - cellLines;
-  const plain = tableLines.some((s) => s.kind === 'cell' && s.plain);
-  const split = plain ? splitPlain(block.shapes) : stream ? splitStream(block.shapes) : splitRows(block.shapes);
-  if (!split) return null;
+  const split = stream || tableLines.some((s) => s.kind === 'cell' && s.plain) ? splitCellLines(block.shapes) : splitRows(block.shapes);
   if ('reason' in split) return { reason: split.reason };
   let { header } = split;
   const { data } = split;
@@ -337,7 +334,7 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
 
   const valuesOf = (r: ParsedRow): Cell[] => {
     // positional when the row is as wide as the others (合计 printed in the 序号 column)
-    if ((!stream || plain) && rowLength !== null && r.cells.length === rowLength && r.labelIndex <= labelIndex) {
+    if (rowLength !== null && r.cells.length === rowLength && r.labelIndex <= labelIndex) {
       return r.cells.slice(labelIndex + 1, labelIndex + 1 + valueCount);
     }
     return align(r.cells.slice(r.labelIndex + 1), valueCount);
@@ -573,81 +570,19 @@ function splitRows(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } {
 }
 
 // ---------------------------------------------------------------------------------------------
-// layout 2: one cell per line, without tabs (table-stream.ts cuts the rows)
+// layout 2: one cell per line, with or without a tab before each cell (table-stream.ts cuts the rows)
 
-function splitPlain(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } | { reason: string } {
+function splitCellLines(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } | { reason: string } {
   const lines: StreamLine<Cell>[] = [];
   for (const s of shapes) {
-    if (s.kind === 'empty') lines.push({ text: '', ref: { text: '', line: s.line, k: 0 } });
-    else if (s.kind === 'cell') lines.push({ text: s.cells[0].text, ref: s.cells[0] });
+    if (s.kind === 'empty' || s.kind === 'text') lines.push({ text: '', ref: { text: '', line: s.line, k: 0 } });
+    else if (s.kind === 'cell') lines.push({ text: s.cells[0].text, ref: s.cells[0], ...(s.plain ? {} : { tab: true }) });
+    // a line of several tabs inside a tab-led block: its cells in order
+    else for (const c of s.cells) lines.push({ text: c.text, ref: c, tab: true });
   }
   const grid = streamToGrid(lines);
   if (!grid.ok) return { reason: grid.reason };
   const cell = (c: GridCell<Cell>): Cell => ({ ...c.ref, text: c.text });
   const header = grid.header.map(cell);
   return { header: header.length ? [header] : [], data: grid.rows.map((r) => r.map(cell)) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// layout 3: one cell per line, each cell after a tab
-
-function splitStream(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } | null {
-  const cells: Cell[] = [];
-  let chunkStart = true;
-  for (const s of shapes) {
-    if (s.kind === 'empty' || s.kind === 'text') {
-      chunkStart = true;
-      continue;
-    }
-    if (s.kind !== 'row' && s.kind !== 'cell') continue;
-    s.cells.forEach((c, i) => cells.push({ ...c, chunkStart: chunkStart && i === 0 }));
-    chunkStart = false;
-  }
-  const text = (i: number) => cells[i]?.text ?? '';
-
-  // the first data row: 1 followed by a name; else a name followed by a number; a 合计 row may come first
-  let start = cells.findIndex((c, i) => /^0*1$/.test(flat(c.text)) && isText(text(i + 1)) && !SEQ_HEADER.test(flat(text(i + 1))));
-  if (start < 0) start = cells.findIndex((c, i) => c.chunkStart === true && isText(c.text) && isNumeric(text(i + 1)));
-  let totalAt = cells.findIndex((c) => isTotal(c.text));
-  if (totalAt > 0 && cells[totalAt - 1].text === '' && cells[totalAt - 1].chunkStart) totalAt--;
-  if (totalAt >= 0 && (start < 0 || totalAt < start)) start = totalAt;
-  if (start < 0) return null;
-
-  const header: Cell[][] = [];
-  for (let i = 0; i < start; i++) {
-    if (cells[i].chunkStart || header.length === 0) header.push([]);
-    header[header.length - 1].push(cells[i]);
-  }
-
-  const data: Cell[][] = [];
-  let cur: Cell[] | null = null;
-  let awaitingLabel = false;
-  let lastSeq: number | null = null;
-  for (let i = start; i < cells.length; i++) {
-    const c = cells[i];
-    const next = text(i + 1);
-    let begins = false;
-    let seqStart = false;
-    if (cur === null) {
-      begins = true;
-      seqStart = isSeqLike(c.text) && isText(next);
-    } else if (isSeqLike(c.text) && isText(next) && !awaitingLabel && (lastSeq === null || seqValue(c.text) === lastSeq + 1)) {
-      begins = seqStart = true;
-    } else if (isText(c.text) && !awaitingLabel) {
-      begins = true;
-    } else if (c.text === '' && c.chunkStart && isText(next) && !awaitingLabel) {
-      begins = true;
-      seqStart = true; // a blank 序号 cell before 合计
-    }
-    if (begins) {
-      cur = [];
-      data.push(cur);
-      awaitingLabel = seqStart || (c.text === '' && isText(next));
-      if (seqStart && c.text !== '') lastSeq = seqValue(c.text);
-    } else if (awaitingLabel && isText(c.text)) {
-      awaitingLabel = false;
-    }
-    cur!.push(c);
-  }
-  return { header, data };
 }
