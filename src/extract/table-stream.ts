@@ -53,6 +53,11 @@ const isTotal = (s: string) => TOTAL_LABEL.test(flat(s));
 const isLabel = (s: string) => isTextCell(s) && !/^\d/.test(flat(s)) && !SEQ_HEADER.test(flat(s));
 const seqOf = (s: string): number | null => (/^\d{1,4}$/.test(flat(s)) || /^[一二三四五六七八九十]+$/.test(flat(s)) ? chineseToInt(flat(s)) : null);
 const isFigure = (s: string) => isNumericCell(s) || isEmptyCell(s);
+/** 一、城区, 二．郊区: a group's own row, numbered with a Chinese ordinal (it may carry the group's 小计). */
+const GROUP_ORDINAL = /^[一二三四五六七八九十]+[、.．]/;
+/** A row printed with its figures under the value columns only (合计, 小计, 一、城区 75.5): its label may span columns. */
+const isSumLabel = (s: string) => isTotal(s) || GROUP_ORDINAL.test(flat(s));
+const isSumRow = <R>(row: GridCell<R>[]) => row.some((c) => isSumLabel(c.text));
 
 // ---------------------------------------------------------------------------------------------
 // 1. lines → cells
@@ -170,7 +175,8 @@ function dataStart<R>(cells: GridCell<R>[]): number {
   // a name before a figure, unless that figure is the 序号 1 of the first row (the last header cell)
   const byLabel = cells.findIndex((c, i) => isLabel(c.text) && !isTotal(c.text) && isNumericCell(text(i + 1)) && !seqStart(i + 1));
   const byTotal = cells.findIndex((c) => isTotal(c.text));
-  const starts = [bySeq, byLabel, byTotal].filter((i) => i >= 0);
+  const byGroup = cells.findIndex((c) => GROUP_ORDINAL.test(c.text) && isLabel(c.text));
+  const starts = [bySeq, byLabel, byTotal, byGroup].filter((i) => i >= 0);
   if (!starts.length) return -1;
   let start = Math.min(...starts);
   // an empty 序号 cell printed before a 合计 that comes first
@@ -213,7 +219,8 @@ function cutRows<R>(data: GridCell<R>[], header: GridCell<R>[], width: number): 
     const emptyBeforeTotal = c.text === '' && isTotal(next) && (!cur || cur.length >= width);
     const labelStart = !numbered && isLabel(c.text) && cur !== null && cur.length >= 2 && isFigure(next) && next !== '';
     const full = cur !== null && cur.length >= width && (isLabel(c.text) || seqStart || emptyBeforeTotal);
-    if (cur === null || seqStart || totalStart || emptyBeforeTotal || labelStart || full) {
+    const groupStart = GROUP_ORDINAL.test(c.text) && isLabel(c.text);
+    if (cur === null || seqStart || totalStart || emptyBeforeTotal || labelStart || full || groupStart) {
       cur = [];
       rows.push(cur);
       if (seqStart) lastSeq += 1;
@@ -249,7 +256,7 @@ function tailOf<R>(row: GridCell<R>[]): number {
  * cells than any row has levels (the search in headerLayout); no header, the widest row.
  */
 function tableColumns<R>(header: GridCell<R>[], rows: GridCell<R>[][]): { width: number; names: string[]; tail: number } {
-  const body = rows.filter((r) => !r.some((c) => isTotal(c.text)));
+  const body = rows.filter((r) => !isSumRow(r));
   const h = header.length;
   const names = header.map((c) => c.text);
   if (body.length === 0) return { width: h, names, tail: 0 };
@@ -299,7 +306,7 @@ function fitBodyRow<R>(row: GridCell<R>[], width: number, tail: number): GridCel
 function fitTotalRow<R>(row: GridCell<R>[], width: number, labelCol: number, numeric: number[]): GridCell<R>[] {
   if (row.length === width) return row;
   const out: GridCell<R>[] = Array.from({ length: width }, () => ({ text: '', ref: row[0].ref }));
-  const at = row.findIndex((c) => isTotal(c.text));
+  const at = row.findIndex((c) => isSumLabel(c.text));
   out[labelCol] = row[at];
   const figures = row.slice(at + 1).filter((c) => c.text !== '');
   const after = numeric.filter((j) => j > labelCol);
@@ -325,7 +332,7 @@ export function streamToGrid<R>(lines: StreamLine<R>[]): Grid<R> {
   let data = cells.slice(start);
   // a group row (东部片区) right before the first numbered row is data when the rows have group rows too
   // (no row fills the header's width, and names stand alone before numbered rows further down)
-  const narrow = Math.max(0, ...cutRows(data, header, header.length || 2).rows.filter((r) => !r.some((c) => isTotal(c.text))).map((r) => r.length)) < header.length;
+  const narrow = Math.max(0, ...cutRows(data, header, header.length || 2).rows.filter((r) => !isSumRow(r)).map((r) => r.length)) < header.length;
   const hasGroupRows = narrow && data.some((_, i) => isGroupStart(data, i));
   if (header.length > 2 && hasGroupRows && isLabel(header[header.length - 1].text) && seqOf(data[0].text) === 1) {
     data = [header[header.length - 1], ...data];
@@ -343,7 +350,7 @@ export function streamToGrid<R>(lines: StreamLine<R>[]): Grid<R> {
   const rows = width === guess || separated ? first.rows : cutRows(data, header, width).rows;
   const body: GridCell<R>[][] = [];
   for (const row of rows) {
-    if (row.some((c) => isTotal(c.text))) continue;
+    if (isSumRow(row)) continue;
     const f = fitBodyRow(row, width, tail);
     if (typeof f === 'string') return { ok: false, reason: `${said}, ${width} columns: ${f}` };
     body.push(f);
@@ -351,7 +358,7 @@ export function streamToGrid<R>(lines: StreamLine<R>[]): Grid<R> {
   const labelCol = Math.max(0, body[0]?.findIndex((c) => isLabel(c.text)) ?? 0);
   const numeric = numericColumns(body, width);
   let b = 0;
-  const fitted = rows.map((row) => (row.some((c) => isTotal(c.text)) ? fitTotalRow(row, width, labelCol, numeric) : body[b++]));
+  const fitted = rows.map((row) => (isSumRow(row) ? fitTotalRow(row, width, labelCol, numeric) : body[b++]));
   // cells after the last row with a figure (a signature, a note) are not part of the table
   let end = fitted.length;
   while (end > 0 && !fitted[end - 1].some((c) => isNumericCell(c.text))) end--;

@@ -1,6 +1,6 @@
 import type { Span } from '../../schemas/common.js';
 import { unitNames } from '../lexicon/units.js';
-import type { Table, TableRow } from '../../schemas/notice.js';
+import type { Table, TableRow, TableSubtotal } from '../../schemas/notice.js';
 import { chineseToInt } from '../lexicon/numerals.js';
 import { divisionsForShortName, provinceByShortOrName } from '../lexicon/regions.js';
 import type { ClassifiedLine } from '../segment/documents.js';
@@ -109,7 +109,8 @@ const flat = (s: string) => s.replace(/\s+/g, '');
 const NUMERIC = /^[-+]?\d+(?:,\d{3})*(?:\.\d+)?[%％]?$/;
 const NULLISH = /^(?:[—–\-－/／\\、…·.。]+|无|空|\/)$/;
 const TOTAL = /^(?:全[省市区县州盟国])?(?:合计|总计|共计|总数)$|^全(?:省|市|区|县|国)$/;
-const SUBTOTAL = /^小计$/;
+/** 小计, or 东部片区小计 naming its group */
+const SUBTOTAL = /^(.{0,12}?)小计$/;
 const SEQ_HEADER = /^(?:序号|序|编号|No\.?)$/i;
 const YEAR = /^(?:19|20)\d{2}$/;
 const CN_SEQ = /^[一二三四五六七八九十]+$/;
@@ -263,6 +264,9 @@ interface ParsedRow {
   labelIndex: number;
   cells: Cell[];
   total: boolean;
+  subtotal: boolean;
+  /** a group label printed left of the name column (a label spanning rows starts on this row) */
+  group?: Cell;
 }
 
 function parseBlock(ctx: DocumentContext, label: string | null, block: Block): Table | { reason: string } | null {
@@ -301,11 +305,11 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
     )
     .filter((row) => row.length > 0);
 
-  const parsed = data.map(parseRow).filter((r): r is ParsedRow => r !== null);
+  const parsed = ordinalGroups(data.map(parseRow).filter((r): r is ParsedRow => r !== null));
   // where the region column sits, and how many value columns follow it
-  const labelIndex = nameColumn(parsed) ?? mode(parsed.filter((r) => !r.total).map((r) => r.labelIndex)) ?? headerLabelIndex(header);
+  const labelIndex = nameColumn(parsed) ?? mode(parsed.filter((r) => !r.total && !r.subtotal).map((r) => r.labelIndex)) ?? headerLabelIndex(header);
   const rows = parsed.map((r) => spannedLabel(r, labelIndex));
-  const bodyRows = rows.filter((r) => !r.total);
+  const bodyRows = rows.filter((r) => !r.total && !r.subtotal);
   const grid = headerGrid(header);
   const width = Math.max(0, ...grid.map((r) => r.length));
   const rowLength = mode(bodyRows.map((r) => r.cells.length));
@@ -350,24 +354,20 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
     return { values, printed };
   };
 
-  const outRows: TableRow[] = [];
-  let declaredTotal: Record<string, number | null> | null = null;
-  let declaredTotalPrinted: Record<string, string | null> | null = null;
-  for (const r of rows) {
+  const items = rows.map((r): BodyItem => {
     const { values, printed } = record(valuesOf(r));
-    if (r.total) {
-      const filled = Object.values(values).some((v) => v !== null);
-      if (filled && declaredTotal === null) {
-        declaredTotal = values;
-        declaredTotalPrinted = printed;
-      }
-      continue;
-    }
-    // a merged full-width row (东部地区) or a blank line carries nothing
-    if (r.seq === null && Object.values(printed).every((v) => v === null) && r.cells.filter((c) => c.text !== '').length === 1) continue;
+    const name = flat(r.label.text);
+    const span = cellSpan(ctx, r.label);
+    const opens = r.group ? flat(r.group.text) : null;
+    if (r.total) return { kind: 'total', values, printed };
+    if (r.subtotal) return { kind: 'subtotal', group: opens ?? (SUBTOTAL.exec(name)?.[1] || null), opens: opens !== null, values, printed, span };
+    const blank = Object.values(printed).every((v) => v === null);
+    // a merged full-width row (东部地区, 一、城区) or a blank line carries nothing but its name
+    if (r.seq === null && blank && r.cells.filter((c) => c.text !== '').length === 1) return { kind: 'group', name };
     const inferred = inferredColumns(ctx, r, columns);
-    outRows.push({ seq: r.seq, region: flat(r.label.text), values, printed, ...(inferred ? { inferred } : {}), span: cellSpan(ctx, r.label) });
-  }
+    return { kind: 'row', opens, row: { seq: r.seq, region: name, values, printed, ...(inferred ? { inferred } : {}), span } };
+  });
+  const { rows: outRows, subtotals, declaredTotal, declaredTotalPrinted } = groupRows(items);
 
   const numericRows = outRows.filter((r) => Object.values(r.values).some((v) => v !== null));
   const textRows = outRows.filter((r) => Object.values(r.printed).some((v) => v !== null));
@@ -393,9 +393,75 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
     rows: outRows,
     declaredTotal,
     declaredTotalPrinted,
+    ...(subtotals.length ? { subtotals } : {}),
     ...(outRows.some((r) => r.inferred) ? { repairedFrom: 'totals' as const } : {}),
     span,
   };
+}
+
+/** What a parsed row is in the table's body. `opens`: the row starts a group (a label spanning rows, printed on it). */
+type BodyItem =
+  | { kind: 'total'; values: Record<string, number | null>; printed: Record<string, string | null> }
+  | { kind: 'group'; name: string }
+  | { kind: 'subtotal'; group: string | null; opens: boolean; values: Record<string, number | null>; printed: Record<string, string | null>; span: Span }
+  | { kind: 'row'; opens: string | null; row: TableRow };
+
+/** 一、城区, 二．郊区: a group label numbered with a Chinese ordinal. */
+const GROUP_ORDINAL = /^[一二三四五六七八九十]+[、.．]/;
+
+/** 一、城区 with figures, among numbered rows: the group's own row, carrying its 小计 (printed at the top). */
+function ordinalGroups(rows: ParsedRow[]): ParsedRow[] {
+  const body = rows.filter((r) => !r.total && !r.subtotal);
+  if (body.filter((r) => r.seq !== null).length * 2 < body.length) return rows;
+  return rows.map((r) =>
+    r.seq === null && !r.total && GROUP_ORDINAL.test(flat(r.label.text)) && r.cells.some((c) => isNumeric(c.text)) ? { ...r, subtotal: true, group: r.label } : r,
+  );
+}
+
+/**
+ * The body rows with their groups and 小计. A group starts at a group row (东部片区) or at a label
+ * spanning rows; a 小计 right where a group starts adds up the rows that follow, up to the next
+ * group or 小计 (printed at the top); any other 小计 adds up the rows since the group started or
+ * since the last 小计 (printed at the bottom), and closes the group. The first 合计 with figures is
+ * the declared total.
+ */
+function groupRows(items: BodyItem[]) {
+  const rows: TableRow[] = [];
+  const subtotals: TableSubtotal[] = [];
+  let declaredTotal: Record<string, number | null> | null = null;
+  let declaredTotalPrinted: Record<string, string | null> | null = null;
+  let group: string | null = null;
+  let from = 0;
+  let open: TableSubtotal | null = null;
+  const start = (name: string | null) => {
+    if (open) open.to = rows.length;
+    open = null;
+    group = name;
+    from = rows.length;
+  };
+  for (const item of items) {
+    if (item.kind === 'total') {
+      if (declaredTotal === null && Object.values(item.values).some((v) => v !== null)) {
+        declaredTotal = item.values;
+        declaredTotalPrinted = item.printed;
+      }
+      if (open) start(group);
+    } else if (item.kind === 'group') start(item.name);
+    else if (item.kind === 'subtotal') {
+      const { kind: _, opens, ...figures } = item;
+      if (opens) start(item.group);
+      const top = opens || (rows.length === from && group !== null && !open);
+      const sub: TableSubtotal = { ...figures, group: item.group ?? group, from, to: rows.length };
+      subtotals.push(sub);
+      if (top) open = sub;
+      else start(null);
+    } else {
+      if (item.opens !== null && item.opens !== group) start(item.opens);
+      rows.push(group === null ? item.row : { ...item.row, group });
+    }
+  }
+  start(null);
+  return { rows, subtotals, declaredTotal, declaredTotalPrinted };
 }
 
 /** The columns of a row whose cells the normaliser placed by the totals (every value column of a row that had blanks). */
@@ -502,7 +568,7 @@ function looksRegional(regionHeader: string, columns: string[], rows: TableRow[]
  * that is blank in some rows holds group labels spanning rows (东部地区 over three cities).
  */
 function nameColumn(rows: ParsedRow[]): number | null {
-  const body = rows.filter((r) => !r.total);
+  const body = rows.filter((r) => !r.total && !r.subtotal);
   if (body.length < 2 || new Set(body.map((r) => r.labelIndex)).size === 1) return null;
   const width = Math.max(...body.map((r) => r.cells.length));
   for (let j = 0; j < width; j++) if (body.every((r) => isText(r.cells[j]?.text ?? ''))) return j;
@@ -517,7 +583,7 @@ function spannedLabel(r: ParsedRow, labelIndex: number): ParsedRow {
   if (r.total || r.labelIndex >= labelIndex) return r;
   const own = r.cells[labelIndex];
   if (!own || !isText(own.text) || isTotal(own.text)) return r;
-  return { ...r, label: own, labelIndex };
+  return { ...r, label: own, labelIndex, group: r.label, subtotal: SUBTOTAL.test(flat(own.text)) };
 }
 
 /** seq / label / the cells after the label. */
@@ -533,8 +599,8 @@ function parseRow(cells: Cell[]): ParsedRow | null {
   const lab = ne.slice(from).find((x) => isText(x.c.text));
   if (!lab) return null;
   const total = isTotal(lab.c.text);
-  if (SUBTOTAL.test(flat(lab.c.text))) return null;
-  return { seq: total ? null : seq, label: lab.c, labelIndex: lab.i, cells, total };
+  const subtotal = SUBTOTAL.test(flat(lab.c.text));
+  return { seq: total || subtotal ? null : seq, label: lab.c, labelIndex: lab.i, cells, total, subtotal };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -552,6 +618,11 @@ function isDataRow(cells: Cell[], first: boolean): boolean {
   return false;
 }
 
+const lone = (cells: Cell[]) => cells.find((c) => c.text !== '')?.text ?? '';
+
+/** A row of one name alone (东部片区, 一、城区): a group row, when the rows after the header have some too (or it is numbered 一、). */
+const isGroupRow = (cells: Cell[]) => cells.filter((c) => c.text !== '').length === 1 && isText(lone(cells)) && !isTotal(lone(cells)) && !SEQ_HEADER.test(flat(lone(cells)));
+
 function splitRows(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } {
   const rows: Cell[][] = [];
   let blankRows = 0;
@@ -562,7 +633,8 @@ function splitRows(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } {
       else rows.push(s.cells);
     }
   }
-  const first = rows.findIndex((r, i) => isDataRow(r, i === 0));
+  let first = rows.findIndex((r, i) => isDataRow(r, i === 0));
+  if (first >= 2 && isGroupRow(rows[first - 1]) && (GROUP_ORDINAL.test(flat(lone(rows[first - 1]))) || rows.slice(first).some(isGroupRow))) first--;
   if (first >= 0) return { header: rows.slice(0, first), data: rows.slice(first) };
   // no figures anywhere: a blank template (a few header rows, empty rows) or a table of text
   if (rows.length > 4 && blankRows === 0) return { header: rows.slice(0, 1), data: rows.slice(1) };
