@@ -352,3 +352,69 @@ describe('subtotal blocks: each group against its 小计, the 合计 against the
     expect(found.map((f) => [f.severity, f.data.group, f.data.sum, f.data.declared])).toEqual([['error', '郊区', 36.5, 34.5]]);
   });
 });
+
+describe('table-text-mismatch on counts: the count the body states against the rows or the 个数 column', () => {
+  /** A park notice stating `stated` (30个 …) about 附件1, whose table is `table` (tab rows). */
+  const park = (stated: string, table: string) => `测试府发〔2024〕3号
+
+测试区人民政府关于下达2024年公园绿地建设任务的通知
+
+各街道办事处，区各有关部门：
+
+一、任务目标
+
+（一）公园改造。2024年改造提升老公园绿地${stated}，面积135.5公顷，各街道任务见附件1。
+
+测试区人民政府
+
+2024年3月1日
+
+附件1
+
+2024年老公园绿地改造提升任务表
+
+${table}`;
+  /** Three streets with a 个数 column: 10 + n + 8 parks, 合计 `total`. */
+  const byStreet = (n: number, total: number) =>
+    `序号\t街道\t面积（公顷）\t个数\n1\t东城街道\t45.5\t10\n2\t西城街道\t50.0\t${n}\n3\t南城街道\t40.0\t8\n合计\t\t135.5\t${total}\n`;
+  /** One park per row (甲东公园, 乙东公园 …): a list of things, not places. */
+  const list = (n: number) =>
+    '序号\t公园名称\t面积（公顷）\n' +
+    Array.from({ length: n }, (_, i) => `${i + 1}\t${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'东西南北'[Math.floor(i / 10)]}公园\t4.5`).join('\n') +
+    '\n';
+  const counts = async (text: string) => (await findings(text, 'table-text-mismatch')).filter((f) => f.data.count === true);
+
+  it('30个 in the text, the 个数 column totals 28 (10 + 10 + 8): a warning with the text and the table positions', async () => {
+    const text = park('30个', byStreet(10, 28));
+    const found = await counts(text);
+    expect(found.map((f) => [f.severity, f.data.stated, f.data.total, f.data.nearest])).toEqual([['warning', 30, 28, '附件1 个数 合计']]);
+    const lines = text.split('\n');
+    expect(lines[found[0].span.line - 1]).toContain('30个');
+    const at = found[0].data.tableSpan as { line: number };
+    expect(lines[at.line - 1]).toContain('南城街道');
+  });
+
+  it('30个 and a 个数 column of 30 (10 + 12 + 8): nothing; 30座 is another counter: not compared with 个数', async () => {
+    expect(await counts(park('30个', byStreet(12, 30)))).toEqual([]);
+    expect(await counts(park('30座', byStreet(10, 28)))).toEqual([]);
+  });
+
+  it('a 个数 column without a 合计: its rows are added (10 + 10 + 8 = 28 against 30)', async () => {
+    const table = byStreet(10, 28).replace(/合计.*\n/, '');
+    expect((await counts(park('30个', table))).map((f) => [f.data.total, f.data.nearest])).toEqual([[28, '附件1 个数 (sum of rows)']]);
+  });
+
+  it('a list of 28 parks against 30个: a warning that names the row count; 28 parks against 28个 or 不少于25个: nothing', async () => {
+    const found = await counts(park('30个', list(28)));
+    expect(found.map((f) => [f.data.stated, f.data.total])).toEqual([[30, 28]]);
+    expect(found[0].message).toContain('lists 28 rows');
+    expect(await counts(park('28个', list(28)))).toEqual([]);
+    expect(await counts(park('不少于25个', list(28)))).toEqual([]);
+  });
+
+  it('rows that are streets are not the parks counted: 3 street rows are not compared with 30个 (nor with 4个)', async () => {
+    const streets = byStreet(10, 28).replace(/\t个数/, '').replace(/\t\d+\n/g, '\n');
+    expect(await counts(park('30个', streets))).toEqual([]);
+    expect(await counts(park('4个', streets))).toEqual([]);
+  });
+});
