@@ -323,3 +323,100 @@ describe('the cell stream reader never throws', () => {
     );
   });
 });
+
+describe('a table with groups and 小计 in every layout a copy produces (hand-read)', () => {
+  const doc = readFileSync(join(root, 'docs', 'rules', 'table-sum-mismatch.md'), 'utf8');
+  /** The rule page's passing example: its notice head, up to the 单位 line. */
+  const passing = [...doc.matchAll(/```notice pass\n([\s\S]*?)```/g)].map((m) => m[1]).find((t) => t.includes('一、城区'))!;
+  const head = passing.slice(0, passing.indexOf('单位：公里') + '单位：公里'.length) + '\n\n';
+  const grid = [
+    ['序号', '街道', '长度'],
+    ['一、城区'],
+    ['1', '东城街道', '40.0'],
+    ['2', '西城街道', '35.5'],
+    ['小计', '', '75.5'],
+    ['二、郊区'],
+    ['3', '南城街道', '24.5'],
+    ['4', '北城街道', '10.0'],
+    ['小计', '', '34.5'],
+    ['合计', '', '110.0'],
+  ];
+  const widths = [4, 8, 6];
+  const layouts: [string, string, () => string][] = [
+    ['tabs', 'g.txt', () => head + grid.map((r) => r.join('\t')).join('\n') + '\n'],
+    ['spaces (a PDF or web copy)', 'g.txt', () => head + grid.map((r) => r.map((c, j) => c + ' '.repeat(Math.max(2, widths[j] - c.length))).join('').trimEnd()).join('\n') + '\n'],
+    ['Markdown pipes', 'g.md', () => head + grid.flatMap((r, i) => [`| ${[...r, '', ''].slice(0, 3).join(' | ')} |`, ...(i === 0 ? ['| --- | --- | --- |'] : [])]).join('\n') + '\n'],
+    ['one cell per line', 'g.txt', () => head + grid.flat().join('\n') + '\n'],
+    ['one cell per line, blank lines between cells', 'g.txt', () => head + grid.flat().join('\n\n') + '\n'],
+    ['a tab before each cell', 'g.txt', () => head + grid.flat().map((c) => `\t${c}`).join('\n') + '\n'],
+    [
+      'HTML, group rows spanning the columns',
+      'g.html',
+      () =>
+        `<html><body>${head.split('\n').map((l) => `<p>${l}</p>`).join('')}<table>${grid
+          .map((r) => `<tr>${r.length === 1 ? `<td colspan="3">${r[0]}</td>` : r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+          .join('')}</table></body></html>`,
+    ],
+  ];
+  for (const [name, path, render] of layouts) {
+    it(`${name}: four rows in two groups, two 小计, 合计 110.0 公里`, async () => {
+      const [t] = tablesOf(await records(new TextEncoder().encode(render()), path));
+      expect(t.unit).toBe('公里');
+      expect(t.columns).toEqual(['长度']);
+      expect(t.rows.map((r) => [r.seq, r.region, r.group, r.values['长度']])).toEqual([
+        [1, '东城街道', '一、城区', 40],
+        [2, '西城街道', '一、城区', 35.5],
+        [3, '南城街道', '二、郊区', 24.5],
+        [4, '北城街道', '二、郊区', 10],
+      ]);
+      expect(t.subtotals?.map((s) => [s.group, s.from, s.to, s.values['长度']])).toEqual([
+        ['一、城区', 0, 2, 75.5],
+        ['二、郊区', 2, 4, 34.5],
+      ]);
+      expect(t.declaredTotal).toEqual({ 长度: 110 });
+    });
+  }
+
+  it('PDF text layer (the failing example printed by scripts/seeds-to-pdf.mjs): 北城 11.0 makes 郊区 35.5 against its 小计 34.5', async () => {
+    const rs = await records(new Uint8Array(readFileSync(join(root, 'test', 'fixtures', 'pdf', 'tables-subtotals.pdf'))), 'tables-subtotals.pdf');
+    const [t] = tablesOf(rs);
+    expect(t.rows.map((r) => [r.region, r.group, r.values['长度']])).toEqual([
+      ['东城街道', '一、城区', 40],
+      ['西城街道', '一、城区', 35.5],
+      ['南城街道', '二、郊区', 24.5],
+      ['北城街道', '二、郊区', 11],
+    ]);
+    const errors = checkAll(rs).filter((f) => f.rule === 'table-sum-mismatch' && f.severity === 'error');
+    expect(errors.map((f) => [f.data.group, f.data.sum, f.data.declared])).toEqual([['二、郊区', 35.5, 34.5]]);
+  });
+
+  it('a header printed again after a page break (with the page number) is not a row: tabs and spaces', async () => {
+    const body = (sep: (r: string[]) => string) =>
+      head + [grid[0], ['1', '东城街道', '40.0'], ['2', '西城街道', '35.5']].map(sep).join('\n') + '\n- 2 -\n' + [grid[0], ['3', '南城街道', '24.5'], ['合计', '', '100.0']].map(sep).join('\n') + '\n';
+    for (const sep of [(r: string[]) => r.join('\t'), (r: string[]) => r.map((c, j) => c + ' '.repeat(Math.max(2, widths[j] - c.length))).join('').trimEnd()]) {
+      const [t] = tablesOf(await recordsOfText(body(sep)));
+      expect(t.rows.map((r) => [r.seq, r.region, r.group, r.values['长度']])).toEqual([
+        [1, '东城街道', undefined, 40],
+        [2, '西城街道', undefined, 35.5],
+        [3, '南城街道', undefined, 24.5],
+      ]);
+      expect(t.declaredTotal).toEqual({ 长度: 100 });
+    }
+  });
+
+  it('two tables in one annex, each with its own title and 单位: tabs, one cell per line with and without blank lines', async () => {
+    const tables = [
+      ['表1 2024年绿道建设任务表', '单位：公里', [['序号', '街道', '长度'], ['1', '东城街道', '40.0'], ['2', '西城街道', '60.0'], ['合计', '', '100.0']]],
+      ['表2 2024年口袋公园建设任务表', '单位：公顷', [['序号', '街道', '面积'], ['1', '东城街道', '1.5'], ['2', '西城街道', '2.5'], ['合计', '', '4.0']]],
+    ] as const;
+    const annex = head.slice(0, head.indexOf('2024年绿道建设任务表'));
+    const render = (cells: (r: readonly string[]) => string) => annex + tables.map(([title, unit, rows]) => `${title}\n\n${unit}\n\n${rows.map(cells).join('\n')}\n`).join('\n');
+    for (const cells of [(r: readonly string[]) => r.join('\t'), (r: readonly string[]) => r.join('\n'), (r: readonly string[]) => r.join('\n\n') + '\n']) {
+      const ts = tablesOf(await recordsOfText(render(cells)));
+      expect(ts.map((t) => [t.title, t.unit, t.columns, t.rows.map((r) => [r.region, ...Object.values(r.values)]), t.declaredTotal])).toEqual([
+        ['表12024年绿道建设任务表', '公里', ['长度'], [['东城街道', 40], ['西城街道', 60]], { 长度: 100 }],
+        ['表22024年口袋公园建设任务表', '公顷', ['面积'], [['东城街道', 1.5], ['西城街道', 2.5]], { 面积: 4 }],
+      ]);
+    }
+  });
+});

@@ -62,7 +62,8 @@ const isSumRow = <R>(row: GridCell<R>[]) => row.some((c) => isSumLabel(c.text));
 // ---------------------------------------------------------------------------------------------
 // 1. lines → cells
 
-const PAGE_NUMBER = /^(?:[-—–－]\d{1,3}[-—–－]|第\d{1,3}页(?:[，,]?共\d{1,3}页)?|\d{1,3}\/\d{1,3})$/;
+/** A page number printed where a table runs over a page break: -2-, 第2页, 2/5; `2-` when a Markdown reading took `- 2 -` for a list item. */
+export const PAGE_NUMBER = /^(?:[-—–－]?\d{1,3}[-—–－]|第\d{1,3}页(?:[，,]?共\d{1,3}页)?|\d{1,3}\/\d{1,3})$/;
 
 export function toCells<R>(lines: StreamLine<R>[]): GridCell<R>[] {
   if (lines.some((l) => l.tab)) return tabCells(lines);

@@ -6,7 +6,7 @@ import { divisionsForShortName, provinceByShortOrName } from '../lexicon/regions
 import type { ClassifiedLine } from '../segment/documents.js';
 import { lineText } from '../segment/lines.js';
 import { spanAt, type DocumentContext } from './context.js';
-import { streamToGrid, type GridCell, type StreamLine } from './table-stream.js';
+import { PAGE_NUMBER, streamToGrid, type GridCell, type StreamLine } from './table-stream.js';
 import { charClass, trimEndWhere } from '../util/trim.js';
 
 const CELL_PADDING = charClass(/[ \u3000\u00a0\r]/);
@@ -187,6 +187,16 @@ function annexTables(ctx: DocumentContext, heading: ClassifiedLine, lines: Class
       else before.push(s);
       continue;
     }
+    // a page number between tab rows: the table goes on over the page break
+    if (current && PAGE_NUMBER.test(s.kind === 'text' ? s.flat : '') && continuesRows(shapes, i)) {
+      current.push({ kind: 'empty', line: s.line });
+      continue;
+    }
+    // a short line that lost its tab between tab-led cells (二、郊区 read as a heading): one more cell
+    if (current && continuesCells(shapes, i)) {
+      current.push({ kind: 'cell', line: s.line, cells: [{ text: s.line.text.trim(), line: s.line, k: 0 }] });
+      continue;
+    }
     // a short line without tabs between tab rows: a full-width merged row (东部地区), the table goes on
     if (current && continuesRows(shapes, i)) {
       current.push({ kind: 'row', line: s.line, cells: [{ text: s.line.text.trim(), line: s.line, k: 0 }] });
@@ -244,6 +254,14 @@ function markCellRuns(ctx: DocumentContext, shapes: Shape[]): Shape[] {
     i = j;
   }
   return out;
+}
+
+/** A cell-like line between two tab-led cells (not plain ones: those are marked already). */
+function continuesCells(shapes: Shape[], i: number): boolean {
+  if (!cellLike(shapes[i])) return false;
+  const prev = [...shapes.slice(0, i)].reverse().find((x) => x.kind !== 'empty');
+  const next = shapes.slice(i + 1).find((x) => x.kind !== 'empty');
+  return prev?.kind === 'cell' && !prev.plain && next?.kind === 'cell' && !next.plain;
 }
 
 function continuesRows(shapes: Shape[], i: number): boolean {
@@ -635,7 +653,13 @@ function splitRows(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } {
   }
   let first = rows.findIndex((r, i) => isDataRow(r, i === 0));
   if (first >= 2 && isGroupRow(rows[first - 1]) && (GROUP_ORDINAL.test(flat(lone(rows[first - 1]))) || rows.slice(first).some(isGroupRow))) first--;
-  if (first >= 0) return { header: rows.slice(0, first), data: rows.slice(first) };
+  if (first >= 0) {
+    // a header printed again after a page break is not a row
+    const key = (cells: Cell[]) => cells.map((c) => flat(c.text)).filter((t) => t !== '').join('\t');
+    const header = rows.slice(0, first);
+    const repeated = new Set(header.filter((r) => r.filter((c) => c.text !== '').length >= 2).map(key));
+    return { header, data: rows.slice(first).filter((r) => !repeated.has(key(r))) };
+  }
   // no figures anywhere: a blank template (a few header rows, empty rows) or a table of text
   if (rows.length > 4 && blankRows === 0) return { header: rows.slice(0, 1), data: rows.slice(1) };
   return { header: rows, data: [] };
