@@ -18,6 +18,8 @@ interface Stated {
   comparator: '>=' | '<=' | '=';
   phrase: string;
   span: Span;
+  /** 第3项: the figure follows 第, an ordinal, not a quantity */
+  ordinal?: boolean;
 }
 
 const FIGURE = new RegExp(String.raw`(不少于|不低于|至少|超过|不超过|不高于|共计|合计|总计|共|累计)?\s*(\d+(?:,\d{3})*(?:\.\d+)?)\s*(${QUANTITY_UNIT.source})(以上|以下|以内|左右)?`, 'g');
@@ -54,7 +56,8 @@ function statedFigures(passage: { text: string; span: Span }): Stated[] {
     if (m.index === undefined) continue;
     // part of a date or a file number (2022年), a rate (元/人) or a share: not a quantity of the table
     if (/^[/／]/.test(passage.text.slice(m.index + m[0].length))) continue;
-    out.push({ value: Number(m[2].replace(/,/g, '')), printed: m[2], unit: m[3], comparator: comparatorOf(m[1], m[4]), phrase: m[0].trim(), span: passage.span });
+    const ordinal = passage.text[m.index + m[0].indexOf(m[2]) - 1] === '第';
+    out.push({ value: Number(m[2].replace(/,/g, '')), printed: m[2], unit: m[3], comparator: comparatorOf(m[1], m[4]), phrase: m[0].trim(), span: passage.span, ...(ordinal ? { ordinal } : {}) });
   }
   return out;
 }
@@ -171,14 +174,22 @@ function countReadings(t: Table, unit: string): CountReading[] {
  */
 function countFindings(record: NoticeRecord): Finding[] {
   const out: Finding[] = [];
+  // each table's readings once per counter: a long passage may state many counts
+  const memo = new Map<Table, Map<string, CountReading[]>>();
+  const readingsOf = (t: Table, unit: string) => {
+    const byUnit = memo.get(t) ?? new Map<string, CountReading[]>();
+    memo.set(t, byUnit);
+    if (!byUnit.has(unit)) byUnit.set(unit, countReadings(t, unit));
+    return byUnit.get(unit)!;
+  };
   for (const p of passages(record, true)) {
     for (const s of statedFigures(p)) {
-      if (!s.unit || !isCounter(s.unit) || !Number.isInteger(s.value)) continue;
+      if (!s.unit || !isCounter(s.unit) || !Number.isInteger(s.value) || s.ordinal) continue;
       const target = record.targets.find((t) => t.value === s.value && unitsAgree(t.unit, s.unit) && t.comparator === s.comparator);
       if (target && tablesOfTarget(record, target).some((t) => unitsAgree(t.unit, s.unit))) continue;
       // a target table counting in this counter: the figure is one of its amounts (read above)
       const tables = p.tables.filter((t) => !(t.kind === 'target' && t.unit !== null && unitsAgree(t.unit, s.unit)));
-      const readings = tables.flatMap((t) => countReadings(t, s.unit));
+      const readings = tables.flatMap((t) => readingsOf(t, s.unit));
       if (!readings.length || readings.some((r) => fits(s.comparator, s.value, r.count, 0))) continue;
       const nearest = readings.reduce((a, b) => (Math.abs(a.count - s.value) <= Math.abs(b.count - s.value) ? a : b));
       const ratio = nearest.count / s.value;
