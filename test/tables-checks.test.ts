@@ -412,6 +412,11 @@ ${table}`;
     expect(await counts(park('不少于25个', list(28)))).toEqual([]);
   });
 
+  it('第30项 is an ordinal, not a count: not compared (30项 is, with the 28 rows)', async () => {
+    expect(await counts(park('（第30项）', list(28)))).toEqual([]);
+    expect((await counts(park('30项', list(28)))).map((f) => [f.data.stated, f.data.unit, f.data.total])).toEqual([[30, '项', 28]]);
+  });
+
   it('rows that are streets are not the parks counted: 3 street rows are not compared with 30个 (nor with 4个)', async () => {
     const streets = byStreet(10, 28).replace(/\t个数/, '').replace(/\t\d+\n/g, '\n');
     expect(await counts(park('30个', streets))).toEqual([]);

@@ -377,6 +377,33 @@ describe('a table with groups and 小计 in every layout a copy produces (hand-r
     });
   }
 
+  it('DOCX: group labels as vertically merged cells over their rows and their 小计', async () => {
+    const cell = (text: string, merge?: 'restart' | 'continue') =>
+      new TableCell({ verticalMerge: merge === 'restart' ? VerticalMergeType.RESTART : merge === 'continue' ? VerticalMergeType.CONTINUE : undefined, children: [new Paragraph(text)] });
+    const group = (name: string, rows: string[][]) =>
+      rows.map((r, i) => new DocxRow({ children: [cell(i === 0 ? name : '', i === 0 ? 'restart' : 'continue'), ...r.map((c) => cell(c))] }));
+    const rows = [
+      new DocxRow({ children: [cell('片区'), cell('街道'), cell('长度')] }),
+      ...group('城区', [['东城街道', '40.0'], ['西城街道', '35.5'], ['小计', '75.5']]),
+      ...group('郊区', [['南城街道', '24.5'], ['北城街道', '10.0'], ['小计', '34.5']]),
+      new DocxRow({ children: [cell('合计'), cell(''), cell('110.0')] }),
+    ];
+    const children = [...head.split('\n').map((l) => new Paragraph(l)), new DocxTable({ rows })];
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children }] }));
+    const [t] = tablesOf(await records(new Uint8Array(bytes), 'groups.docx'));
+    expect(t.rows.map((r) => [r.region, r.group, r.values['长度']])).toEqual([
+      ['东城街道', '城区', 40],
+      ['西城街道', '城区', 35.5],
+      ['南城街道', '郊区', 24.5],
+      ['北城街道', '郊区', 10],
+    ]);
+    expect(t.subtotals?.map((s) => [s.group, s.from, s.to, s.values['长度']])).toEqual([
+      ['城区', 0, 2, 75.5],
+      ['郊区', 2, 4, 34.5],
+    ]);
+    expect(t.declaredTotal).toEqual({ 长度: 110 });
+  });
+
   it('PDF text layer (the failing example printed by scripts/seeds-to-pdf.mjs): 北城 11.0 makes 郊区 35.5 against its 小计 34.5', async () => {
     const rs = await records(new Uint8Array(readFileSync(join(root, 'test', 'fixtures', 'pdf', 'tables-subtotals.pdf'))), 'tables-subtotals.pdf');
     const [t] = tablesOf(rs);
