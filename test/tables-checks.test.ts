@@ -423,3 +423,25 @@ ${table}`;
     expect(await counts(park('4个', streets))).toEqual([]);
   });
 });
+
+describe('a name alone on a row', () => {
+  const head = readFileSync(join(root, 'test', 'fixtures', 'tables-subtotals.txt'), 'utf8').split('2024年绿道建设任务表')[0];
+  it('in a table without 序号 or 小计, 乙市 with a blank cell is a row (counted as missing, named), not a group', async () => {
+    const [r] = await recordsOf(`${head}任务表\n\n地区\t长度\n甲市\t4\n乙市\t\n丙市\t6\n合计\t10\n`);
+    const [t] = r.tables;
+    expect(t.rows.map((x) => [x.region, x.group, x.values['长度']])).toEqual([
+      ['甲市', undefined, 4],
+      ['乙市', undefined, null],
+      ['丙市', undefined, 6],
+    ]);
+    const info = checkAll([r]).filter((f) => f.rule === 'table-sum-mismatch');
+    expect(info.map((f) => [f.severity, f.data.blank])).toEqual([['info', ['乙市']]]);
+  });
+  it('东部地区 alone on a row is a group even without 序号', async () => {
+    const [r] = await recordsOf(`${head}任务表\n\n地区\t长度\n东部地区\n甲市\t4\n丙市\t6\n合计\t10\n`);
+    expect(r.tables[0].rows.map((x) => [x.region, x.group])).toEqual([
+      ['甲市', '东部地区'],
+      ['丙市', '东部地区'],
+    ]);
+  });
+});

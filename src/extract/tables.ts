@@ -372,6 +372,7 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
     return { values, printed };
   };
 
+  const grouped = rows.some((r) => r.subtotal) || bodyRows.filter((r) => r.seq !== null).length * 2 > bodyRows.length;
   const items = rows.map((r): BodyItem => {
     const { values, printed } = record(valuesOf(r));
     const name = flat(r.label.text);
@@ -380,8 +381,9 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
     if (r.total) return { kind: 'total', values, printed };
     if (r.subtotal) return { kind: 'subtotal', group: opens ?? (SUBTOTAL.exec(name)?.[1] || null), opens: opens !== null, values, printed, span };
     const blank = Object.values(printed).every((v) => v === null);
-    // a merged full-width row (东部地区, 一、城区) or a blank line carries nothing but its name
-    if (r.seq === null && blank && r.cells.filter((c) => c.text !== '').length === 1) return { kind: 'group', name };
+    // a merged full-width row (东部地区, 一、城区) carries nothing but its name: a group where rows are
+    // numbered or summed by 小计, or where it is named like one; else a row whose cells are all blank
+    if (r.seq === null && blank && r.cells.filter((c) => c.text !== '').length === 1 && (grouped || GROUP_NAME.test(name))) return { kind: 'group', name };
     const inferred = inferredColumns(ctx, r, columns);
     return { kind: 'row', opens, row: { seq: r.seq, region: name, values, printed, ...(inferred ? { inferred } : {}), span } };
   });
@@ -426,6 +428,8 @@ type BodyItem =
 
 /** 一、城区, 二．郊区: a group label numbered with a Chinese ordinal. */
 const GROUP_ORDINAL = /^[一二三四五六七八九十]+[、.．]/;
+/** A name that says it is a group: 一、城区, 东部片区, 东部地区, 城区组团. */
+const GROUP_NAME = /^[一二三四五六七八九十]+[、.．]|(?:片区|地区|区域|组团|板块|类)$/;
 
 /** 一、城区 with figures, among numbered rows: the group's own row, carrying its 小计 (printed at the top). */
 function ordinalGroups(rows: ParsedRow[]): ParsedRow[] {
@@ -652,7 +656,7 @@ function splitRows(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } {
     }
   }
   let first = rows.findIndex((r, i) => isDataRow(r, i === 0));
-  if (first >= 2 && isGroupRow(rows[first - 1]) && (GROUP_ORDINAL.test(flat(lone(rows[first - 1]))) || rows.slice(first).some(isGroupRow))) first--;
+  if (first >= 2 && isGroupRow(rows[first - 1]) && (GROUP_NAME.test(flat(lone(rows[first - 1]))) || rows.slice(first).some(isGroupRow))) first--;
   if (first >= 0) {
     // a header printed again after a page break is not a row
     const key = (cells: Cell[]) => cells.map((c) => flat(c.text)).filter((t) => t !== '').join('\t');
