@@ -256,11 +256,18 @@ function markCellRuns(ctx: DocumentContext, shapes: Shape[]): Shape[] {
   return out;
 }
 
+/** The nearest shape before (step -1) or after (step 1) `i` that is not a blank line; scans only the blank lines between. */
+function neighbour(shapes: Shape[], i: number, step: 1 | -1): Shape | undefined {
+  let k = i + step;
+  while (k >= 0 && k < shapes.length && shapes[k].kind === 'empty') k += step;
+  return shapes[k];
+}
+
 /** A cell-like line between two tab-led cells (not plain ones: those are marked already). */
 function continuesCells(shapes: Shape[], i: number): boolean {
   if (!cellLike(shapes[i])) return false;
-  const prev = [...shapes.slice(0, i)].reverse().find((x) => x.kind !== 'empty');
-  const next = shapes.slice(i + 1).find((x) => x.kind !== 'empty');
+  const prev = neighbour(shapes, i, -1);
+  const next = neighbour(shapes, i, 1);
   return prev?.kind === 'cell' && !prev.plain && next?.kind === 'cell' && !next.plain;
 }
 
@@ -268,9 +275,7 @@ function continuesRows(shapes: Shape[], i: number): boolean {
   const s = shapes[i];
   if (s.kind !== 'text') return false;
   if (s.flat.length > 15 || /[：:。；，]/.test(s.flat) || META_LINE.test(s.flat) || /[表单录]$/.test(s.flat)) return false;
-  const prev = [...shapes.slice(0, i)].reverse().find((x) => x.kind !== 'empty');
-  const next = shapes.slice(i + 1).find((x) => x.kind !== 'empty');
-  return prev?.kind === 'row' && next?.kind === 'row';
+  return neighbour(shapes, i, -1)?.kind === 'row' && neighbour(shapes, i, 1)?.kind === 'row';
 }
 
 // ---------------------------------------------------------------------------------------------
