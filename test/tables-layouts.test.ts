@@ -431,6 +431,21 @@ describe('a table with groups and 小计 in every layout a copy produces (hand-r
     }
   });
 
+  it('space-aligned columns with a text column after the figures (备注: 新建, —, 改造提升)', async () => {
+    const text = head + ['序号  街道      长度   备注', '1     东城街道  40.0   新建', '2     西城街道  35.5   —', '3     南城街道  24.5   改造提升', '合计            100.0'].join('\n') + '\n';
+    const rs = await recordsOfText(text);
+    const [t] = tablesOf(rs);
+    expect(t.columns).toEqual(['长度', '备注']);
+    expect(t.rows.map((r) => [r.seq, r.region, r.values['长度'], r.printed['备注']])).toEqual([
+      [1, '东城街道', 40, '新建'],
+      [2, '西城街道', 35.5, '—'],
+      [3, '南城街道', 24.5, '改造提升'],
+    ]);
+    // by hand: 40.0 + 35.5 + 24.5 = 100.0
+    expect(t.declaredTotal).toEqual({ 长度: 100, 备注: null });
+    expect(checkAll(rs).filter((f) => f.rule === 'table-sum-mismatch')).toEqual([]);
+  });
+
   it('two tables in one annex, each with its own title and 单位: tabs, one cell per line with and without blank lines', async () => {
     const tables = [
       ['表1 2024年绿道建设任务表', '单位：公里', [['序号', '街道', '长度'], ['1', '东城街道', '40.0'], ['2', '西城街道', '60.0'], ['合计', '', '100.0']]],

@@ -3,8 +3,10 @@ import { applyEdits, replaceAll, type Text } from './offsets.js';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
 const NAME = String.raw`[\u4e00-\u9fa5（）()、]{1,12}`;
-/** `1 广州 79.80`, `合计 387.56`, `10 山 东 17.88` (a region printed with spaces is one cell). */
-const ROW = new RegExp(String.raw`^(?:(\d{1,3})[ \t]+)?((?:[\u4e00-\u9fa5] )*${NAME})((?:[ \t]+(?:${NUM}|—|-))+)$`);
+/** Text cells after the figures (备注: 新建, 改造提升), each after two spaces or a tab. */
+const NOTES = String.raw`(?:(?: {2,}|\t)[\u4e00-\u9fa5][\u4e00-\u9fa5（）()、]{0,15})*`;
+/** `1 广州 79.80`, `合计 387.56`, `10 山 东 17.88` (a region printed with spaces is one cell), `1  东城街道  40.0  新建`. */
+const ROW = new RegExp(String.raw`^(?:(\d{1,3})[ \t]+)?((?:[\u4e00-\u9fa5] )*${NAME})((?:[ \t]+(?:${NUM}|—|-))+)${NOTES}$`);
 /** 一、城区, 东部片区: a group's row of its own, between a table's header and its rows. */
 const GROUP_LINE = /^(?:[一二三四五六七八九十]+[、.．])?[\u4e00-\u9fa5]{2,12}$/;
 const HEADER = /^(?:[\u4e00-\u9fa5（）()、/]{1,12}[ \t]+){1,7}[\u4e00-\u9fa5（）()、/]{1,12}$/;
