@@ -318,6 +318,18 @@ describe('subtotal blocks: each group against its 小计, the 合计 against the
     expect(found.map((f) => [f.severity, f.data.group, f.data.sum, f.data.declared])).toEqual([['error', '二、郊区', 35.5, 34.5]]);
   });
 
+  it('东部片区 with figures above its numbered rows carries its 小计 too', async () => {
+    const rows = ['序号\t街道\t长度', '东部片区\t\t75.5', '1\t东城街道\t40.0', '2\t西城街道\t35.5', '西部片区\t\t24.5', '3\t南城街道\t25.5', '合计\t\t100.0'];
+    const [r] = await recordsOf(withTable(rows.join('\n') + '\n'));
+    expect(r.tables[0].subtotals?.map((s) => [s.group, s.from, s.to])).toEqual([
+      ['东部片区', 0, 2],
+      ['西部片区', 2, 3],
+    ]);
+    // by hand: 南城 25.5 against 西部片区 24.5; the 合计 100.0 is 75.5 + 24.5
+    const found = checkAll([r]).filter((f) => f.rule === 'table-sum-mismatch');
+    expect(found.map((f) => [f.severity, f.data.group, f.data.sum, f.data.declared])).toEqual([['error', '西部片区', 25.5, 24.5]]);
+  });
+
   it('城区小计 names its group; a 合计 matching neither the rows nor the 小计 is an error with both sums', async () => {
     const rows = ['街道\t长度', '东城街道\t40.0', '西城街道\t35.5', '城区小计\t75.5', '南城街道\t24.5', '北城街道\t10.0', '郊区小计\t34.5', '合计\t111.0'];
     const [r] = await recordsOf(withTable(rows.join('\n') + '\n'));

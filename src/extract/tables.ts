@@ -436,12 +436,12 @@ const GROUP_ORDINAL = /^[一二三四五六七八九十]+[、.．]/;
 /** A name that says it is a group: 一、城区, 东部片区, 东部地区, 城区组团. */
 const GROUP_NAME = /^[一二三四五六七八九十]+[、.．]|(?:片区|地区|区域|组团|板块|类)$/;
 
-/** 一、城区 with figures, among numbered rows: the group's own row, carrying its 小计 (printed at the top). */
+/** 一、城区 or 东部片区 with figures, among numbered rows: the group's own row, carrying its 小计 (printed at the top). */
 function ordinalGroups(rows: ParsedRow[]): ParsedRow[] {
   const body = rows.filter((r) => !r.total && !r.subtotal);
   if (body.filter((r) => r.seq !== null).length * 2 < body.length) return rows;
   return rows.map((r) =>
-    r.seq === null && !r.total && GROUP_ORDINAL.test(flat(r.label.text)) && r.cells.some((c) => isNumeric(c.text)) ? { ...r, subtotal: true, group: r.label } : r,
+    r.seq === null && !r.total && GROUP_NAME.test(flat(r.label.text)) && r.cells.some((c) => isNumeric(c.text)) ? { ...r, subtotal: true, group: r.label } : r,
   );
 }
 
