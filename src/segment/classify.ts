@@ -36,8 +36,10 @@ export const ANNEX_HEADING = /^附件([\d]+|[一二三四五六七八九十]{1,3
 
 export const SECTION_MARK = /^([一二三四五六七八九十百]+)、|^第([一二三四五六七八九十百]+)章/;
 export const CLAUSE_MARK = /^（([一二三四五六七八九十百]+)）|^第([一二三四五六七八九十百]+)条(?![^\s（]{0,3}[，。；])/;
+// 海关: the customs districts sign by their own name (中华人民共和国上海海关, 上海海关), the
+// 直属海关 under 海关总署 (国务院直属机构) that co-sign local notices on trade and ports.
 export const AGENCY_SUFFIX =
-  /(厅|局|委员会|委|部|办公室|办公厅|人民政府|政府|中心|院|署|行|社|会|办|处|室|所|组|团|队|站|馆|公司|总局|集团|法院|检察院|联合会|工会|办事处|管委会)$/;
+  /(厅|局|委员会|委|部|办公室|办公厅|人民政府|政府|中心|院|署|行|社|会|办|处|室|所|组|团|队|站|馆|公司|总局|集团|法院|检察院|联合会|工会|办事处|管委会|海关)$/;
 
 export function classifyLine(line: Line): LineKind {
   const t = line.text.trimEnd();
