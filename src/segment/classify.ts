@@ -1,4 +1,4 @@
-import { ANNOUNCEMENT_NUMBER, DATE_LINE, FILE_NUMBER, TITLE_END } from '../lexicon/patterns.js';
+import { ANNOUNCEMENT_NUMBER, DATE_LINE, FILE_NUMBER, TITLE_END, YEAR_FIRST_FILE_NUMBER } from '../lexicon/patterns.js';
 import type { Line } from './lines.js';
 
 /** What a single line looks like, before any context is applied. */
@@ -79,10 +79,14 @@ function isFileNumberLine(flat: string): boolean {
   const fn = FILE_NUMBER_AT_START.exec(inner);
   if (fn && fn.index === 0 && (fn[0].length === inner.length || /^签发人[：:]/.test(inner.slice(fn[0].length)))) return true;
   if (FILE_NUMBER_PLACEHOLDER.test(inner)) return true;
+  if (YEAR_FIRST_LINE.test(inner)) return true;
   ANNOUNCEMENT_NUMBER.lastIndex = 0;
   const an = ANNOUNCEMENT_NUMBER.exec(inner);
   return !!an && an.index === 0 && an[0].replace(/\s+/g, '').length === inner.length;
 }
+
+/** A line that is only an old-style 发文字号, the year first: `（87）国发12号`. */
+const YEAR_FIRST_LINE = new RegExp(`^(?:${YEAR_FIRST_FILE_NUMBER.source})$`);
 
 /** A template's placeholder 发文字号, `XXX〔2023〕X号`, `X人社发〔20XX〕X号`: header, not title. */
 const FILE_NUMBER_PLACEHOLDER = /^[\u4e00-\u9fa5A-Za-zＸｘ]{1,14}[〔[［【（(﹝〖][\dXxＸｘ]{2,4}[〕\]］】）)﹞〗]第?[\dXxＸｘ]{1,5}号$/;
