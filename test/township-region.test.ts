@@ -40,3 +40,13 @@ describe('a town office without its district', () => {
     expect(inferRegion(['七宝镇人民政府'], null, '', ['上海市各有关单位'])).toEqual({ level: 'township', region: null });
   });
 });
+
+describe('a seal placeholder printed after the signing body', () => {
+  it('（盖章） after one body, （印章） after each of two side by side: the bodies sign, the placeholders do not', async () => {
+    const head = '关于加强管理的通知\n各区县人民政府：\n现将有关事项通知如下：\n一、加强管理。\n';
+    const one = await record(`${head}长沙市人民政府办公厅（盖章）\n2019年3月6日\n`);
+    expect([one.issuers.map((i) => i.name), one.region?.name, one.signedDate]).toEqual([['长沙市人民政府办公厅'], '湖南省长沙市', '2019-03-06']);
+    const two = await record(`${head}长沙市财政局（印章）    长沙市人力资源和社会保障局（印章）\n2019年3月6日\n`);
+    expect(two.issuers.map((i) => i.name)).toEqual(['长沙市财政局', '长沙市人力资源和社会保障局']);
+  });
+});

@@ -63,7 +63,7 @@ export function classifyLine(line: Line): LineKind {
   if (/^抄送[：:]/.test(flat)) return 'copyTo';
   if (SECTION_MARK.test(flat)) return 'section';
   if (CLAUSE_MARK.test(flat)) return 'clause';
-  if (isAgencyLine(flat.replace(GLUED_CLOSING, ''))) return 'agency';
+  if (isAgencyLine(flat.replace(GLUED_CLOSING, '').replace(SEAL_AFTER, ''))) return 'agency';
   return 'text';
 }
 
@@ -99,6 +99,10 @@ export const GLUED_CLOSING = /^特此(通知|通告|公告|函告|批复|函复|
 
 /** （印章） / （盖章） placeholders in a signature block. */
 export const SEAL = /^（?(印章|盖章|章|签章)）?$/;
+/** The same placeholder after the signing body on its line: `长沙市人民政府办公厅（盖章）`. */
+export const SEAL_AFTER = /[（(](?:印章|盖章|公章|章|签章)[）)]$/;
+/** Every such placeholder of a line that prints several bodies side by side (never part of a name). */
+export const SEAL_MARKS = /[（(](?:印章|盖章|公章|章|签章)[）)]/g;
 
 export function isAgencyLine(flat: string): boolean {
   if (flat.includes('、') && flat.length <= 60) return flat.split('、').every((part) => isAgencyLine(part));
