@@ -50,3 +50,12 @@ describe('a seal placeholder printed after the signing body', () => {
     expect(two.issuers.map((i) => i.name)).toEqual(['长沙市财政局', '长沙市人力资源和社会保障局']);
   });
 });
+
+describe('a district several cities have, placed by the city’s own file-number abbreviation', () => {
+  it('和平区 with 沈和政发 is Shenyang’s (210102), with 津和政发 Tianjin’s (120101)', () => {
+    const fn = (prefix: string) => ({ raw: '', normalized: '', prefix, year: 2019, serial: 3, span: null });
+    expect(inferRegion(['和平区人民政府'], fn('沈和政发'), '')).toEqual({ level: 'county', region: { name: '辽宁省沈阳市和平区', code: '210102' } });
+    expect(inferRegion(['和平区人民政府'], fn('津和政发'), '')).toEqual({ level: 'county', region: { name: '天津市和平区', code: '120101' } });
+    expect(inferRegion(['沈阳市人民政府'], fn('沈政发'), '')).toEqual({ level: 'municipal', region: { name: '辽宁省沈阳市', code: '210100' } });
+  });
+});

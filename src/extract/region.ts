@@ -39,7 +39,7 @@ export function inferRegion(issuers: string[], fileNumber: FileNumber | null, ti
   if (!province && (issuers.some(isCentralAgency) || (fileNumber && /部|^国/.test(fileNumber.prefix)))) return { level: 'national', region: null };
 
   const first = (province && names.find((n) => provinceOfName(n) === province)) || names[0] || '';
-  const division = divisionOf(first, province) ?? (province || !prefix ? null : divisionByCode(CITY_ABBREVIATIONS[prefix[0]] ?? ''));
+  const division = divisionOf(first, province) ?? (province || !prefix ? null : cityOfPrefix(prefix, first));
   if (division) return belowProvince(division, first);
   if (!province) {
     const level = levelFromWords(first) ?? levelFromAddressees(addressees);
@@ -47,6 +47,17 @@ export function inferRegion(issuers: string[], fileNumber: FileNumber | null, ti
     return { level, region: above ? { name: fullDivisionName(above), code: above.code } : null };
   }
   return { level: 'provincial', region: { name: province.name, code: province.code } };
+}
+
+/**
+ * A city's own file-number abbreviation (沈 for 沈阳) places the notice in that city, and a district
+ * the issuer names that several cities have (和平区: 天津 and 沈阳) is the one of that city.
+ */
+function cityOfPrefix(prefix: string, issuer: string): Division | null {
+  const city = divisionByCode(CITY_ABBREVIATIONS[prefix[0]] ?? '');
+  if (!city) return null;
+  const ofCity = allDivisions().filter((d) => d.code !== city.code && d.code.slice(0, 4) === city.code.slice(0, 4));
+  return divisionAtStart(ofCity, issuer, null) ?? city;
 }
 
 /** 吉林市… is the city, not 吉林(省) + 市…: try the whole name before the name without its province. */
