@@ -183,6 +183,16 @@ describe('issuers: as printed, and their official names', () => {
     expect(names(rec)).toEqual(['上海市交通委员会', '上海市公安局']);
     expect(rec.region).toEqual({ name: '上海市', code: '310000' });
   });
+  it('the same two short forms side by side on one 落款 line, the spacing lost: two bodies, named by the title', async () => {
+    const text = '上海市交通委员会 上海市公安局关于加强本市道路交通安全管理工作的通知\n各区交通委、公安分局：\n一、加强源头管理。各区要落实道路交通安全责任。\n特此通知。\n市交通委                市公安局\n2021年3月5日\n';
+    const r = await fromText(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const [rec] = r.records;
+    expect(printed(rec)).toEqual(['市交通委', '市公安局']);
+    expect(names(rec)).toEqual(['上海市交通委员会', '上海市公安局']);
+    expect([rec.level, rec.region?.name]).toEqual(['provincial', '上海市']);
+  });
   it('a branch of a vertically managed system is one body, placed in its province (tax, not employment)', async () => {
     const text = '关于开展2024年度科技型中小企业评价工作的通知\n苏科技发〔2024〕45号\n各设区市科技局：\n现就有关事项通知如下：\n一、评价对象\n江苏省科学技术厅\n江苏省财政厅\n国家税务总局江苏省税务局\n2024年3月1日\n';
     const r = await fromText(text);
