@@ -8,7 +8,8 @@
 //   memory       peak RSS of `notices extract --format jsonl` and `notices check` at --large documents
 //   stages       time per stage and per extractor, in this process, over the corpus
 //   diff         the 31-province diff matrix (each provincial notice against the national one)
-//   PDF          our reader against `pdftotext` on the same files, when both PDFs and pdftotext are there
+//   PDF          our reader against `pdftotext` on the same pages (bench/pdf-bench.mjs): per page on a multi-page
+//                file, and file by file with pdftotext's start-up, when pdftotext is there
 //   start-up     `notices --help` against a bare `node -e 0`
 //   serve        `notices serve` latency at 10,000 notices (bench/serve.mjs; skip with --no-serve)
 //
@@ -33,7 +34,6 @@ const cliArg = arg('--cli', null);
 const LARGE = Number(arg('--large', 10000));
 const cores = availableParallelism();
 const floorScript = join(root, '..', 'shared', 'bench', 'limit.mjs');
-const peerPdfs = join(root, '..', 'shared', 'peer-samples', 'docs');
 const cli = cliArg ?? join(root, 'bin', 'notices.js');
 const hook = join(root, 'bench', 'rss-hook.mjs');
 const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
@@ -243,40 +243,15 @@ if (national.length && provincial.length) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 5. PDF against pdftotext
+// 5. PDF against pdftotext: bench/pdf-bench.mjs, pinned to one core like the one-core text runs
 
 if (want('pdf')) {
-const pdfs = [arg('--pdf', null), existsSync(peerPdfs) ? peerPdfs : null]
-  .filter(Boolean)
-  .flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.pdf')).map((f) => join(d, f)));
-say();
-say('## PDF');
-say();
-if (!pdfs.length) say('No PDFs to read (pass --pdf DIR).');
-else {
-  const { readPdf } = await import('../dist/src/read/pdf.js');
-  const { DEFAULT_READ_OPTIONS: readOptions } = await import('../dist/src/read/options.js');
-  const reps = 5;
-  await readPdf(new Uint8Array(readFileSync(pdfs[0])), readOptions);
-  let ours = 0;
-  let pages = 0;
-  for (const f of pdfs) {
-    const b = new Uint8Array(readFileSync(f));
-    const t = performance.now();
-    for (let k = 0; k < reps; k++) {
-      const r = await readPdf(b.slice(), readOptions);
-      if (k === 0 && r.ok) pages += r.pageStarts.length;
-    }
-    ours += (performance.now() - t) / reps;
-  }
-  say(`Our reader (pdf.js through pdf-parse): ${pdfs.length} files, ${pages} pages, ${fmt(ours, 1)} ms per pass over them (${fmt(ours / Math.max(1, pages), 1)} ms per page).`);
-  if (has('pdftotext')) {
-    const t = performance.now();
-    for (let k = 0; k < reps; k++) for (const f of pdfs) execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-']);
-    const theirs = (performance.now() - t) / reps;
-    say(`pdftotext (a process per file, start-up included): ${fmt(theirs, 1)} ms per pass: ours is **${fmt(ours / theirs, 2)}× pdftotext**.`);
-  } else say('pdftotext is not installed here: no ratio.');
-}
+  const pdfArgs = [join(root, 'bench', 'pdf-bench.mjs'), ...(arg('--pdf', null) ? ['--pdf', arg('--pdf', null)] : [])];
+  const [cmd, full] = pin ? ['taskset', ['-c', '0', process.execPath, ...pdfArgs]] : [process.execPath, pdfArgs];
+  const r = spawnSync(cmd, full, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  say();
+  for (const line of r.stdout.trimEnd().split('\n')) say(line);
+  if (r.status !== 0) say(`PDF bench failed (exit ${r.status}): ${r.stderr.trim().split('\n')[0]}`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -46,16 +46,17 @@ export const FigureComparison = z
     targetUnit: z.string().nullable().describe('the unit of the target side (differs from unit when converted: 40 % restated as 40 平方公里); null when dropped'),
     year: z.number().int().nullable().describe('the year the figure is set for (the base\'s, else the target\'s)'),
     status: z
-      .enum(['same', 'higher', 'lower', 'converted', 'dropped', 'added'])
+      .enum(['same', 'higher', 'lower', 'converted', 'dropped', 'added', 'part'])
       .describe(
-        'same: equal within printed precision (approximate figures within 5 %); higher/lower: the target sets more/less; converted: a share restated as a quantity (or back) of a whole the text states; dropped: the base figure is not restated; added: only the target states it',
+        "same: equal within printed precision (approximate figures within 5 %); higher/lower: the target sets more/less; converted: a share restated as a quantity (or back) of a whole the text states; dropped: the base figure is not restated; added: only the target states it; part: the base states a total for a wider area (全国) and the target its own region's figure for the metric, a part of that total and not comparable as higher or lower (revision 8)",
       ),
     implied: z.number().nullable().describe("converted only: the target's figure expressed in the base's unit through the stated whole (40 平方公里 of 100.9 平方公里 → 39.64 %); null otherwise"),
     of: z
       .object({
         value: z.number().describe('the whole, as printed (100.9)'),
         unit: z.string().describe('its unit (平方公里)'),
-        span: Span.nullable().describe('where the text states the whole; null when not located'),
+        span: Span.nullable().describe("where the text states the whole, in the source of the notice `side` names; null when a line break lies between it and the figure whose sentence states it (revision 8: filled)"),
+        side: z.enum(['base', 'target']).default('target').describe('which notice states the whole: its span is a position in that notice (revision 8)'),
       })
       .nullable()
       .describe('converted only: the whole the share is taken of, as the text states it (建成区面积100.9平方公里)'),

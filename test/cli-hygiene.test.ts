@@ -140,6 +140,22 @@ describe('messages', () => {
     );
   });
 
+  it('schema ends with a summary line like every verb: what it wrote; none with --quiet or into a pipe', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'notices-out-')), 'schemas.json');
+    const fd = openSync(out, 'w');
+    const r = spawnSync(process.execPath, [bin, 'schema'], { encoding: 'utf8', cwd: root, stdio: ['ignore', fd, 'pipe'] });
+    closeSync(fd);
+    expect(r.status).toBe(0);
+    // the four published schemas (schemas/index.ts): notice, finding, located-finding, diff
+    const names = Object.keys(JSON.parse(readFileSync(out, 'utf8')) as object);
+    expect(names).toEqual(['notice', 'finding', 'located-finding', 'diff']);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^notices: wrote 4 JSON Schemas \(notice, finding, located-finding, diff; schema version 1, revision \d+\) to stdout\n$/);
+    expect(run('schema', '--quiet').stderr).toBe('');
+    // spawnSync's stdout is a pipe: as `notices schema | jq`, nothing lands on stderr
+    expect(run('schema').stderr).toBe('');
+  });
+
   it('--quiet drops the summary, not the failure lines', () => {
     const dir = mixedFolder();
     const r = run('extract', dir, '--quiet', '--out', join(dir, 'out'));

@@ -66,7 +66,17 @@ describe('diff HTML page in headless Chromium', () => {
     expect(await first.locator('.side').isVisible()).toBe(true);
     expect(await first.locator('.inline').isVisible()).toBe(false);
     expect((await first.locator('.side ins').allTextContents()).join('')).toContain('19.67');
-    expect(await page.locator('text=similarity').first().isVisible()).toBe(true);
+    expect(await page.locator('text=相似度').first().isVisible()).toBe(true);
+    // every word a reader sees is Chinese like the report's: no English label left in the visible text
+    const visible = await page.locator('body').innerText();
+    for (const english of ['base', 'target', 'no counterpart', 'similarity', 'Figures', 'Targets', 'unchanged', 'modified', 'added', 'removed', 'redline', 'side by side', 'inline']) {
+      expect(visible, english).not.toMatch(new RegExp(`\\b${english}\\b`, 'i'));
+    }
+    // 黑龙江 十二 is new (its 做好精准服务 has no national counterpart): 新增, its base side says so
+    const added = page.locator('section.pair[data-target="十二"]');
+    expect(await added.locator('.status').innerText()).toBe('新增');
+    expect(await added.locator('.side .empty').first().innerText()).toBe('无对应内容');
+    expect(await page.locator('li[data-count="removed"]').innerText()).toMatch(/^未采纳 \d+$/);
     // the inline view replaces it on click (CSS only)
     await page.click('label[for=view-inline]');
     expect(await first.locator('.inline').isVisible()).toBe(true);

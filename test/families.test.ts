@@ -257,3 +257,18 @@ describe('content similarity bound', () => {
     expect(contentBound(shanghai, pudong)).toBeLessThan(CONTENT_SIMILARITY_THRESHOLD);
   });
 });
+
+describe('changed figures in the family tree speak the report\'s words', () => {
+  it('a part of the total, a lower rate and a dropped figure, each with its Chinese status', async () => {
+    const { changedFigures } = await import('../src/compare/families.js');
+    const figure = (metric: string, unit: string, base: number | null, target: number | null, status: string) => ({
+      metric, unit, base, target, targetUnit: target === null ? null : unit, year: 2025, status, implied: null, of: null, baseSpan: null, targetSpan: null,
+    });
+    const diff = {
+      numbers: [],
+      figures: [figure('公园数量', '座', 1000, 230, 'part'), figure('森林覆盖率', '%', 19.5, 17, 'lower'), figure('新建绿道', '公里', 2000, null, 'dropped'), figure('森林覆盖率', '%', 17, 17, 'same'),
+        { ...figure('城市建成区绿化覆盖率', '%', 40, 40, 'converted'), targetUnit: '平方公里' }],
+    } as unknown as Parameters<typeof changedFigures>[0];
+    expect(changedFigures(diff)).toEqual(['公园数量: 1000 → 230座（上级总数中的本地部分）', '森林覆盖率: 19.5 → 17%（低于上级）', '新建绿道: 2000公里 → —（未重述）', '城市建成区绿化覆盖率: 40% → 40平方公里（换算表述）']);
+  });
+});

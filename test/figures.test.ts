@@ -10,7 +10,9 @@ import { compareRows } from '../src/compare/rows.js';
 import { readAllocations } from '../src/figures/province.js';
 import { convert, sameDimension, unitInfo, unitsAgree } from '../src/lexicon/units.js';
 import { approximateBound, coarserHalfUnit, decimalsOf, halfUnit } from '../src/util/precision.js';
-import { contextsFromString, fixtureRecords, SEEDS, seedRecords } from './helpers/context.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contextsFromString, fixtureRecords, root, SEEDS, seedRecords } from './helpers/context.js';
 import { runOn } from './helpers/figures.js';
 
 // Every expectation below is read off the sentence by hand: the figure, its unit, the comparator
@@ -167,11 +169,13 @@ describe('figures in the diff (hand-written city and district plans)', () => {
     [district] = await fixtureRecords('figures/district-parks.txt');
   });
 
-  it('1000座 → 230座 and 19.5% → 17% are lower; 40% of 100.9平方公里 restated as 约40平方公里 is converted', () => {
+  it('全市1000座 → 全区230座 is a part of the city total, 19.5% → 17% lower; 40% of 100.9平方公里 restated as 约40平方公里 is converted', () => {
     const f = compareFigures(city, district);
     const brief = f.map((x) => [x.metric, x.unit, x.base, x.target, x.targetUnit, x.status, x.year]);
     expect(brief).toEqual([
-      ['公园数量', '座', 1000, 230, '座', 'lower', 2025],
+      // the city's 1000 parks are its total (全市), the district's 230 its own (全区): a part of the total, not a lower target
+      ['公园数量', '座', 1000, 230, '座', 'part', 2025],
+      // rates compare as rates whatever the area
       ['森林覆盖率', '%', 19.5, 17, '%', 'lower', 2025],
       ['城市建成区绿化覆盖率', '%', 40, 40, '平方公里', 'converted', 2025],
       // the district says nothing of greenways: dropped; its pocket parks are its own
@@ -180,6 +184,10 @@ describe('figures in the diff (hand-written city and district plans)', () => {
     ]);
     // 40 / 100.9 = 39.64 %: the conversion is read through the whole the district states
     expect(f[2]).toMatchObject({ implied: 39.64, of: { value: 100.9, unit: '平方公里' } });
+    // the whole is printed in the district's line 10 (本区建成区面积100.9平方公里), where its 40平方公里 figure is
+    const line10 = readFileSync(join(root, 'test', 'fixtures', 'figures', 'district-parks.txt'), 'utf8').split('\n')[9];
+    expect(f[2].of).toEqual({ value: 100.9, unit: '平方公里', side: 'target', span: { line: 10, column: line10.indexOf('100.9平方公里') + 1 } });
+    expect(f[2].targetSpan).toEqual({ line: 10, column: line10.indexOf('40平方公里') + 1 });
     expect(f[0].baseSpan).toMatchObject({ line: 10 });
     expect(f[0].targetSpan).toMatchObject({ line: 10 });
   });
@@ -198,8 +206,24 @@ describe('figures in the diff (hand-written city and district plans)', () => {
 
   it('the diff record carries figures[] and still its numbers', () => {
     const d = diffRecords(city, district);
-    expect(d.figures.map((x) => x.status)).toEqual(['lower', 'lower', 'converted', 'dropped', 'added']);
+    expect(d.figures.map((x) => x.status)).toEqual(['part', 'lower', 'converted', 'dropped', 'added']);
     expect(d.numbers).toEqual([]);
+  });
+});
+
+describe('a national total against a province\'s own figure (like with like)', () => {
+  it('全国 3000万人 against 吉林 全省 11.29万人 is a part of the total, not lower; a province restating the national total compares as usual', async () => {
+    const [, national] = await seedRecords(SEEDS.guangdong);
+    const [jilin] = await seedRecords(SEEDS.jilin);
+    // 000 line 107: 推动全国脱贫人口…务工规模不低于3000万人; 001: 全省脱贫人口务工规模稳定在11.29万人以上
+    const f = compareFigures(national, jilin).find((x) => x.base === 3000)!;
+    expect([f.metric, f.unit, f.target, f.status]).toEqual(['脱贫人口务工规模', '万人', 11.29, 'part']);
+    // the same figure printed by a province as the national one (scope 全国, not its own): compared, and the same
+    const restating = { ...jilin, targets: jilin.targets.map((t) => (t.value === 11.29 ? { ...t, value: 3000, printed: '3000', scope: '全国' } : t)) };
+    expect(compareFigures(national, restating).find((x) => x.base === 3000)!.status).toBe('same');
+    // a rate is a rate at every level: 就业率 90% nationally against 85% in a province is lower
+    const rate = (r: NoticeRecord, value: number): NoticeRecord => ({ ...r, targets: [{ ...r.targets[0], metric: '脱贫劳动力就业率', unit: '%', value, printed: String(value), scope: r.level === 'national' ? '全国' : '全省' }] });
+    expect(compareFigures(rate(national, 90), rate(jilin, 85))[0].status).toBe('lower');
   });
 });
 

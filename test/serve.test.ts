@@ -293,8 +293,8 @@ describe('the verdict facet (documents.verdict_kind, store layout 4)', () => {
   });
 });
 
-describe('a store written by notices extract (no diffs, no source text)', () => {
-  it('finds each notice its parent among the stored national notices, and works out the diff when it is opened', async () => {
+describe('a store written by notices extract (no diffs given, no source text)', () => {
+  it('shows the parent the store chose when it was loaded, and its stored diff', async () => {
     const file = join(dir, 'extract.sqlite');
     await loadSqlite(file, [...(await seedRecords(SEEDS.guangdong)), ...(await seedRecords(SEEDS.jilin))]);
     const other = await apiServe({ db: file, port: 0 });
@@ -310,12 +310,16 @@ describe('a store written by notices extract (no diffs, no source text)', () => 
       const page = await get2(`/notice/${jilin}`);
       expect(page).toContain('This store does not hold the source text');
       expect(page).toContain(`<ul class="parents"><li><a href="/notice/${national}">人社部发〔2022〕13号</a>`);
+      // 吉林 cites 人社部发〔2022〕13号 (001, line 13): chosen by the citation, the diff stored at load time
+      expect(page).toMatch(/<ul class="parents"><li>.*· cites its 发文字号 · <a class="diff-link" href="\/diff\/\d+">diff<\/a>/);
       const diff = await get2(`/parent-diff/${jilin}`);
+      expect(diff).toContain('This diff as <a href="/api/diffs/');
       expect(diff).toContain(`href="/notice/${jilin}">吉人社联〔2022〕81号</a>`);
       expect(diff).toContain(`href="/notice/${national}">人社部发〔2022〕13号</a>`);
       expect(diff).toMatch(/<section class="pair"/);
-      // the national notice implements nothing: no parent diff
+      // the national notice implements nothing stored: no parent diff, and the page says why without working anything out
       expect((await fetch(new URL(`/parent-diff/${national}`, other.url))).status).toBe(404);
+      expect(await get2(`/notice/${national}`)).toContain('No stored notice is its parent');
     } finally {
       await other.close();
     }

@@ -11,7 +11,7 @@ import type { LocatedFinding } from '../schemas/finding.js';
 import type { NoticeRecord } from '../schemas/notice.js';
 import { QUERIES } from '../src/emit/queries.js';
 import { loadInto, loadSqlite, openStore, STORE_VERSION, TABLES } from '../src/emit/sqlite.js';
-import { root, SEEDS, seedRecords } from './helpers/context.js';
+import { root, SEEDS, seedPath, seedRecords } from './helpers/context.js';
 
 const has = (cmd: string) => spawnSync(cmd, ['--version'], { encoding: 'utf8' }).status === 0;
 const HAS_SQLITE3 = has('sqlite3');
@@ -119,6 +119,23 @@ describe('SQLite store', () => {
 
     it('are printed verbatim in the docs', () => {
       for (const q of Object.values(QUERIES)) expect(docs).toContain('```sql\n' + q.sql + '\n```');
+    });
+
+    it('figures: the national 3000万人 against each province\'s own figure, as the seeds print them', () => {
+      const rows = query<Record<string, unknown>>(path, QUERIES.figures.sql).map((r) => [r.region, r.chosen_by, r.base_value, r.target_value, r.status]);
+      // 001 全省…11.29万人, 004 全省…19.67万人, 002 省内…40.6万人 (each its province's share of 全国 3000万人, 000 line 107);
+      // 广东 (000 #0) prints only 吸纳 387.6万人, people taken in: not the same metric, so the 3000 is dropped.
+      // 吉林, 山东 and 广东 cite 人社部发〔2022〕13号; 黑龙江 does not, its title says the same thing (做好2022年脱贫人口稳岗就业工作)
+      expect(rows).toEqual([
+        ['吉林省', 'fileNumber', 3000, 11.29, 'part'],
+        ['黑龙江省', 'titleSimilarity', 3000, 19.67, 'part'],
+        ['山东省', 'fileNumber', 3000, 40.6, 'part'],
+        ['广东省', 'fileNumber', 3000, null, 'dropped'],
+      ]);
+      // the target's position: 001 prints 11.29 on the line the span names
+      const jilin = query<{ target_line: number; target_col: number }>(path, QUERIES.figures.sql)[0];
+      const line = readFileSync(seedPath(SEEDS.jilin), 'utf8').split('\n')[jilin.target_line - 1];
+      expect(line.slice(jilin.target_col - 1, jilin.target_col - 1 + 5)).toBe('11.29');
     });
 
     it('run, and list the five documents', () => {
@@ -265,8 +282,8 @@ describe('SQLite store', () => {
       await loadSqlite(path, records);
       await loadSqlite(path, records);
       expect(counts(path)).toEqual(once);
-      // ids are new, the data the same
-      const strip = (s: string) => s.replace(/"(id|document_id|section_id|table_id)":\d+/g, '');
+      // ids are new (of rows and of the rows they point to: parents, linked diffs), the data the same
+      const strip = (s: string) => s.replace(/"(id|[a-z_]+_id)":\d+/g, '');
       expect(strip(contents(path))).toBe(strip(before));
       // a batch of one file only touches that file's documents
       await loadSqlite(path, await seedRecords(SEEDS.jilin));
@@ -320,7 +337,17 @@ describe('SQLite store', () => {
       };
       await loadSqlite(path, records, { findings: [finding], diffs: [diff] });
       const once = counts(path);
-      expect(once).toMatchObject({ diffs: 1, diff_clauses: 2, diff_numbers: 1 });
+      // the given diff, and one the store worked out for each other seed that has a parent (广东, 吉林, 山东 cite 人社部发〔2022〕13号)
+      const given = query<{ n: number; clauses: number; numbers: number }>(
+        path,
+        'SELECT count(*) AS n, (SELECT count(*) FROM diff_clauses c JOIN diffs x ON x.id = c.diff_id WHERE x.linked = 0) AS clauses, (SELECT count(*) FROM diff_numbers c JOIN diffs x ON x.id = c.diff_id WHERE x.linked = 0) AS numbers FROM diffs WHERE linked = 0',
+      );
+      expect(given).toEqual([{ n: 1, clauses: 2, numbers: 1 }]);
+      expect(query(path, 'SELECT x.target, p.chosen_by FROM parents p JOIN diffs x ON x.id = p.diff_id WHERE x.linked = 1 ORDER BY x.target')).toEqual([
+        { target: '吉人社联〔2022〕81号', chosen_by: 'fileNumber' },
+        { target: '粤人社发〔2022〕15号', chosen_by: 'fileNumber' },
+        { target: '鲁人社字〔2022〕48号', chosen_by: 'fileNumber' },
+      ]);
       const linked = query<{ file_number: string }>(
         path,
         "SELECT d.file_number FROM findings f JOIN documents d ON d.id = f.document_id WHERE f.origin = 'check'",

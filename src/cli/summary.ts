@@ -21,7 +21,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * `notices: read 4 files (5 documents); wrote 5 records to out/; 1 file failed; skipped 2 files of
  * unknown type: .exe, .json` — one line: what the verb read, wrote and skipped.
  */
-export function summaryLine(tally: BatchTally, wrote: string): string {
+export function summaryLine(tally: BatchTally | null, wrote: string): string {
+  // a verb that reads no input (schema) says only what it wrote
+  if (!tally) return `notices: wrote ${wrote}`;
   const parts = [`read ${plural(tally.files, 'file')} (${plural(tally.documents, 'document')})`, `wrote ${wrote}`];
   if (tally.failed) parts.push(`${plural(tally.failed, 'input')} could not be read`);
   const skipped = describeSkipped(tally.skipped);
@@ -48,6 +50,6 @@ function stdoutIsPipe(): boolean {
   }
 }
 
-export function printSummary(quiet: boolean, wroteToStdout: boolean, tally: BatchTally, wrote: string): void {
+export function printSummary(quiet: boolean, wroteToStdout: boolean, tally: BatchTally | null, wrote: string): void {
   if (wantsSummary(quiet, wroteToStdout)) process.stderr.write(summaryLine(tally, wrote) + '\n');
 }

@@ -2,6 +2,7 @@ import type { ClauseAlignment, DiffRecord } from '../../schemas/diff.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { unitsOf } from '../diff/align.js';
 import type { Pairing } from './national.js';
+import { FIGURE_STATUS_LABEL } from '../diff/format/labels.js';
 
 /** One notice in a family tree: how it was paired with its parent and how much of it it adopts. */
 export interface FamilyNode {
@@ -47,15 +48,26 @@ interface FigureLike {
   target: unknown;
   status: string;
   region?: string;
+  targetUnit?: string | null;
 }
 
 const show = (v: unknown) => (v && typeof v === 'object' && 'value' in v ? String((v as { value: unknown }).value) : v === null || v === undefined ? '—' : String(v));
 
-/** Figures the target changed: allocation rows that differ and, where the diff has them, restated targets that are not the same. */
+/** `1000 → 230座`, and `2000公里 → —` for a figure the target does not restate (the unit goes with a figure printed). */
+const restated = (f: FigureLike) => {
+  if (f.target === null || f.target === undefined) return `${show(f.base)}${f.unit ?? ''} → —`;
+  // a share restated as a quantity (converted): each side in its own unit
+  if (f.targetUnit && f.targetUnit !== f.unit) return `${show(f.base)}${f.unit ?? ''} → ${show(f.target)}${f.targetUnit}`;
+  return `${show(f.base)} → ${show(f.target)}${f.unit ?? ''}`;
+};
+
+/** Figures the target changed (for the report's family tree): allocation rows that differ and, where the diff has them, restated targets that are not the same. */
 export function changedFigures(diff: DiffRecord): string[] {
   const rows = diff.numbers.filter((n) => n.status === 'differs').map((n) => `${n.region} ${n.metric}: ${show(n.base)} → ${show(n.target)}`);
   const figures = ((diff as { figures?: FigureLike[] }).figures ?? []).filter((f) => f.status !== 'same');
-  return [...rows, ...figures.map((f) => `${f.metric}: ${show(f.base)} → ${show(f.target)}${f.unit ?? ''} (${f.status})`)];
+  // shown in the report's family tree: the status in the report's words (src/diff/format/labels.ts)
+  const label = (status: string) => (FIGURE_STATUS_LABEL as Record<string, string>)[status] ?? status;
+  return [...rows, ...figures.map((f) => `${f.metric}: ${restated(f)}（${label(f.status)}）`)];
 }
 
 /**

@@ -14,10 +14,14 @@ import { sameFlow } from '../figures/province.js';
  * (建成区面积100.9平方公里): never guessed.
  */
 export function compareFigures(base: NoticeRecord, target: NoticeRecord): FigureComparison[] {
-  const pairs = pairByMetric(base.targets, target.targets, (t) => sentenceOf(base, t) ?? sentenceOf(target, t) ?? t.text);
+  // each figure's sentence is looked for in its own notice (a phrase both print must not be found in the other)
+  const own = new Map<Target, NoticeRecord>([...base.targets.map((t) => [t, base] as const), ...target.targets.map((t) => [t, target] as const)]);
+  const pairs = pairByMetric(base.targets, target.targets, (t) => locate(own.get(t), t));
   const out: FigureComparison[] = base.targets.map((b, i) => {
     const t = pairs.get(i);
-    return t ? compared(b, t.target, t.whole) : dropped(b);
+    if (!t) return dropped(b);
+    const c = compared(b, t.target, t.whole);
+    return c.status !== 'converted' && isPart(b, base, t.target, target) ? { ...c, status: 'part' } : c;
   });
   const used = new Set([...pairs.values()].map((p) => p.target));
   for (const t of target.targets) if (!used.has(t)) out.push(added(t));
@@ -60,6 +64,47 @@ interface Whole {
   value: number;
   unit: string;
   span: Target['span'] | null;
+  /** the notice that states it (its span is in that notice's source) */
+  side: 'base' | 'target';
+}
+
+/** A figure's sentence (cut at 。；) and where in it the figure's number starts (its span's column points there), null when not found. */
+interface Located {
+  sentence: string;
+  at: number | null;
+}
+
+/**
+ * Scope words that make a figure its area's own whole: 全国, 全省, 全市, 全区, 全县 …, 本省, 省内 …
+ * (src/extract/targets.ts reads them as the target's scope).
+ */
+const AREA_WIDE = /^(?:全(?:国|省|自治区|市|州|盟|区|县|旗)|本(?:省|市|区|县)|(?:省|市|区|县)内)/u;
+const LEVEL_RANK: Record<string, number> = { national: 0, provincial: 1, municipal: 2, county: 3, township: 4 };
+
+/**
+ * Whether the base figure is the total of a wider area and the target figure its own region's part
+ * of it: a count (not a share: 森林覆盖率 19.5 % and 17 % compare as rates) the base sets for its
+ * whole area (全国 3000万人, 全市 1000座; a national notice's unscoped figure is national), the target
+ * for its own (全省 11.29万人, 全区 230座, or unscoped), issued at a lower level in a region the
+ * base's holds. Such a pair is not `lower`: it is a part of the total (status `part`).
+ */
+function isPart(b: Target, base: NoticeRecord, t: Target, target: NoticeRecord): boolean {
+  if (isShare(b.unit) || isShare(t.unit)) return false;
+  const rank = (r: NoticeRecord) => (r.level ? (LEVEL_RANK[r.level] ?? 9) : 9);
+  if (rank(base) >= rank(target) || rank(target) === 9) return false;
+  if (base.region && target.region && !target.region.code.startsWith(base.region.code.replace(/(00)+$/, ''))) return false;
+  const baseWide = b.scope ? AREA_WIDE.test(b.scope) : base.level === 'national';
+  // the target's own area is below the base's: a province restating 全国 3000万人 states the national figure, not its own
+  const targetOwn = t.scope === null || (AREA_WIDE.test(t.scope) && scopeRank(t.scope) > rank(base));
+  return baseWide && targetOwn;
+}
+
+/** The level an area word names: 全国 0, 全省/本省 1, 全市/全州 2 (a 直辖市 says 全市 too: below 全国 either way), 全区/全县 3. */
+function scopeRank(scope: string): number {
+  if (/^全国/u.test(scope)) return 0;
+  if (/^(?:全省|全自治区|本省|省内)/u.test(scope)) return 1;
+  if (/^(?:全市|全州|全盟|本市|市内)/u.test(scope)) return 2;
+  return 3;
 }
 
 /**
@@ -67,7 +112,7 @@ interface Whole {
  * used once: same dimension (座 with 座, 公顷 with 平方公里), or a share with a quantity when a
  * text states the whole it is a share of.
  */
-function pairByMetric(bases: readonly Target[], targets: readonly Target[], sentence: (t: Target) => string): Map<number, Pair> {
+function pairByMetric(bases: readonly Target[], targets: readonly Target[], sentence: (t: Target) => Located): Map<number, Pair> {
   const options: { bi: number; ti: number; score: number; whole: Whole | null }[] = [];
   bases.forEach((b, bi) =>
     targets.forEach((t, ti) => {
@@ -95,41 +140,66 @@ const comparable = (a: string, b: string) => (isShare(a) && isShare(b) ? unitInf
 
 /**
  * For a share on one side and a quantity on the other: the whole the share is taken of, stated in
- * either text next to the figure (the target's sentence first, then the base's), in the quantity's
+ * either text next to the figure (the quantity's sentence first, then the share's), in the quantity's
  * dimension. Null when neither states one: a conversion is never guessed.
  */
-function wholeFor(b: Target, t: Target, sentence: (t: Target) => string): Whole | null {
+function wholeFor(b: Target, t: Target, sentence: (t: Target) => Located): Whole | null {
   const share = isShare(b.unit) ? b : isShare(t.unit) ? t : null;
   const quantity = share === b ? t : share === t ? b : null;
   if (!share || !quantity || !unitInfo(quantity.unit)) return null;
   for (const side of [quantity, share]) {
-    const whole = statedWhole(sentence(side), quantity);
-    if (whole) return { ...whole, span: null };
+    const where = sentence(side);
+    const whole = statedWhole(where.sentence, quantity);
+    if (whole) return { value: whole.value, unit: whole.unit, span: spanBeside(side.span, where, whole.index), side: side === b ? 'base' : 'target' };
   }
   return null;
 }
 
-/** The sentence (cut at 。；) of the record's clause or section text that holds the target's phrase. */
-function sentenceOf(record: NoticeRecord, t: Target): string | null {
-  const texts = record.sections.flatMap((s) => [s.text, ...s.clauses.map((c) => c.text)]);
+/**
+ * Where the whole is printed, from the position of the figure whose sentence states it: the same
+ * line, shifted by the characters between the two. Null when a line break lies between them (the
+ * record's text does not say how the source wrapped there).
+ */
+function spanBeside(span: Target['span'], where: Located, index: number): Target['span'] | null {
+  if (where.at === null) return null;
+  const between = where.sentence.slice(Math.min(where.at, index), Math.max(where.at, index));
+  if (/[\r\n]/.test(between)) return null;
+  const column = span.column + (index - where.at);
+  return column >= 1 ? { ...(span.page ? { page: span.page } : {}), line: span.line, column } : null;
+}
+
+/**
+ * The sentence (cut at 。；) of the record's clause or section text that holds the figure's phrase,
+ * and where the phrase starts in it; the phrase alone when the record does not hold it.
+ */
+function locate(record: NoticeRecord | undefined, t: Target): Located {
+  const texts = record ? record.sections.flatMap((s) => [s.text, ...s.clauses.map((c) => c.text)]) : [];
+  const number = numberIn(t);
   const text = texts.find((x) => x.includes(t.text));
-  if (!text) return null;
+  if (!text) return { sentence: t.text, at: number };
   const at = text.indexOf(t.text);
   const from = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('；', at)) + 1;
   const ends = [text.indexOf('。', at), text.indexOf('；', at)].filter((i) => i >= 0);
-  return text.slice(from, ends.length ? Math.min(...ends) : text.length);
+  return { sentence: text.slice(from, ends.length ? Math.min(...ends) : text.length), at: number === null ? null : at - from + number };
+}
+
+/** Where the figure's number (as printed, not inside a longer number: 20 is not in 2025) starts in its phrase. */
+function numberIn(t: Target): number | null {
+  const printed = t.printed ?? String(t.value);
+  const m = new RegExp(`(?<![\\d.])${printed.replace(/[.]/g, '\\.')}(?![\\d.])`, 'u').exec(t.text);
+  return m ? m.index : null;
 }
 
 const QUANTITY = new RegExp(`(${NUM})\\s*(${unitPattern((u) => u.role === 'count')})`, 'g');
 
-/** A quantity in `text`, of the same dimension as `part` and larger than it: the whole `part` is a share of. */
-function statedWhole(text: string, part: Target): Omit<Whole, 'span'> | null {
+/** A quantity in `text`, of the same dimension as `part` and larger than it: the whole `part` is a share of, and where it starts. */
+function statedWhole(text: string, part: Target): { value: number; unit: string; index: number } | null {
   for (const m of text.matchAll(QUANTITY)) {
     const value = parseNumber(m[1]);
     if (value === null || !sameDimension(m[2], part.unit)) continue;
     const inPart = convert(value, m[2], part.unit);
     if (inPart === null || inPart <= part.value) continue;
-    return { value, unit: m[2] };
+    return { value, unit: m[2], index: m.index };
   }
   return null;
 }

@@ -141,6 +141,24 @@ JOIN documents d ON d.id = s.document_id
 WHERE text_search MATCH '"交通补助" OR "交通费补"'
 ORDER BY d.level <> 'national', d.region_code, s.line;`,
   },
+
+  figures: {
+    title: 'Figures of each notice against its parent: restated, lower, a part of the total, dropped',
+    note:
+      '`diff_figures` holds `figures[]` of every stored diff: the base figure, the target figure for the same metric and ' +
+      'how they compare (`same`, `higher`, `lower`, `converted`, `part`, `dropped`, `added`), with where each side prints it. ' +
+      '`parents` says how the parent was chosen when the store was loaded.',
+    sql: `SELECT t.region_name AS region, t.file_number AS target, b.file_number AS base, p.chosen_by,
+       f.metric, f.base_value, f.unit, f.target_value, f.target_unit, f.status,
+       f.target_line, f.target_col
+FROM diff_figures f
+JOIN diffs x ON x.id = f.diff_id
+JOIN documents t ON t.id = x.document_id
+LEFT JOIN documents b ON b.id = x.base_document_id
+LEFT JOIN parents p ON p.document_id = t.id AND p.diff_id = x.id
+WHERE f.status <> 'added'
+ORDER BY t.region_code, f.position;`,
+  },
 } as const satisfies Record<string, ExampleQuery>;
 
 export type QueryName = keyof typeof QUERIES;

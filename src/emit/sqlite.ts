@@ -9,6 +9,8 @@ import { NoticeRecord, type Table } from '../../schemas/notice.js';
 import { sqliteDriver } from './sqlite-driver.js';
 import { halfUnit } from '../util/precision.js';
 import { provinceByShortOrName } from '../lexicon/regions.js';
+import { titleCore } from '../diff/national.js';
+import { contentKey, linkParents, type StoreDiff } from './store-parents.js';
 
 /**
  * The SQLite store (`notices.sqlite`): one row per document in `documents`, its parts in child
@@ -22,7 +24,7 @@ import { provinceByShortOrName } from '../lexicon/regions.js';
  */
 
 /** Layout of the tables; bumped (and written to PRAGMA user_version) whenever the DDL changes. */
-export const STORE_VERSION = 4;
+export const STORE_VERSION = 5;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -57,11 +59,15 @@ CREATE TABLE IF NOT EXISTS documents (
   record_json     TEXT    NOT NULL CHECK (json_valid(record_json)),
   verdict_kind    TEXT,
   verdict_confidence REAL,
+  content_key     TEXT,
+  title_core      TEXT,
   UNIQUE (sha256, document_index)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS documents_path ON documents (path, document_index);
 CREATE INDEX IF NOT EXISTS documents_file_number ON documents (file_number);
 CREATE INDEX IF NOT EXISTS documents_region ON documents (region_code);
+CREATE INDEX IF NOT EXISTS documents_title_core ON documents (title_core);
+CREATE INDEX IF NOT EXISTS documents_content_key ON documents (content_key);
 
 CREATE TABLE IF NOT EXISTS issuers (
   document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
@@ -86,9 +92,11 @@ CREATE TABLE IF NOT EXISTS references_ (
   title       TEXT,
   relation    TEXT    NOT NULL,
   line INTEGER, col INTEGER, page INTEGER,
+  title_core  TEXT,
   PRIMARY KEY (document_id, position)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS references_file_number ON references_ (file_number);
+CREATE INDEX IF NOT EXISTS references_title_core ON references_ (title_core);
 
 CREATE TABLE IF NOT EXISTS sections (
   id          INTEGER PRIMARY KEY,
@@ -252,7 +260,11 @@ CREATE TABLE IF NOT EXISTS diffs (
   removed        INTEGER NOT NULL,
   schema_version TEXT    NOT NULL,
   document_id      INTEGER REFERENCES documents (id) ON DELETE SET NULL,
-  base_document_id INTEGER REFERENCES documents (id) ON DELETE SET NULL
+  base_document_id INTEGER REFERENCES documents (id) ON DELETE SET NULL,
+  pairing_by         TEXT,
+  pairing_similarity REAL,
+  pairing_threshold  REAL,
+  linked             INTEGER NOT NULL DEFAULT 0 CHECK (linked IN (0, 1))
 ) STRICT;
 CREATE INDEX IF NOT EXISTS diffs_pair ON diffs (base_path, target_path);
 CREATE INDEX IF NOT EXISTS diffs_document ON diffs (document_id);
@@ -287,6 +299,39 @@ CREATE TABLE IF NOT EXISTS diff_numbers (
   PRIMARY KEY (diff_id, position)
 ) STRICT;
 
+CREATE TABLE IF NOT EXISTS diff_figures (
+  diff_id      INTEGER NOT NULL REFERENCES diffs (id) ON DELETE CASCADE,
+  position     INTEGER NOT NULL,
+  metric       TEXT    NOT NULL,
+  unit         TEXT    NOT NULL,
+  base_value   REAL,
+  target_value REAL,
+  target_unit  TEXT,
+  year         INTEGER,
+  status       TEXT    NOT NULL,
+  implied      REAL,
+  of_value     REAL,
+  of_unit      TEXT,
+  of_line INTEGER, of_col INTEGER, of_page INTEGER,
+  base_line INTEGER, base_col INTEGER, base_page INTEGER,
+  target_line INTEGER, target_col INTEGER, target_page INTEGER,
+  PRIMARY KEY (diff_id, position)
+) STRICT;
+CREATE INDEX IF NOT EXISTS diff_figures_status ON diff_figures (status, metric);
+
+-- Each notice's parent, chosen when the store is loaded (src/emit/store-parents.ts): one row per
+-- document; parent_document_id null when it has none (chosen_by none) or is a cover notice whose
+-- forwarded document is paired instead (cover).
+CREATE TABLE IF NOT EXISTS parents (
+  document_id        INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+  parent_document_id INTEGER REFERENCES documents (id) ON DELETE CASCADE,
+  chosen_by          TEXT    NOT NULL CHECK (chosen_by IN ('fileNumber', 'title', 'titleSimilarity', 'content', 'given', 'cover', 'none')),
+  similarity         REAL,
+  threshold          REAL,
+  diff_id            INTEGER REFERENCES diffs (id) ON DELETE SET NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS parents_parent ON parents (parent_document_id);
+
 -- Full-text search over clause, section and table text. The trigram tokenizer indexes every run of
 -- three characters, so Chinese (written without spaces, which unicode61 cannot split) is found by
 -- any substring of 3+ characters, with MATCH, LIKE or GLOB. rowid = item id × 4 + kind code
@@ -315,7 +360,7 @@ END;
  * documents, clauses and sections by id; key_regions.name, diff_numbers.table_title/region_name,
  * clauses.path.
  */
-const MIGRATIONS: Record<number, string> = {
+const MIGRATIONS: Record<number, string | ((db: Database.Database) => void)> = {
   3: `
 ALTER TABLE clauses ADD COLUMN path TEXT;
 ALTER TABLE sections ADD COLUMN path TEXT;
@@ -336,7 +381,27 @@ ALTER TABLE documents ADD COLUMN verdict_kind TEXT;
 ALTER TABLE documents ADD COLUMN verdict_confidence REAL;
 UPDATE documents SET verdict_kind = json_extract(record_json, '$.verdict.kind'), verdict_confidence = json_extract(record_json, '$.verdict.confidence');
 `,
+  // Layout 5: each notice's parent chosen at load time (table parents, filled after the migration
+  // by linkParents), the pairing of a diff, its figures (table diff_figures, empty for diffs stored
+  // before: their figures were not kept), and what a title is about, for citations by title.
+  5: (db) => {
+    addColumns(db, 'documents', { content_key: 'TEXT', title_core: 'TEXT' });
+    addColumns(db, 'references_', { title_core: 'TEXT' });
+    addColumns(db, 'diffs', {
+      pairing_by: 'TEXT', pairing_similarity: 'REAL', pairing_threshold: 'REAL', linked: 'INTEGER NOT NULL DEFAULT 0 CHECK (linked IN (0, 1))',
+    });
+    db.function('notices_content_key', { deterministic: true }, (json) => contentKey(JSON.parse(String(json)) as NoticeRecord));
+    db.function('notices_title_core', { deterministic: true }, (title) => (title === null ? null : titleCore(String(title)) || null));
+    db.exec(`UPDATE documents SET content_key = notices_content_key(record_json), title_core = notices_title_core(title);
+UPDATE references_ SET title_core = notices_title_core(title);`);
+  },
 };
+
+/** ALTER TABLE … ADD COLUMN for each column the table lacks (a store may hold some of them already). */
+function addColumns(db: Database.Database, table: string, columns: Record<string, string>): void {
+  const have = new Set(db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]);
+  for (const [name, type] of Object.entries(columns)) if (!have.has(name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`);
+}
 
 /**
  * Layout 4 lets `documents.title` be null (a body-only text or a copy without its title has none;
@@ -369,6 +434,7 @@ const SEARCH_KINDS = { clause: 0, section: 1, table: 2 } as const;
 export const TABLES = [
   'meta', 'documents', 'issuers', 'addressees', 'references_', 'sections', 'clauses', 'targets', 'tables_', 'table_rows',
   'subsidies', 'policy_mentions', 'key_regions', 'contacts', 'attachments', 'findings', 'diffs', 'diff_clauses', 'diff_numbers',
+  'diff_figures', 'parents',
 ] as const;
 
 const SPAN = ['line', 'col', 'page'] as const;
@@ -378,11 +444,11 @@ const INSERT_COLUMNS = {
   documents: [
     'sha256', 'document_index', 'path', 'format', 'file_number', 'file_number_raw', 'prefix', 'year', 'serial', 'title', 'doc_type',
     'level', 'region_name', 'region_code', 'signed_date', 'printed_date', 'printed_by', 'disclosure', 'copy_number', 'secrecy',
-    'urgency', 'schema_version', 'record_json', 'verdict_kind', 'verdict_confidence',
+    'urgency', 'schema_version', 'record_json', 'verdict_kind', 'verdict_confidence', 'content_key', 'title_core',
   ],
   issuers: ['document_id', 'position', 'name', ...SPAN],
   addressees: ['document_id', 'position', 'name'],
-  references_: ['document_id', 'position', 'file_number', 'title', 'relation', ...SPAN],
+  references_: ['document_id', 'position', 'file_number', 'title', 'relation', ...SPAN, 'title_core'],
   sections: ['document_id', 'position', 'number', 'ordinal', 'heading', 'text', ...SPAN, 'path'],
   clauses: ['section_id', 'document_id', 'position', 'number', 'ordinal', 'heading', 'text', ...SPAN, 'path'],
   targets: ['document_id', 'position', 'metric', 'comparator', 'value', 'max', 'unit', 'persons', 'scope', 'clause', 'text', ...SPAN],
@@ -401,13 +467,17 @@ const INSERT_COLUMNS = {
   ],
   diffs: [
     'base', 'target', 'base_path', 'target_path', 'similarity', 'unchanged', 'modified', 'added', 'removed', 'schema_version',
-    'document_id', 'base_document_id',
+    'document_id', 'base_document_id', 'pairing_by', 'pairing_similarity', 'pairing_threshold', 'linked',
   ],
   diff_clauses: [
     'diff_id', 'position', 'base_clause', 'target_clause', 'status', 'similarity', 'tags_json', 'ops_json',
     'base_clause_id', 'target_clause_id', 'base_section_id', 'target_section_id',
   ],
   diff_numbers: ['diff_id', 'position', 'metric', 'region', 'base_value', 'target_value', 'status', 'table_title', 'region_name'],
+  diff_figures: [
+    'diff_id', 'position', 'metric', 'unit', 'base_value', 'target_value', 'target_unit', 'year', 'status', 'implied', 'of_value', 'of_unit',
+    'of_line', 'of_col', 'of_page', 'base_line', 'base_col', 'base_page', 'target_line', 'target_col', 'target_page',
+  ],
   text_search: ['rowid', 'text', 'kind', 'document_id', 'item_id', 'number', ...SPAN],
 } as const;
 
@@ -475,12 +545,16 @@ export function* recordInserts(r: NoticeRecord): Generator<Insert, void, number>
     record_json: JSON.stringify(r),
     verdict_kind: r.verdict.kind,
     verdict_confidence: r.verdict.confidence,
+    content_key: contentKey(r),
+    title_core: titleCore(r.title) || null,
   });
   const document_id = documentId;
   for (const [position, x] of r.issuers.entries()) yield row('issuers', { document_id, position, name: x.name, ...spanOf(x.span) });
   for (const [position, name] of r.addressees.entries()) yield row('addressees', { document_id, position, name });
   for (const [position, x] of r.references.entries()) {
-    yield row('references_', { document_id, position, file_number: x.fileNumber, title: x.title, relation: x.relation, ...spanOf(x.span) });
+    yield row('references_', {
+      document_id, position, file_number: x.fileNumber, title: x.title, relation: x.relation, ...spanOf(x.span), title_core: titleCore(x.title) || null,
+    });
   }
   for (const [position, s] of r.sections.entries()) {
     const section_id: number = yield row('sections', {
@@ -594,15 +668,21 @@ export interface DiffLinks {
 
 export const NO_LINKS: DiffLinks = { document_id: null, base_document_id: null, base: () => ({}), target: () => ({}) };
 
+/** A span as three columns named with a prefix (base_line, base_col, base_page). */
+const prefixedSpan = <P extends string>(prefix: P, s: Span | null | undefined) =>
+  ({ [`${prefix}_line`]: s?.line ?? null, [`${prefix}_col`]: s?.column ?? null, [`${prefix}_page`]: s?.page ?? null }) as Record<`${P}_${'line' | 'col' | 'page'}`, number | null>;
+
 /** The store ids of the clause (or section) a diff row names on one side; position = the row's index in the diff. */
 export type UnitIds = (printed: string | null, path: string | null, position: number) => { clause_id?: number; section_id?: number };
 
 /** The INSERTs for one diff, the diff row first; `links` resolves its documents and clauses to store ids. */
-export function* diffInserts(d: DiffRecord, links: DiffLinks = NO_LINKS): Generator<Insert, void, number> {
+export function* diffInserts(d: DiffRecord, links: DiffLinks = NO_LINKS, linked = false): Generator<Insert, void, number> {
   const diff_id: number = yield row('diffs', {
     base: d.base, target: d.target, base_path: d.basePath, target_path: d.targetPath, similarity: d.similarity,
     unchanged: d.counts.unchanged, modified: d.counts.modified, added: d.counts.added, removed: d.counts.removed,
     schema_version: d.schemaVersion, document_id: links.document_id, base_document_id: links.base_document_id,
+    pairing_by: d.pairing?.by ?? null, pairing_similarity: d.pairing?.similarity ?? null, pairing_threshold: d.pairing?.threshold ?? null,
+    linked: bit(linked),
   });
   for (const [position, c] of d.clauses.entries()) {
     const paths = c as { baseClause?: unknown; targetClause?: unknown };
@@ -621,6 +701,13 @@ export function* diffInserts(d: DiffRecord, links: DiffLinks = NO_LINKS): Genera
     yield row('diff_numbers', {
       diff_id, position, metric: n.metric, region: n.region, base_value: n.base, target_value: n.target, status: n.status,
       table_title: n.metric, region_name: provinceByShortOrName(n.region)?.name ?? n.region,
+    });
+  }
+  for (const [position, f] of (d.figures ?? []).entries()) {
+    yield row('diff_figures', {
+      diff_id, position, metric: f.metric, unit: f.unit, base_value: f.base, target_value: f.target, target_unit: f.targetUnit, year: f.year,
+      status: f.status, implied: f.implied, of_value: f.of?.value ?? null, of_unit: f.of?.unit ?? null, ...prefixedSpan('of', f.of?.span),
+      ...prefixedSpan('base', f.baseSpan), ...prefixedSpan('target', f.targetSpan),
     });
   }
 }
@@ -662,7 +749,7 @@ export function openStore(path: string): Database.Database {
     }
     if (layout !== 0 && layout < 4) relaxDocumentTitle(db);
     db.transaction(() => {
-      if (layout !== 0) for (let v = layout + 1; v <= STORE_VERSION; v++) db.exec(MIGRATIONS[v]);
+      if (layout !== 0) for (let v = layout + 1; v <= STORE_VERSION; v++) migrate(db, MIGRATIONS[v]);
       db.exec(SCHEMA_SQL);
       db.pragma(`user_version = ${STORE_VERSION}`);
       const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
@@ -673,12 +760,16 @@ export function openStore(path: string): Database.Database {
       db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('created', new Date().toISOString());
     }).immediate();
     if (!db.pragma('foreign_keys', { simple: true })) throw new Error('SQLite refused PRAGMA foreign_keys = ON');
+    // a store brought up from before layout 5 has no parents yet: chosen once, over the whole store
+    if (layout !== 0 && layout < 5) db.transaction(() => linkParents(db, [], storeDiffInto(db))).immediate();
     return db;
   } catch (e) {
     db.close();
     throw e;
   }
 }
+
+const migrate = (db: Database.Database, m: string | ((db: Database.Database) => void)) => (typeof m === 'string' ? db.exec(m) : m(db));
 
 /** Every layout from `from` up to this one has a migration. */
 const canMigrate = (from: number) => Array.from({ length: STORE_VERSION - from }, (_, i) => from + 1 + i).every((v) => v in MIGRATIONS);
@@ -688,6 +779,8 @@ export interface LoadSummary {
   replaced: number;
   findings: number;
   diffs: number;
+  /** diffs the store worked out against the parent it chose for a notice it was given no diff for (table parents) */
+  linked: number;
 }
 
 /**
@@ -706,13 +799,18 @@ export function loadInto(
   extras: { findings?: readonly LocatedFinding[]; diffs?: readonly DiffRecord[] } = {},
 ): LoadSummary {
   const insert = Object.fromEntries(Object.entries(INSERT_SQL).map(([t, sql]) => [t, db.prepare(sql)])) as Record<InsertTable, Database.Statement>;
-  const run = (gen: Generator<Insert, void, number>) => {
+  const run = (gen: Generator<Insert, void, number>, first?: (id: number) => void) => {
     let next = gen.next(0);
     while (!next.done) {
       const [table, values] = next.value;
-      next = gen.next(Number(insert[table].run(values).lastInsertRowid));
+      const id = Number(insert[table].run(values).lastInsertRowid);
+      if (first) first(id);
+      first = undefined;
+      next = gen.next(id);
     }
   };
+  const unlink = db.prepare('DELETE FROM parents WHERE document_id = ?');
+  const unlinkDiffs = db.prepare('DELETE FROM diffs WHERE document_id = ? AND linked = 1');
   const deleteDocument = db.prepare(DELETE_DOCUMENT_SQL);
   const atPath = db.prepare('SELECT id, sha256 FROM documents WHERE path = ?');
   const deleteById = db.prepare('DELETE FROM documents WHERE id = ?');
@@ -729,7 +827,8 @@ export function loadInto(
   const touch = db.prepare("INSERT INTO meta (key, value) VALUES ('updated', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
 
   const load = db.transaction((): LoadSummary => {
-    const summary: LoadSummary = { documents: 0, replaced: 0, findings: 0, diffs: 0 };
+    const summary: LoadSummary = { documents: 0, replaced: 0, findings: 0, diffs: 0, linked: 0 };
+    const loaded: number[] = [];
     const valid = records.map((r, i) => {
       const where = `${r?.source?.path ?? `record ${i}`}#${r?.source?.documentIndex ?? '?'}`;
       return validated(NoticeRecord, r, `${where}: not a valid NoticeRecord`);
@@ -748,7 +847,7 @@ export function loadInto(
     }
     for (const r of valid) {
       summary.replaced += deleteDocument.run(r.source.sha256, r.source.documentIndex).changes;
-      run(recordInserts(r));
+      run(recordInserts(r), (id) => loaded.push(id));
       summary.documents++;
     }
     {
@@ -766,13 +865,38 @@ export function loadInto(
     }
     for (const d of diffs) {
       deleteDiff.run(d.basePath, d.targetPath, d.base, d.target);
-      run(diffInserts(d, linksOf(d)));
+      const links = linksOf(d);
+      // a notice given a diff is linked to that diff's base: the store's own choice for it goes
+      if (links.document_id !== null) {
+        unlink.run(links.document_id);
+        unlinkDiffs.run(links.document_id);
+      }
+      run(diffInserts(d, links));
       summary.diffs++;
     }
+    summary.linked = linkParents(db, loaded, storeDiffInto(db));
     touch.run(new Date().toISOString());
     return summary;
   });
   return load.immediate();
+}
+
+/** How linkParents stores a diff it worked out: as the loader stores a given one, flagged linked. */
+function storeDiffInto(db: Database.Database): StoreDiff {
+  const insert = Object.fromEntries(Object.entries(INSERT_SQL).map(([t, sql]) => [t, db.prepare(sql)])) as Record<InsertTable, Database.Statement>;
+  const linksOf = diffLinker(db);
+  return (d) => {
+    const gen = diffInserts(d, linksOf(d), true);
+    let next = gen.next(0);
+    let diffId = 0;
+    while (!next.done) {
+      const [table, values] = next.value;
+      const id = Number(insert[table].run(values).lastInsertRowid);
+      if (table === 'diffs') diffId = id;
+      next = gen.next(id);
+    }
+    return diffId;
+  };
 }
 
 /**

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { LocatedFinding } from '../../schemas/finding.js';
 import { OVERVIEW_COLUMNS } from '../compare/columns.js';
 import { escapeHtml as esc, numbersHtml, pairHtml, PAIR_CSS } from '../diff/format/html.js';
+import { COUNT_LABEL, DIFF_LABELS } from '../diff/format/labels.js';
 import { CJK_FONT, SEVERITY_COLOURS, type Chart } from './charts.js';
 import { excerptAt, positionText } from './excerpt.js';
 import { familiesHtml } from './families.js';
@@ -193,8 +194,8 @@ function diffHtml(e: ReportEntry): string {
     return e.record.level === 'national' ? '' : '<p class="note">输入中没有它贯彻的国家文件：不作比对。</p>';
   }
   const d = e.pairing.diff;
-  const { unchanged, modified, added, removed } = d.counts;
-  return `<details class="diff" open><summary>与 ${esc(d.base ?? d.basePath)} 比对：相似度 ${pct(d.similarity)}，原文 ${unchanged}、修改 ${modified}、新增 ${added}、无对应 ${removed} 条</summary>
+  const counts = (Object.keys(COUNT_LABEL) as (keyof typeof COUNT_LABEL)[]).map((k) => `${COUNT_LABEL[k]} ${d.counts[k]}`).join('、');
+  return `<details class="diff" open><summary>与 ${esc(d.base ?? d.basePath)} 比对：${DIFF_LABELS.similarity} ${pct(d.similarity)}，${counts} 条</summary>
 ${d.clauses.map((c, i) => pairHtml(c, i, `${e.id}-`)).join('\n')}
 ${numbersHtml(d)}
 </details>`;

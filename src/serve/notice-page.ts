@@ -1,12 +1,12 @@
 import type { Span } from '../../schemas/common.js';
 import type { DiffRecord } from '../../schemas/diff.js';
 import type { NoticeRecord, Table } from '../../schemas/notice.js';
-import { numbersHtml, pairHtml } from '../diff/format/html.js';
-import { diffRecords } from '../diff/index.js';
-import { nationalFor } from '../diff/national.js';
+import { figuresHtml, numbersHtml, pairHtml, summaryItems } from '../diff/format/html.js';
+import { DIFF_LABELS, pairingLabel } from '../diff/format/labels.js';
+import { titleCore } from '../diff/national.js';
 import { esc, layout } from './html.js';
 import { noticeHref } from './list-pages.js';
-import type { DiffLink, FindingRow, StoreQueries, StoredDiff } from './queries.js';
+import type { DiffLink, FindingRow, ParentRow, StoreQueries, StoredDiff } from './queries.js';
 
 /** `/notice/<id>`: one notice, every field with the place in the source it was read from. */
 
@@ -117,38 +117,73 @@ function tablesHtml(c: Ctx): string {
   return `<h2>Tables</h2><p class="note">Cells a finding concerns are outlined; hover for the finding.</p>${tables.join('\n')}`;
 }
 
+const compact = (s: string | null | undefined) => (s ?? '').replace(/[\s《》〈〉]/g, '');
+
+/**
+ * The stored notice a citation names: by its 发文字号, else by its title as printed (spaces and
+ * book-title marks aside). Notices on one subject share what their titles are about (a province's
+ * 转发…关于做好…的通知 and the national 关于做好…的通知), so the whole title must match.
+ */
+function citedNotice(c: Ctx, x: NoticeRecord['references'][number]): number | null {
+  const byNumber = x.fileNumber ? c.store.documentsNumbered(x.fileNumber) : [];
+  if (byNumber.length) return byNumber[0].id;
+  const core = titleCore(x.title);
+  const byTitle = core ? c.store.documentsTitled(core).filter((d) => d.id !== c.id && compact(d.title) === compact(x.title)) : [];
+  return byTitle.length ? byTitle[0].id : null;
+}
+
+/** Whether a reference names this notice: its 发文字号, or (citing no other 文号) its whole title. */
+function namesThis(c: Ctx, ref: { refNumber: string | null; refTitle: string | null }): boolean {
+  const own = c.record.fileNumber?.normalized ?? null;
+  if (ref.refNumber !== null) return own !== null && compact(ref.refNumber) === compact(own);
+  return compact(ref.refTitle) !== '' && compact(ref.refTitle) === compact(c.record.title);
+}
+
 function referencesHtml(c: Ctx): string {
   const out = c.record.references.map((x) => {
-    const stored = x.fileNumber ? c.store.documentsNumbered(x.fileNumber) : [];
+    const stored = citedNotice(c, x);
     const name = esc([x.fileNumber, x.title ? `《${x.title}》` : null].filter(Boolean).join(' ') || '—');
-    const link = stored.length ? `<a href="${noticeHref(stored[0].id)}">${name}</a>` : name;
+    const link = stored !== null ? `<a href="${noticeHref(stored)}">${name}</a>` : name;
     return `<li>${esc(x.relation)}: ${link}${where(c, x.span)}</li>`;
   });
-  const fileNumber = c.record.fileNumber?.normalized;
-  const inbound = fileNumber ? c.store.citedBy(fileNumber).filter((l) => l.id !== c.id) : [];
+  const fileNumber = c.record.fileNumber?.normalized ?? null;
+  const core = titleCore(c.record.title) || null;
+  const seen = new Set<string>();
+  const inbound = (fileNumber || core ? c.store.citedBy(fileNumber, core) : []).filter((l) => {
+    const key = `${l.id}\u0000${l.relation}`;
+    if (l.id === c.id || seen.has(key) || !namesThis(c, l)) return false;
+    seen.add(key);
+    return true;
+  });
   const into = inbound.map((l) => `<li>${esc(l.relation)} by <a href="${noticeHref(l.id)}">${esc(l.fileNumber ?? '（无文号）')} ${esc(l.title)}</a></li>`);
   return `<h2>References</h2>
 <h3>Cites (out)</h3>${out.length ? `<ul class="refs-out">${out.join('')}</ul>` : '<p class="note">None.</p>'}
 <h3>Cited by (in)</h3>${into.length ? `<ul class="refs-in">${into.join('')}</ul>` : '<p class="note">No stored notice refers to this one.</p>'}`;
 }
 
-const linkTo = (l: DiffLink) =>
-  `${l.id !== null ? `<a href="${noticeHref(l.id)}">${esc(l.fileNumber ?? l.path)}</a>` : esc(l.fileNumber ?? l.path)} ${esc(l.title ?? '')} · similarity ${pct(l.similarity)} · <a class="diff-link" href="/diff/${l.diffId}">diff</a>`;
+/** How a parent was found, as a reader says it (diffs.pairing_by / parents.chosen_by). */
+const HOW: Record<string, string> = {
+  fileNumber: 'cites its 发文字号',
+  title: 'cites its title',
+  titleSimilarity: 'similar title',
+  content: 'reuses its clauses',
+  given: 'diff given when loaded',
+};
+const how = (by: string | null, similarity: number | null) =>
+  by && HOW[by] ? ` · ${HOW[by]}${similarity !== null && (by === 'content' || by === 'titleSimilarity') ? ` (${pct(similarity)})` : ''}` : '';
 
-/** The national notice a notice implements among the stored ones (the choice `notices compare` makes), when no diff is stored. */
-export function chosenParent(store: StoreQueries, record: NoticeRecord): { id: number; record: NoticeRecord } | null {
-  if (record.level === 'national') return null;
-  const nationals = store.nationals().map((n) => ({ id: n.id, record: JSON.parse(n.recordJson) as NoticeRecord }));
-  const chosen = nationalFor(record, nationals.map((n) => n.record));
-  return nationals.find((n) => n.record === chosen) ?? null;
+const linkTo = (l: DiffLink) =>
+  `${l.id !== null ? `<a href="${noticeHref(l.id)}">${esc(l.fileNumber ?? l.path)}</a>` : esc(l.fileNumber ?? l.path)} ${esc(l.title ?? '')} · similarity ${pct(l.similarity)}${how(l.pairingBy, l.pairingSimilarity)} · <a class="diff-link" href="/diff/${l.diffId}">diff</a>`;
+
+/** Why a notice has no parent diff, from the choice the store made when it was loaded (table parents). */
+function noParent(row: ParentRow | undefined): string {
+  if (row?.chosenBy === 'cover') return 'A cover notice (转发/印发): the document it forwards in the same file is paired with the parent.';
+  return 'No stored notice is its parent: it cites none, and no higher notice of its region has a similar title or shares enough of its clauses.';
 }
 
 function parentsHtml(c: Ctx, parents: DiffLink[]): string {
   if (parents.length) return `<ul class="parents">${parents.map((l) => `<li>${linkTo(l)}</li>`).join('')}</ul>`;
-  const chosen = chosenParent(c.store, c.record);
-  if (!chosen) return '<p class="note">No stored diff has this notice as its target, and no stored national notice is the one it implements.</p>';
-  const fileNumber = chosen.record.fileNumber?.normalized ?? chosen.record.source.path;
-  return `<ul class="parents"><li><a href="${noticeHref(chosen.id)}">${esc(fileNumber)}</a> ${esc(chosen.record.title ?? '')} · <a class="diff-link" href="/parent-diff/${c.id}">diff</a> <span class="note">(no diff stored: worked out when opened)</span></li></ul>`;
+  return `<p class="note">${esc(noParent(c.store.parentRow(c.id)))}</p>`;
 }
 
 function familyHtml(c: Ctx): string {
@@ -198,7 +233,7 @@ function sourceHtml(c: Ctx): string {
 
 /** The clause pairs and figures of a diff (stored or computed), as the diff page and the notice page show them. */
 export function diffBody(d: StoredDiff | DiffRecord, idPrefix = ''): string {
-  return `${d.clauses.map((cl, i) => pairHtml(cl, i, idPrefix)).join('\n')}\n${numbersHtml(d as DiffRecord)}`;
+  return `${d.clauses.map((cl, i) => pairHtml(cl, i, idPrefix)).join('\n')}\n${numbersHtml(d as DiffRecord)}\n${figuresHtml(d as DiffRecord)}`;
 }
 
 export function noticePage(store: StoreQueries, id: number): string | null {
@@ -227,13 +262,10 @@ export function diffPage(store: StoreQueries, id: number): string | null {
   return d ? diffHtml(store, d, `<p class="twins">This diff as <a href="/api/diffs/${id}">JSON</a></p>`) : null;
 }
 
-/** `/parent-diff/<id>`: a notice against the national notice it implements, worked out now (the store holds no diff for it). */
+/** `/parent-diff/<id>`: a notice against the parent the store chose for it when it was loaded (table parents). */
 export function parentDiffPage(store: StoreQueries, id: number): string | null {
-  const row = store.notice(id);
-  if (!row) return null;
-  const record = JSON.parse(row.recordJson) as NoticeRecord;
-  const parent = chosenParent(store, record);
-  return parent ? diffHtml(store, diffRecords(parent.record, record), '<p class="note">Worked out when opened: the store holds no diff for this notice.</p>') : null;
+  const diffId = store.parentRow(id)?.diffId;
+  return diffId ? diffPage(store, diffId) : null;
 }
 
 function diffHtml(store: StoreQueries, d: StoredDiff | DiffRecord, note: string): string {
@@ -243,9 +275,10 @@ function diffHtml(store: StoreQueries, d: StoredDiff | DiffRecord, note: string)
     return doc ? `<a href="${noticeHref(doc.id)}">${name}</a> ${esc(doc.title)}` : name;
   };
   const title = `${d.target ?? d.targetPath} ↔ ${d.base ?? d.basePath}`;
+  const pairing = d.pairing ? `<br>${DIFF_LABELS.pairing}：${esc(pairingLabel(d.pairing as NonNullable<DiffRecord['pairing']>))}` : '';
   const body = `<h1>Diff: ${esc(title)}</h1>
-<p>target ${side(d.targetPath, d.target)}<br>base (parent) ${side(d.basePath, d.base)}</p>
-<ul class="counts"><li>similarity <b>${pct(d.similarity)}</b></li><li>unchanged <b>${d.counts.unchanged}</b></li><li>modified <b>${d.counts.modified}</b></li><li>added <b>${d.counts.added}</b></li><li>removed <b>${d.counts.removed}</b></li></ul>
+<p>${DIFF_LABELS.target} ${side(d.targetPath, d.target)}<br>${DIFF_LABELS.base} ${side(d.basePath, d.base)}${pairing}</p>
+<ul class="counts">${summaryItems(d)}</ul>
 ${note}
 <section class="diff">${diffBody(d)}</section>`;
   return layout(`Diff ${title}`, body);

@@ -96,6 +96,19 @@ export interface DiffLink {
   title: string | null;
   path: string;
   similarity: number;
+  /** how the base was chosen as the parent (diffs.pairing_by: fileNumber, title, titleSimilarity, content, given), null for a diff stored without it */
+  pairingBy: string | null;
+  /** the similarity that decided it (title or content), null when cited */
+  pairingSimilarity: number | null;
+}
+
+/** A notice's row of `parents`: the parent the store chose when it was loaded, or why there is none. */
+export interface ParentRow {
+  parentId: number | null;
+  chosenBy: 'fileNumber' | 'title' | 'titleSimilarity' | 'content' | 'given' | 'cover' | 'none';
+  similarity: number | null;
+  threshold: number | null;
+  diffId: number | null;
 }
 
 export interface StoredDiff {
@@ -109,6 +122,35 @@ export interface StoredDiff {
   schemaVersion: string;
   clauses: { base: string | null; target: string | null; status: 'unchanged' | 'modified' | 'added' | 'removed'; similarity: number; tags: string[]; ops: { op: 'equal' | 'insert' | 'delete'; text: string }[] }[];
   numbers: { metric: string; region: string; base: number | null; target: number | null; status: 'match' | 'differs' | 'missing' }[];
+  pairing: { by: string; similarity: number | null; threshold: number | null } | null;
+  figures: StoredFigure[];
+}
+
+/** A row of diff_figures as the diff formats read it (FigureComparison, spans as stored). */
+export interface StoredFigure {
+  metric: string;
+  unit: string;
+  base: number | null;
+  target: number | null;
+  targetUnit: string | null;
+  year: number | null;
+  status: 'same' | 'higher' | 'lower' | 'converted' | 'dropped' | 'added' | 'part';
+  implied: number | null;
+  of: { value: number; unit: string; span: { line: number; column: number; page?: number } | null } | null;
+  baseSpan: { line: number; column: number; page?: number } | null;
+  targetSpan: { line: number; column: number; page?: number } | null;
+}
+
+/** A row of diffs as read: the counts and the pairing in columns of their own. */
+type DiffRow = Omit<StoredDiff, 'counts' | 'clauses' | 'numbers' | 'pairing' | 'figures'> &
+  StoredDiff['counts'] & { pairing_by: string | null; pairing_similarity: number | null; pairing_threshold: number | null };
+
+/** line/col/page columns with a prefix back into a span (null when no line was stored). */
+function spanFrom(r: Record<string, unknown>, prefix: string): StoredFigure['baseSpan'] {
+  const line = r[`${prefix}_line`] as number | null;
+  if (line === null) return null;
+  const page = r[`${prefix}_page`] as number | null;
+  return { line, column: (r[`${prefix}_col`] as number | null) ?? 1, ...(page !== null ? { page } : {}) };
 }
 
 /** A diff names a document by its path, with `#index` after it for any document but a file's first (src/diff/index.ts). */
@@ -421,12 +463,30 @@ ORDER BY coalesce(page, 0), coalesce(line, 0), coalesce(col, 0), id`,
     return this.stmt(`SELECT id, title FROM documents d WHERE ${DIFF_PATH_IS('?', 'd')} AND file_number IS ? ORDER BY id LIMIT 1`).get(diffPath, fileNumber) as { id: number; title: string } | undefined;
   }
 
-  /** Notices that refer to this file number (cited by), one row per citing notice and relation. */
-  citedBy(fileNumber: string): LinkRow[] {
+  /** The stored notices whose title is about `core` (src/diff/national.ts titleCore): what a citation by title names. */
+  documentsTitled(core: string): { id: number; title: string }[] {
+    return this.stmt('SELECT id, title FROM documents WHERE title_core = ? ORDER BY id LIMIT 5').all(core) as { id: number; title: string }[];
+  }
+
+  /**
+   * References that may name this notice (cited by): by its file number, or, citing no 文号, by what
+   * its title is about (references_.title_core); one row per citing notice, relation and reference, with the
+   * reference's own file number and title so the caller can tell a citation of this notice from
+   * one of another notice on the same subject.
+   */
+  citedBy(fileNumber: string | null, core: string | null): (LinkRow & { refNumber: string | null; refTitle: string | null })[] {
     return this.stmt(
-      `SELECT DISTINCT d.id, d.file_number AS fileNumber, d.title, r.relation FROM references_ r JOIN documents d ON d.id = r.document_id
-WHERE r.file_number = ? ORDER BY ${DOCUMENT_ORDER} LIMIT 200`,
-    ).all(fileNumber) as LinkRow[];
+      `SELECT DISTINCT d.id, d.file_number AS fileNumber, d.title, r.relation, r.file_number AS refNumber, r.title AS refTitle
+FROM references_ r JOIN documents d ON d.id = r.document_id
+WHERE r.file_number = ? OR (r.title_core = ? AND r.file_number IS NULL) ORDER BY ${DOCUMENT_ORDER} LIMIT 400`,
+    ).all(fileNumber, core) as (LinkRow & { refNumber: string | null; refTitle: string | null })[];
+  }
+
+  /** The parent the store chose for a notice when it was loaded (table parents), or undefined when it has no row. */
+  parentRow(id: number): ParentRow | undefined {
+    return this.stmt(
+      'SELECT parent_document_id AS parentId, chosen_by AS chosenBy, similarity, threshold, diff_id AS diffId FROM parents WHERE document_id = ?',
+    ).get(id) as ParentRow | undefined;
   }
 
   /** The stored diffs in which this notice is the target (its parent) or the base (its adaptations). */
@@ -435,7 +495,8 @@ WHERE r.file_number = ? ORDER BY ${DOCUMENT_ORDER} LIMIT 200`,
     const other = (side: 'base' | 'target') => {
       const [mine, theirs] = side === 'target' ? ['target', 'base'] : ['base', 'target'];
       return this.stmt(
-        `SELECT x.id AS diffId, o.id, x.${theirs} AS fileNumber, o.title, x.${theirs}_path AS path, x.similarity
+        `SELECT x.id AS diffId, o.id, x.${theirs} AS fileNumber, o.title, x.${theirs}_path AS path, x.similarity,
+  x.pairing_by AS pairingBy, x.pairing_similarity AS pairingSimilarity
 FROM diffs x LEFT JOIN documents o ON o.id = (SELECT o2.id FROM documents o2 WHERE ${DIFF_PATH_IS('x.' + theirs + '_path', 'o2')} AND o2.file_number IS x.${theirs} ORDER BY o2.id LIMIT 1)
 WHERE x.${mine}_path = ? AND x.${mine} IS ? ORDER BY x.${theirs}_path, x.id LIMIT 200`,
       ).all(diffPath, fileNumber) as DiffLink[];
@@ -447,8 +508,8 @@ WHERE x.${mine}_path = ? AND x.${mine} IS ? ORDER BY x.${theirs}_path, x.id LIMI
   diff(id: number): StoredDiff | undefined {
     const d = this.stmt(
       `SELECT id, base, target, base_path AS basePath, target_path AS targetPath, similarity, unchanged, modified, added, removed,
-  schema_version AS schemaVersion FROM diffs WHERE id = ?`,
-    ).get(id) as (Omit<StoredDiff, 'counts' | 'clauses' | 'numbers'> & StoredDiff['counts']) | undefined;
+  schema_version AS schemaVersion, pairing_by, pairing_similarity, pairing_threshold FROM diffs WHERE id = ?`,
+    ).get(id) as DiffRow | undefined;
     if (!d) return undefined;
     const clauses = (this.stmt(
       'SELECT base_clause AS base, target_clause AS target, status, similarity, tags_json, ops_json FROM diff_clauses WHERE diff_id = ? ORDER BY position',
@@ -457,16 +518,27 @@ WHERE x.${mine}_path = ? AND x.${mine} IS ? ORDER BY x.${theirs}_path, x.id LIMI
     const numbers = this.stmt(
       'SELECT metric, region, base_value AS base, target_value AS target, status FROM diff_numbers WHERE diff_id = ? ORDER BY position',
     ).all(id) as StoredDiff['numbers'];
-    const { unchanged, modified, added, removed, ...rest } = d;
-    return { ...rest, counts: { unchanged, modified, added, removed }, clauses, numbers };
+    const { unchanged, modified, added, removed, pairing_by, pairing_similarity, pairing_threshold, ...rest } = d;
+    const pairing = pairing_by === null ? null : { by: pairing_by, similarity: pairing_similarity, threshold: pairing_threshold };
+    return { ...rest, counts: { unchanged, modified, added, removed }, clauses, numbers, pairing, figures: this.figures(id) };
   }
 
-  /**
-   * The national notices of the store with their records (at most `limit`), for choosing a
-   * notice's parent when the store holds no diff (a store from `notices extract`).
-   */
-  nationals(limit = 200): { id: number; recordJson: string }[] {
-    return this.stmt("SELECT id, record_json AS recordJson FROM documents WHERE level = 'national' ORDER BY id LIMIT ?").all(limit) as { id: number; recordJson: string }[];
+  /** A diff's figures (diff_figures), in the diff's order. */
+  private figures(diffId: number): StoredFigure[] {
+    const rows = this.stmt('SELECT * FROM diff_figures WHERE diff_id = ? ORDER BY position').all(diffId) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      metric: r.metric as string,
+      unit: r.unit as string,
+      base: r.base_value as number | null,
+      target: r.target_value as number | null,
+      targetUnit: r.target_unit as string | null,
+      year: r.year as number | null,
+      status: r.status as StoredFigure['status'],
+      implied: r.implied as number | null,
+      of: r.of_value === null ? null : { value: r.of_value as number, unit: r.of_unit as string, span: spanFrom(r, 'of') },
+      baseSpan: spanFrom(r, 'base'),
+      targetSpan: spanFrom(r, 'target'),
+    }));
   }
 
   /** The source text the notice's spans point into, when the store holds it (stores `notices serve` builds do). */

@@ -91,7 +91,7 @@ const BY_ID: Record<string, Handler> = {
   },
   '/parent-diff/': (store, _s, id) => {
     const page = id === null ? null : parentDiffPage(store, id);
-    return page === null ? notFound('No such notice, or it implements no stored national notice.') : html(page);
+    return page === null ? notFound('No such notice, or the store holds no parent for it.') : html(page);
   },
   '/api/notices/': (store, _s, id) => {
     const row = id === null ? undefined : store.notice(id);

@@ -1,6 +1,7 @@
 import type { ClauseAlignment, DiffRecord } from '../../../schemas/diff.js';
 import type { NoticeRecord } from '../../../schemas/notice.js';
-import { pairingText, unitLabel, type UnitRow } from './text.js';
+import { unitLabel, type UnitRow } from './text.js';
+import { COUNT_LABEL, DIFF_LABELS as L, DIFF_STATUS_LABEL, FIGURE_STATUS_LABEL, NUMBER_STATUS_LABEL, pairingLabel, TAG_LABEL } from './labels.js';
 
 export interface HtmlOptions {
   /** the two records, for their titles; the page works without them */
@@ -77,23 +78,25 @@ function opsHtml(c: UnitRow, side: 'base' | 'target' | 'inline'): string {
 /** One aligned pair; `idPrefix` keeps ids unique when several diffs share a page (the report). */
 export function pairHtml(c: UnitRow, i: number, idPrefix = ''): string {
   const label = `${escapeHtml(unitLabel(c, 'target'))} ← ${escapeHtml(unitLabel(c, 'base'))}`;
-  const sim = c.status === 'added' || c.status === 'removed' ? '' : `<span class="sim" title="similarity"><span class="bar"><i style="width:${pct(c.similarity)}"></i></span>${pct(c.similarity)}</span>`;
-  const tags = c.tags.map((t) => `<span class="tag">${escapeHtml(t)}</span>`).join('');
+  const sim = c.status === 'added' || c.status === 'removed' ? '' : `<span class="sim" title="${L.similarity}">${L.similarity}<span class="bar"><i style="width:${pct(c.similarity)}"></i></span>${pct(c.similarity)}</span>`;
+  const tags = c.tags.map((t) => `<span class="tag" data-tag="${escapeHtml(t)}">${escapeHtml(TAG_LABEL[t] ?? t)}</span>`).join('');
+  const side = (which: 'base' | 'target') =>
+    `<div><div class="label">${L[which]}${c[which] ? ` ${escapeHtml(unitLabel(c, which))}` : ''}</div><p class="text">${c[which] ? opsHtml(c, which) : `<span class="empty">${L.noCounterpart}</span>`}</p></div>`;
   const attrs = `id="${idPrefix}pair-${i}" data-status="${c.status}" data-target="${escapeHtml(c.target ?? '')}" data-base="${escapeHtml(c.base ?? '')}" data-target-clause="${escapeHtml(c.targetClause ?? '')}" data-base-clause="${escapeHtml(c.baseClause ?? '')}" data-similarity="${c.similarity}"`;
   return `<section class="pair" ${attrs}>
-<h2><span>${label}</span><span class="status">${c.status}</span>${sim}${tags}</h2>
-<div class="side"><div><div class="label">base${c.base ? ` ${escapeHtml(unitLabel(c, 'base'))}` : ''}</div><p class="text">${c.base ? opsHtml(c, 'base') : '<span class="empty">no counterpart</span>'}</p></div><div><div class="label">target${c.target ? ` ${escapeHtml(unitLabel(c, 'target'))}` : ''}</div><p class="text">${c.target ? opsHtml(c, 'target') : '<span class="empty">no counterpart</span>'}</p></div></div>
-<div class="inline"><div class="label">redline</div><p class="text">${opsHtml(c, 'inline')}</p></div>
+<h2><span>${label}</span><span class="status">${DIFF_STATUS_LABEL[c.status]}</span>${sim}${tags}</h2>
+<div class="side">${side('base')}${side('target')}</div>
+<div class="inline"><div class="label">${L.redline}</div><p class="text">${opsHtml(c, 'inline')}</p></div>
 </section>`;
 }
 
 export function numbersHtml(d: DiffRecord): string {
   if (!d.numbers.length) return '';
   const rows = d.numbers
-    .map((n) => `<tr><td>${escapeHtml(n.region)}</td><td>${escapeHtml(n.metric)}</td><td class="num">${n.base ?? '—'}</td><td class="num">${n.target ?? '—'}</td><td class="${n.status}">${n.status}</td></tr>`)
+    .map((n) => `<tr><td>${escapeHtml(n.region)}</td><td>${escapeHtml(n.metric)}</td><td class="num">${n.base ?? '—'}</td><td class="num">${n.target ?? '—'}</td><td class="${n.status}" data-status="${n.status}">${NUMBER_STATUS_LABEL[n.status]}</td></tr>`)
     .join('\n');
-  return `<h2>Figures</h2>
-<table class="numbers"><thead><tr><th>region</th><th>base table</th><th>base</th><th>target</th><th>status</th></tr></thead>
+  return `<h2>${L.numbers}</h2>
+<table class="numbers"><thead><tr>${L.numbersColumns.map((h) => `<th>${h}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows}
 </tbody></table>`;
@@ -107,24 +110,31 @@ export function figuresHtml(d: DiffRecord): string {
   const rows = figures
     .map((f) => {
       const via = f.status === 'converted' && f.of ? ` (${f.of.value}${escapeHtml(f.of.unit)} × ${f.implied}${escapeHtml(f.unit)})` : '';
-      return `<tr><td>${escapeHtml(f.metric)}</td><td class="num">${f.year ?? ''}</td><td class="num">${side(f.base, f.unit)}</td><td class="num">${side(f.target, f.targetUnit)}${via}</td><td class="${f.status}">${f.status}</td></tr>`;
+      return `<tr><td>${escapeHtml(f.metric)}</td><td class="num">${f.year ?? ''}</td><td class="num">${side(f.base, f.unit)}</td><td class="num">${side(f.target, f.targetUnit)}${via}</td><td class="${f.status}" data-status="${f.status}">${FIGURE_STATUS_LABEL[f.status]}</td></tr>`;
     })
     .join('\n');
-  return `<h2>Targets</h2>
-<table class="numbers figures"><thead><tr><th>metric</th><th>year</th><th>base</th><th>target</th><th>status</th></tr></thead>
+  return `<h2>${L.figures}</h2>
+<table class="numbers figures"><thead><tr>${L.figuresColumns.map((h) => `<th>${h}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows}
 </tbody></table>`;
 }
 
+/** The summary line: similarity, then the units by status (相似度 62% · 原文保留 3 …). */
+export function summaryItems(d: Pick<DiffRecord, 'similarity' | 'counts'>): string {
+  const counts = (Object.keys(COUNT_LABEL) as (keyof DiffRecord['counts'])[]).map((k) => `<li data-count="${k}">${COUNT_LABEL[k]} <b>${d.counts[k]}</b></li>`);
+  return [`<li>${L.similarity} <b>${pct(d.similarity)}</b></li>`, ...counts].join('\n');
+}
+
 /** A standalone page (inline CSS, no script, no external assets): side-by-side and inline views, clause by clause. */
 export function formatHtml(d: DiffRecord, opts: HtmlOptions = {}): string {
   const title = `${d.target ?? d.targetPath} ↔ ${d.base ?? d.basePath}`;
-  const names = [
-    opts.target ? `target: ${escapeHtml(opts.target.title ?? '(untitled)')}${d.target ? ` (${escapeHtml(d.target)})` : ''}` : `target: ${escapeHtml(d.target ?? d.targetPath)}`,
-    opts.base ? `base: ${escapeHtml(opts.base.title ?? '(untitled)')}${d.base ? ` (${escapeHtml(d.base)})` : ''}` : `base: ${escapeHtml(d.base ?? d.basePath)}`,
-    ...(d.pairing ? [`base as parent: ${escapeHtml(pairingText(d.pairing))}`] : []),
-  ];
+  const name = (which: 'base' | 'target', r: NoticeRecord | undefined) => {
+    const number = d[which];
+    const path = which === 'base' ? d.basePath : d.targetPath;
+    return `${L[which]}：${r ? `${escapeHtml(r.title ?? L.untitled)}${number ? `（${escapeHtml(number)}）` : ''}` : escapeHtml(number ?? path)}`;
+  };
+  const names = [name('target', opts.target), name('base', opts.base), ...(d.pairing ? [`${L.pairing}：${escapeHtml(pairingLabel(d.pairing))}`] : [])];
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -138,15 +148,11 @@ export function formatHtml(d: DiffRecord, opts: HtmlOptions = {}): string {
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${names.join('<br>')}</p>
 <ul class="summary">
-<li>similarity <b>${pct(d.similarity)}</b></li>
-<li>unchanged <b>${d.counts.unchanged}</b></li>
-<li>modified <b>${d.counts.modified}</b></li>
-<li>added <b>${d.counts.added}</b></li>
-<li>removed <b>${d.counts.removed}</b></li>
+${summaryItems(d)}
 </ul>
 </header>
 <input type="radio" name="view" id="view-side" checked><input type="radio" name="view" id="view-inline">
-<nav class="views"><label for="view-side">side by side</label><label for="view-inline">inline</label></nav>
+<nav class="views"><label for="view-side">${L.sideBySide}</label><label for="view-inline">${L.inline}</label></nav>
 <main>
 ${d.clauses.map((c, i) => pairHtml(c, i)).join('\n')}
 ${numbersHtml(d)}
