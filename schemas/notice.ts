@@ -80,6 +80,16 @@ export const TableRow = z.object({
   values: z.record(z.string(), z.number().nullable()).describe('cell values by column name; null for a blank or unreadable cell'),
   printed: z.record(z.string(), z.string().nullable()).describe('cells as printed, for rounding-aware checks'),
   inferred: z.array(z.string()).optional().describe('columns whose cells were placed by the table totals (a PDF text layer that lost blank cells), not read where printed'),
+  group: z.string().optional().describe('the group the row is printed under: a group row of its own (一、城区, 东部片区) or a label spanning rows (rowspan); absent in a table without groups'),
+  span: Span,
+});
+
+export const TableSubtotal = z.object({
+  group: z.string().nullable().describe('the group it closes (一、城区, 东部片区; 东部片区小计 names its own), null for a 小计 after rows without a group label'),
+  from: z.number().int().min(0).describe('index in rows of the first row the 小计 adds up'),
+  to: z.number().int().min(0).describe('index in rows after the last row it adds up (from = to: a 小计 over no row)'),
+  values: z.record(z.string(), z.number().nullable()).describe('the 小计 by column, as tables[].declaredTotal'),
+  printed: z.record(z.string(), z.string().nullable()).describe('the 小计 cells as printed, for rounding bounds'),
   span: Span,
 });
 
@@ -92,6 +102,7 @@ export const Table = z.object({
   rows: z.array(TableRow).describe('the body rows in printed order, without the totals row'),
   declaredTotal: z.record(z.string(), z.number().nullable()).nullable().describe('the 合计 row as printed, by column; null when the table has none'),
   declaredTotalPrinted: z.record(z.string(), z.string().nullable()).nullable().describe('the 合计 cells as printed text, for rounding bounds'),
+  subtotals: z.array(TableSubtotal).optional().describe('the 小计 rows in printed order, each with the rows it adds up (a group closed by its 小计, or opened by it); absent when the table has none'),
   repairedFrom: z.enum(['totals']).optional().describe('the declared totals were used to put cells in their columns: the sums cannot check those columns'),
   span: Span,
 });
@@ -225,6 +236,7 @@ export type Item = z.infer<typeof Item>;
 export type Section = z.infer<typeof Section>;
 export type Table = z.infer<typeof Table>;
 export type TableRow = z.infer<typeof TableRow>;
+export type TableSubtotal = z.infer<typeof TableSubtotal>;
 export type Target = z.infer<typeof Target>;
 export type Subsidy = z.infer<typeof Subsidy>;
 export type KeyRegion = z.infer<typeof KeyRegion>;

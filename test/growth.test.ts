@@ -41,6 +41,11 @@ describe('linear time on pathological shapes (doubling the input ≤ 2.5× the t
     expect(growth((n) => `${seed}\n附件\n\n各市目标任务表\n\n市\t人数\t金额\n${rows(n)}合计\t1\t2\n`, 15_000, extract)).toBeLessThan(MAX_RATIO);
   });
 
+  it('table rows each followed by a short line without tabs (a merged group row: the table goes on)', () => {
+    const rows = (n: number) => Array.from({ length: n / 2 }, (_, i) => `第${i}市\t${i}\t${2 * i}\n东部地区\n`).join('');
+    expect(growth((n) => `${seed}\n附件\n\n各市目标任务表\n\n市\t人数\t金额\n${rows(n)}合计\t1\t2\n`, 10_000, extract)).toBeLessThan(MAX_RATIO);
+  });
+
   it('a 2,000-page text layer', () => {
     const page = Array.from({ length: 30 }, (_, i) => `按照要求落实第${i}项补助政策，推动工作。\n`).join('');
     const pages = (n: number) => insideBody(page.repeat(n));

@@ -183,6 +183,16 @@ describe('issuers: as printed, and their official names', () => {
     expect(names(rec)).toEqual(['上海市交通委员会', '上海市公安局']);
     expect(rec.region).toEqual({ name: '上海市', code: '310000' });
   });
+  it('the same two short forms side by side on one 落款 line, the spacing lost: two bodies, named by the title', async () => {
+    const text = '上海市交通委员会 上海市公安局关于加强本市道路交通安全管理工作的通知\n各区交通委、公安分局：\n一、加强源头管理。各区要落实道路交通安全责任。\n特此通知。\n市交通委                市公安局\n2021年3月5日\n';
+    const r = await fromText(text);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const [rec] = r.records;
+    expect(printed(rec)).toEqual(['市交通委', '市公安局']);
+    expect(names(rec)).toEqual(['上海市交通委员会', '上海市公安局']);
+    expect([rec.level, rec.region?.name]).toEqual(['provincial', '上海市']);
+  });
   it('a branch of a vertically managed system is one body, placed in its province (tax, not employment)', async () => {
     const text = '关于开展2024年度科技型中小企业评价工作的通知\n苏科技发〔2024〕45号\n各设区市科技局：\n现就有关事项通知如下：\n一、评价对象\n江苏省科学技术厅\n江苏省财政厅\n国家税务总局江苏省税务局\n2024年3月1日\n';
     const r = await fromText(text);
@@ -224,5 +234,47 @@ describe('metamorphic: the same notice with its line breaks removed', () => {
     const r = await fromText(variant);
     expect(r.ok).toBe(true);
     if (r.ok) expect(header(r.records[0])).toEqual(header(base));
+  });
+});
+
+describe('more real notices: joint 落款, no 落款, HTML and pkulaw copies (fixtures 41–47)', () => {
+  it('seven bodies signing one per line, the Party department and the customs district by their full names (Shanghai 2024)', async () => {
+    const r = await one('41_shanghai-shangwuwei-qibumen-shoufa-jingji-2024.md');
+    expect(r.fileNumber?.normalized).toBe('沪商规〔2024〕4号');
+    expect(names(r)).toEqual([
+      '上海市商务委员会', '中国共产党上海市委员会宣传部', '上海市财政局', '上海市公安局',
+      '上海市市场监督管理局', '上海市绿化和市容管理局', '中华人民共和国上海海关',
+    ]);
+    expect(r.signedDate).toBe('2024-05-15');
+    expect([r.level, r.region?.name]).toEqual(['provincial', '上海市']);
+  });
+  it('two bureaus on one 落款 line, spaced apart; no 发文字号 printed (Shanghai 2022)', async () => {
+    const r = await one('42_shanghai-shengtai-guihua-turang-zeren-weiyuanhui-2022.md');
+    expect(names(r)).toEqual(['上海市生态环境局', '上海市规划和自然资源局']);
+    expect(r.fileNumber).toBeNull();
+    expect(r.signedDate).toBe('2022-09-13');
+  });
+  it('a 批复 with only a date below 特此批复: the district government of the title issues it (Chongming 2018)', async () => {
+    const r = await one('43_chongming-quzhengfu-xinhezhen-zhengdi-pifu-2018.md');
+    expect(names(r)).toEqual(['上海市崇明区人民政府']);
+    expect(r.fileNumber?.normalized).toBe('沪崇府复〔2018〕4号');
+    expect([r.level, r.region?.name, r.signedDate]).toEqual(['county', '上海市崇明区', '2018-01-22']);
+  });
+  it('a date in Chinese numerals after the 附件 list, no signing name: the title’s commission (Shanghai 2016)', async () => {
+    const r = await one('44_shanghai-jianwei-xiangou-shenhe-qianzhi-2016.md');
+    expect(names(r)).toEqual(['上海市住房和城乡建设管理委员会']);
+    expect(r.signedDate).toBe('2016-07-20');
+    expect(r.fileNumber?.normalized).toBe('沪建房管〔2016〕567号');
+  });
+  it('a gov.cn page as HTML: metadata table, title over three lines, 落款 padded with &nbsp; (国发 2018)', async () => {
+    const r = await one('45_guofa-boao-lecheng-yaopin-2018.html');
+    expect(r.title).toBe('国务院关于在海南博鳌乐城国际医疗旅游先行区暂时调整实施《中华人民共和国药品管理法实施条例》有关规定的决定');
+    expect([r.fileNumber?.normalized, names(r), r.signedDate, r.level]).toEqual(['国发〔2018〕43号', ['国务院'], '2018-12-21', 'national']);
+  });
+  it('a pkulaw copy: the date right under the 主送 text, no signing name; the city with its province (Xinyu 2012)', async () => {
+    const r = await one('46_xinyu-shizhengfu-bangongshi-lvse-jianzhu-2012.txt');
+    expect(r.fileNumber?.normalized).toBe('余府发〔2012〕3号');
+    expect(names(r)).toEqual(['新余市人民政府办公室']);
+    expect([r.signedDate, r.level, r.region?.name]).toEqual(['2012-01-09', 'municipal', '江西省新余市']);
   });
 });

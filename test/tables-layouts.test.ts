@@ -64,6 +64,18 @@ describe('the seed tables in every layout', async () => {
     });
   }
 
+  for (const [name, blank] of [
+    ['a tab before each cell, a blank line between cells', true],
+    ['a tab before each cell, no blank lines', false],
+  ] as const) {
+    it(`${name}: the same rows, totals and column names`, async () => {
+      const tabbed = relay(seed, blank, (c) => c.map((x) => `\t${x}`));
+      const tables = tablesOf(await recordsOfText(tabbed));
+      expect(signature(tables)).toEqual(signature(original));
+      expect(tables.map((t) => t.columns)).toEqual([['目标任务'], ['目标任务'], ['目标任务']]);
+    });
+  }
+
   it('one wrong cell (广州 79.80 → 81.80) in the re-laid table is a table-sum-mismatch error', async () => {
     const wrong = relay(seed, true, (c) => (c[1] === '广州' ? [c[0], c[1], '81.80'] : c));
     const findings = checkAll(await recordsOfText(wrong)).filter((f) => f.rule === 'table-sum-mismatch' && f.severity === 'error');
@@ -130,6 +142,40 @@ const HEAD = `测试人社发〔2022〕7号
 
 单位：万人
 `;
+
+describe('a tab before each cell (a copy that kept them)', () => {
+  // a tab alone is an empty cell; a blank line closes each row; the header has two rows
+  const body = [
+    ['', '', '目标任务'],
+    ['', '', '国定标准', '省定标准'],
+    ['1', '甲市', '1.00', '0.96'],
+    ['2', '乙市', '', '0.29'],
+    ['3', '丙市', '2.85', '1.94'],
+    ['合计', '3.85', '3.19'],
+  ];
+  const text = (rows: string[][]) => HEAD + '\n' + rows.map((r) => r.map((c) => `\t${c}`).join('\n')).join('\n\n') + '\n';
+
+  it('a two-row header names the columns; empty cells stay empty; the 合计 row fills the value columns', async () => {
+    const [t] = tablesOf(await recordsOfText(text(body)));
+    expect(t.columns).toEqual(['目标任务/国定标准', '目标任务/省定标准']);
+    expect(t.rows.map((r) => [r.seq, r.region, ...Object.values(r.values)])).toEqual([
+      [1, '甲市', 1, 0.96],
+      [2, '乙市', null, 0.29],
+      [3, '丙市', 2.85, 1.94],
+    ]);
+    expect(t.rows[1].printed['目标任务/国定标准']).toBeNull();
+    // by hand: 1.00 + 2.85 = 3.85, 0.96 + 0.29 + 1.94 = 3.19
+    expect(t.declaredTotal).toEqual({ '目标任务/国定标准': 3.85, '目标任务/省定标准': 3.19 });
+  });
+
+  it('a row broken by blank lines (丙市 over three lines apart) reads the same', async () => {
+    const broken = text(body).replace('\t2.85\n', '\t2.85\n\n\n');
+    const [a] = tablesOf(await recordsOfText(text(body)));
+    const [b] = tablesOf(await recordsOfText(broken));
+    expect(broken).not.toBe(text(body));
+    expect(signature([b])).toEqual(signature([a]));
+  });
+});
 
 describe('spans', () => {
   it('HTML: a group label spanning rows leaves each row its own name; a two-row header names the columns', async () => {
@@ -275,5 +321,144 @@ describe('the cell stream reader never throws', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a table with groups and 小计 in every layout a copy produces (hand-read)', () => {
+  const doc = readFileSync(join(root, 'docs', 'rules', 'table-sum-mismatch.md'), 'utf8');
+  /** The rule page's passing example: its notice head, up to the 单位 line. */
+  const passing = [...doc.matchAll(/```notice pass\n([\s\S]*?)```/g)].map((m) => m[1]).find((t) => t.includes('一、城区'))!;
+  const head = passing.slice(0, passing.indexOf('单位：公里') + '单位：公里'.length) + '\n\n';
+  const grid = [
+    ['序号', '街道', '长度'],
+    ['一、城区'],
+    ['1', '东城街道', '40.0'],
+    ['2', '西城街道', '35.5'],
+    ['小计', '', '75.5'],
+    ['二、郊区'],
+    ['3', '南城街道', '24.5'],
+    ['4', '北城街道', '10.0'],
+    ['小计', '', '34.5'],
+    ['合计', '', '110.0'],
+  ];
+  const widths = [4, 8, 6];
+  const layouts: [string, string, () => string][] = [
+    ['tabs', 'g.txt', () => head + grid.map((r) => r.join('\t')).join('\n') + '\n'],
+    ['spaces (a PDF or web copy)', 'g.txt', () => head + grid.map((r) => r.map((c, j) => c + ' '.repeat(Math.max(2, widths[j] - c.length))).join('').trimEnd()).join('\n') + '\n'],
+    ['Markdown pipes', 'g.md', () => head + grid.flatMap((r, i) => [`| ${[...r, '', ''].slice(0, 3).join(' | ')} |`, ...(i === 0 ? ['| --- | --- | --- |'] : [])]).join('\n') + '\n'],
+    ['one cell per line', 'g.txt', () => head + grid.flat().join('\n') + '\n'],
+    ['one cell per line, blank lines between cells', 'g.txt', () => head + grid.flat().join('\n\n') + '\n'],
+    ['a tab before each cell', 'g.txt', () => head + grid.flat().map((c) => `\t${c}`).join('\n') + '\n'],
+    [
+      'HTML, group rows spanning the columns',
+      'g.html',
+      () =>
+        `<html><body>${head.split('\n').map((l) => `<p>${l}</p>`).join('')}<table>${grid
+          .map((r) => `<tr>${r.length === 1 ? `<td colspan="3">${r[0]}</td>` : r.map((c) => `<td>${c}</td>`).join('')}</tr>`)
+          .join('')}</table></body></html>`,
+    ],
+  ];
+  for (const [name, path, render] of layouts) {
+    it(`${name}: four rows in two groups, two 小计, 合计 110.0 公里`, async () => {
+      const [t] = tablesOf(await records(new TextEncoder().encode(render()), path));
+      expect(t.unit).toBe('公里');
+      expect(t.columns).toEqual(['长度']);
+      expect(t.rows.map((r) => [r.seq, r.region, r.group, r.values['长度']])).toEqual([
+        [1, '东城街道', '一、城区', 40],
+        [2, '西城街道', '一、城区', 35.5],
+        [3, '南城街道', '二、郊区', 24.5],
+        [4, '北城街道', '二、郊区', 10],
+      ]);
+      expect(t.subtotals?.map((s) => [s.group, s.from, s.to, s.values['长度']])).toEqual([
+        ['一、城区', 0, 2, 75.5],
+        ['二、郊区', 2, 4, 34.5],
+      ]);
+      expect(t.declaredTotal).toEqual({ 长度: 110 });
+    });
+  }
+
+  it('DOCX: group labels as vertically merged cells over their rows and their 小计', async () => {
+    const cell = (text: string, merge?: 'restart' | 'continue') =>
+      new TableCell({ verticalMerge: merge === 'restart' ? VerticalMergeType.RESTART : merge === 'continue' ? VerticalMergeType.CONTINUE : undefined, children: [new Paragraph(text)] });
+    const group = (name: string, rows: string[][]) =>
+      rows.map((r, i) => new DocxRow({ children: [cell(i === 0 ? name : '', i === 0 ? 'restart' : 'continue'), ...r.map((c) => cell(c))] }));
+    const rows = [
+      new DocxRow({ children: [cell('片区'), cell('街道'), cell('长度')] }),
+      ...group('城区', [['东城街道', '40.0'], ['西城街道', '35.5'], ['小计', '75.5']]),
+      ...group('郊区', [['南城街道', '24.5'], ['北城街道', '10.0'], ['小计', '34.5']]),
+      new DocxRow({ children: [cell('合计'), cell(''), cell('110.0')] }),
+    ];
+    const children = [...head.split('\n').map((l) => new Paragraph(l)), new DocxTable({ rows })];
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children }] }));
+    const [t] = tablesOf(await records(new Uint8Array(bytes), 'groups.docx'));
+    expect(t.rows.map((r) => [r.region, r.group, r.values['长度']])).toEqual([
+      ['东城街道', '城区', 40],
+      ['西城街道', '城区', 35.5],
+      ['南城街道', '郊区', 24.5],
+      ['北城街道', '郊区', 10],
+    ]);
+    expect(t.subtotals?.map((s) => [s.group, s.from, s.to, s.values['长度']])).toEqual([
+      ['城区', 0, 2, 75.5],
+      ['郊区', 2, 4, 34.5],
+    ]);
+    expect(t.declaredTotal).toEqual({ 长度: 110 });
+  });
+
+  it('PDF text layer (the failing example printed by scripts/seeds-to-pdf.mjs): 北城 11.0 makes 郊区 35.5 against its 小计 34.5', async () => {
+    const rs = await records(new Uint8Array(readFileSync(join(root, 'test', 'fixtures', 'pdf', 'tables-subtotals.pdf'))), 'tables-subtotals.pdf');
+    const [t] = tablesOf(rs);
+    expect(t.rows.map((r) => [r.region, r.group, r.values['长度']])).toEqual([
+      ['东城街道', '一、城区', 40],
+      ['西城街道', '一、城区', 35.5],
+      ['南城街道', '二、郊区', 24.5],
+      ['北城街道', '二、郊区', 11],
+    ]);
+    const errors = checkAll(rs).filter((f) => f.rule === 'table-sum-mismatch' && f.severity === 'error');
+    expect(errors.map((f) => [f.data.group, f.data.sum, f.data.declared])).toEqual([['二、郊区', 35.5, 34.5]]);
+  });
+
+  it('a header printed again after a page break (with the page number) is not a row: tabs and spaces', async () => {
+    const body = (sep: (r: string[]) => string) =>
+      head + [grid[0], ['1', '东城街道', '40.0'], ['2', '西城街道', '35.5']].map(sep).join('\n') + '\n- 2 -\n' + [grid[0], ['3', '南城街道', '24.5'], ['合计', '', '100.0']].map(sep).join('\n') + '\n';
+    for (const sep of [(r: string[]) => r.join('\t'), (r: string[]) => r.map((c, j) => c + ' '.repeat(Math.max(2, widths[j] - c.length))).join('').trimEnd()]) {
+      const [t] = tablesOf(await recordsOfText(body(sep)));
+      expect(t.rows.map((r) => [r.seq, r.region, r.group, r.values['长度']])).toEqual([
+        [1, '东城街道', undefined, 40],
+        [2, '西城街道', undefined, 35.5],
+        [3, '南城街道', undefined, 24.5],
+      ]);
+      expect(t.declaredTotal).toEqual({ 长度: 100 });
+    }
+  });
+
+  it('space-aligned columns with a text column after the figures (备注: 新建, —, 改造提升)', async () => {
+    const text = head + ['序号  街道      长度   备注', '1     东城街道  40.0   新建', '2     西城街道  35.5   —', '3     南城街道  24.5   改造提升', '合计            100.0'].join('\n') + '\n';
+    const rs = await recordsOfText(text);
+    const [t] = tablesOf(rs);
+    expect(t.columns).toEqual(['长度', '备注']);
+    expect(t.rows.map((r) => [r.seq, r.region, r.values['长度'], r.printed['备注']])).toEqual([
+      [1, '东城街道', 40, '新建'],
+      [2, '西城街道', 35.5, '—'],
+      [3, '南城街道', 24.5, '改造提升'],
+    ]);
+    // by hand: 40.0 + 35.5 + 24.5 = 100.0
+    expect(t.declaredTotal).toEqual({ 长度: 100, 备注: null });
+    expect(checkAll(rs).filter((f) => f.rule === 'table-sum-mismatch')).toEqual([]);
+  });
+
+  it('two tables in one annex, each with its own title and 单位: tabs, one cell per line with and without blank lines', async () => {
+    const tables = [
+      ['表1 2024年绿道建设任务表', '单位：公里', [['序号', '街道', '长度'], ['1', '东城街道', '40.0'], ['2', '西城街道', '60.0'], ['合计', '', '100.0']]],
+      ['表2 2024年口袋公园建设任务表', '单位：公顷', [['序号', '街道', '面积'], ['1', '东城街道', '1.5'], ['2', '西城街道', '2.5'], ['合计', '', '4.0']]],
+    ] as const;
+    const annex = head.slice(0, head.indexOf('2024年绿道建设任务表'));
+    const render = (cells: (r: readonly string[]) => string) => annex + tables.map(([title, unit, rows]) => `${title}\n\n${unit}\n\n${rows.map(cells).join('\n')}\n`).join('\n');
+    for (const cells of [(r: readonly string[]) => r.join('\t'), (r: readonly string[]) => r.join('\n'), (r: readonly string[]) => r.join('\n\n') + '\n']) {
+      const ts = tablesOf(await recordsOfText(render(cells)));
+      expect(ts.map((t) => [t.title, t.unit, t.columns, t.rows.map((r) => [r.region, ...Object.values(r.values)]), t.declaredTotal])).toEqual([
+        ['表12024年绿道建设任务表', '公里', ['长度'], [['东城街道', 40], ['西城街道', 60]], { 长度: 100 }],
+        ['表22024年口袋公园建设任务表', '公顷', ['面积'], [['东城街道', 1.5], ['西城街道', 2.5]], { 面积: 4 }],
+      ]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { FileNumber } from '../../schemas/notice.js';
-import { ANNOUNCEMENT_NUMBER, FILE_NUMBER } from '../lexicon/patterns.js';
+import { ANNOUNCEMENT_NUMBER, FILE_NUMBER, YEAR_FIRST_FILE_NUMBER } from '../lexicon/patterns.js';
 import { lineText } from '../segment/lines.js';
 import { metadataSpan, spanAt, type DocumentContext } from './context.js';
 
@@ -34,9 +34,20 @@ export function findFileNumbers(s: string): { index: number; value: Omit<FileNum
     out.push({ index: m.index + (m[0].length - value.raw.length), value });
   }
   if (out.length) return out;
+  const yearFirst = new RegExp(YEAR_FIRST_FILE_NUMBER.source, 'g');
+  for (let m = yearFirst.exec(s); m; m = yearFirst.exec(s)) out.push({ index: m.index, value: parseYearFirst(m) });
+  if (out.length) return out;
   const announcements = new RegExp(ANNOUNCEMENT_NUMBER.source, 'g');
   for (let m = announcements.exec(s); m; m = announcements.exec(s)) out.push({ index: m.index, value: parseAnnouncementNumber(m) });
   return out;
+}
+
+/** `（87）国发12号` → `国发〔1987〕12号`: the year first, in two digits, as numbers were printed until about 1990. */
+function parseYearFirst(m: RegExpExecArray): Omit<FileNumber, 'span'> {
+  const prefix = m[2];
+  const year = 1900 + Number(m[1]);
+  const serial = Number(m[3]);
+  return { raw: m[0], normalized: `${prefix}〔${year}〕${serial}号`, prefix, year, serial };
 }
 
 /** `财政部 税务总局公告2023年第61号` → normalized `财政部税务总局公告2023年第61号` (no brackets were printed). */

@@ -1,6 +1,6 @@
 import type { Span } from '../../schemas/common.js';
 import { splitAgencies } from '../lexicon/agencies.js';
-import { GLUED_CLOSING, isAgencyLine, SEAL } from '../segment/classify.js';
+import { GLUED_CLOSING, isAgencyLine, SEAL, SEAL_MARKS } from '../segment/classify.js';
 import type { ClassifiedLine } from '../segment/documents.js';
 import { lineText } from '../segment/lines.js';
 import { metadataSpan, spanAt, type DocumentContext } from './context.js';
@@ -64,7 +64,7 @@ function fromLines(ctx: DocumentContext, lines: ClassifiedLine[], perLine: boole
   return out;
 }
 
-const namesOf = (text: string) => splitAgencies(text.trim().replace(GLUED_CLOSING, '').replace(/文件\s*$/, ''));
+const namesOf = (text: string) => splitAgencies(text.trim().replace(GLUED_CLOSING, '').replace(SEAL_MARKS, ' ').trim().replace(/文件\s*$/, ''));
 
 /** The span of the n-th non-space character of a group of lines. */
 function spanInGroup(ctx: DocumentContext, group: ClassifiedLine[], n: number): Span | null {

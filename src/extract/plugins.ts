@@ -17,7 +17,7 @@ import { extractSubsidies } from './subsidies.js';
 import { extractTables } from './tables.js';
 import { extractTargets } from './targets.js';
 import { extractTitle } from './title.js';
-import { levelFromMetadata, provenanceOf } from './provenance.js';
+import { levelFromMetadata, metadataIssuers, provenanceOf } from './provenance.js';
 import { signalsOf, verdictOf } from './verdict.js';
 
 type Field = keyof NoticeRecord;
@@ -68,7 +68,7 @@ export const extractors: readonly NamedExtractor[] = [
       const printed = extractIssuers(ctx, r.title);
       // 市交通委员会 in the 落款 is the 上海市交通委员会 the title prints
       const named = printed.map((i) => expandFromTitle(i.name, r.title));
-      const { level: printedLevel, region } = inferRegion(named, r.fileNumber, r.title ?? '', r.addressees);
+      const { level: printedLevel, region } = inferRegion(named, r.fileNumber, r.title ?? '', r.addressees, metadataIssuers(ctx));
       const place = regionParts(region);
       // the page's 层级 only where nothing printed tells the level
       const level = printedLevel ?? levelFromMetadata(ctx);

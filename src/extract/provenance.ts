@@ -37,6 +37,11 @@ export function levelFromMetadata(ctx: DocumentContext): Level | null {
   return LEVEL_WORDS.find(([re]) => re.test(value.trim()))?.[1] ?? null;
 }
 
+/** The issuing bodies a page's metadata names (`发布单位: 上海市闵行区七宝镇人民政府`), as written. */
+export function metadataIssuers(ctx: DocumentContext): string[] {
+  return (metadataValue(ctx, METADATA_KEYS.issuers) ?? '').split(/[\s、，,；;]+/).filter(Boolean);
+}
+
 function metadataValue(ctx: DocumentContext, keys: readonly string[]): string | null {
   if (ctx.documentIndex !== 0 || !ctx.frontMatter) return null;
   const key = keys.find((k) => ctx.frontMatter?.fields[k]);

@@ -23,9 +23,10 @@ const TOWNSHIP = /^(?:人民政府)?[\u4e00-\u9fa5]{1,10}?(?:镇|乡|街道)(?:�
  * district as its region). A municipality's own bureaus (上海市绿化和市容管理局) are provincial.
  * The addressees decide the level when nothing else does.
  */
-export function inferRegion(issuers: string[], fileNumber: FileNumber | null, title: string, addressees: string[] = []): RegionInfo {
+export function inferRegion(issuers: string[], fileNumber: FileNumber | null, title: string, addressees: string[] = [], chain: string[] = []): RegionInfo {
   // a branch of a vertically managed system (国家税务总局江苏省税务局) is placed by its local part
-  const names = (issuers.length ? issuers : [title]).map(localPart);
+  // a Party committee (中共闵行区七宝镇委员会) is placed like the government it stands beside
+  const names = (issuers.length ? issuers : [title]).map((n) => localPart(n).replace(/^(?:中国共产党|中共)/, ''));
   let province: Province | null = null;
   for (const n of names) province ??= provinceOfName(n);
   if (!province && issuers.length && issuers.every(isCentralAgency)) return { level: 'national', region: null };
@@ -38,10 +39,25 @@ export function inferRegion(issuers: string[], fileNumber: FileNumber | null, ti
   if (!province && (issuers.some(isCentralAgency) || (fileNumber && /部|^国/.test(fileNumber.prefix)))) return { level: 'national', region: null };
 
   const first = (province && names.find((n) => provinceOfName(n) === province)) || names[0] || '';
-  const division = divisionOf(first, province) ?? (province || !prefix ? null : divisionByCode(CITY_ABBREVIATIONS[prefix[0]] ?? ''));
+  const division = divisionOf(first, province) ?? (province || !prefix ? null : cityOfPrefix(prefix, first));
   if (division) return belowProvince(division, first);
-  if (!province) return { level: levelFromWords(first) ?? levelFromAddressees(addressees), region: null };
+  if (!province) {
+    const level = levelFromWords(first) ?? levelFromAddressees(addressees);
+    const above = level === 'township' ? divisionAbove([...names.slice(1), ...chain, ...addressees]) : null;
+    return { level, region: above ? { name: fullDivisionName(above), code: above.code } : null };
+  }
   return { level: 'provincial', region: { name: province.name, code: province.code } };
+}
+
+/**
+ * A city's own file-number abbreviation (沈 for 沈阳) places the notice in that city, and a district
+ * the issuer names that several cities have (和平区: 天津 and 沈阳) is the one of that city.
+ */
+function cityOfPrefix(prefix: string, issuer: string): Division | null {
+  const city = divisionByCode(CITY_ABBREVIATIONS[prefix[0]] ?? '');
+  if (!city) return null;
+  const ofCity = allDivisions().filter((d) => d.code !== city.code && d.code.slice(0, 4) === city.code.slice(0, 4));
+  return divisionAtStart(ofCity, issuer, null) ?? city;
 }
 
 /** 吉林市… is the city, not 吉林(省) + 市…: try the whole name before the name without its province. */
@@ -55,6 +71,21 @@ function belowProvince(division: Division, issuer: string): RegionInfo {
   if (division.kind === 'municipal') return { level: 'municipal', region };
   const after = issuer.slice(issuer.indexOf(division.name) + division.name.length);
   return { level: issuer.includes(division.name) && TOWNSHIP.test(after) ? 'township' : 'county', region };
+}
+
+/**
+ * A town or street office signing without its district (七宝镇人民政府, 头桥街道办事处) sits in the
+ * district or county that the rest of its chain names: a co-signing body (中共闵行区七宝镇委员会),
+ * the page's 发布单位 (上海市闵行区七宝镇人民政府) or an addressee (闵行区各有关单位). The first
+ * district, county or city found; never a province alone (that says nothing below it).
+ */
+function divisionAbove(candidates: string[]): Division | null {
+  for (const c of candidates) {
+    const name = c.replace(/^(?:中国共产党|中共)/, '');
+    const d = divisionOf(name, provinceOfName(name));
+    if (d) return d;
+  }
+  return null;
 }
 
 /** A name whose division the table does not know still tells its level by its ending. */

@@ -24,11 +24,15 @@ export interface StreamLine<R> {
   /** the line's text; '' for a blank line */
   text: string;
   ref: R;
+  /** a tab led the line (a copy that kept a tab before each cell): it begins a cell, '' an empty one */
+  tab?: boolean;
 }
 
 export interface GridCell<R> {
   text: string;
   ref: R;
+  /** tab-led cells without blank lines between them: the first cell after a blank line (a header row starts there) */
+  chunk?: boolean;
 }
 
 export type Grid<R> =
@@ -49,29 +53,27 @@ const isTotal = (s: string) => TOTAL_LABEL.test(flat(s));
 const isLabel = (s: string) => isTextCell(s) && !/^\d/.test(flat(s)) && !SEQ_HEADER.test(flat(s));
 const seqOf = (s: string): number | null => (/^\d{1,4}$/.test(flat(s)) || /^[一二三四五六七八九十]+$/.test(flat(s)) ? chineseToInt(flat(s)) : null);
 const isFigure = (s: string) => isNumericCell(s) || isEmptyCell(s);
+/** 一、城区, 二．郊区: a group's own row, numbered with a Chinese ordinal (it may carry the group's 小计). */
+const GROUP_ORDINAL = /^[一二三四五六七八九十]+[、.．]/;
+/** A row printed with its figures under the value columns only (合计, 小计, 一、城区 75.5): its label may span columns. */
+const isSumLabel = (s: string) => isTotal(s) || GROUP_ORDINAL.test(flat(s));
+const isSumRow = <R>(row: GridCell<R>[]) => row.some((c) => isSumLabel(c.text));
 
 // ---------------------------------------------------------------------------------------------
 // 1. lines → cells
 
-const PAGE_NUMBER = /^(?:[-—–－]\d{1,3}[-—–－]|第\d{1,3}页(?:[，,]?共\d{1,3}页)?|\d{1,3}\/\d{1,3})$/;
+/** A page number printed where a table runs over a page break: -2-, 第2页, 2/5; `2-` when a Markdown reading took `- 2 -` for a list item. */
+export const PAGE_NUMBER = /^(?:[-—–－]?\d{1,3}[-—–－]|第\d{1,3}页(?:[，,]?共\d{1,3}页)?|\d{1,3}\/\d{1,3})$/;
 
 export function toCells<R>(lines: StreamLine<R>[]): GridCell<R>[] {
+  if (lines.some((l) => l.tab)) return tabCells(lines);
   let from = 0;
   let to = lines.length;
   while (from < to && lines[from].text.trim() === '') from++;
   while (to > from && lines[to - 1].text.trim() === '') to--;
   const body = lines.slice(from, to);
   // gaps between printed lines: mostly one blank line or more → blank lines separate cells
-  const gaps: number[] = [];
-  let gap = 0;
-  for (const l of body) {
-    if (l.text.trim() === '') gap++;
-    else {
-      gaps.push(gap);
-      gap = 0;
-    }
-  }
-  const spaced = gaps.slice(1).filter((g) => g > 0).length * 2 > gaps.length - 1;
+  const spaced = spacedOut(body, (l) => l.text.trim() !== '');
   const cells: GridCell<R>[] = [];
   let blanks = 0;
   let prevPrinted = false;
@@ -100,6 +102,70 @@ export function toCells<R>(lines: StreamLine<R>[]): GridCell<R>[] {
   return cells;
 }
 
+/** Whether blank lines mostly separate the printed lines (then they are not row breaks). */
+function spacedOut<R>(lines: StreamLine<R>[], printed: (l: StreamLine<R>) => boolean): boolean {
+  const gaps: number[] = [];
+  let gap = 0;
+  for (const l of lines) {
+    if (!printed(l)) gap++;
+    else {
+      gaps.push(gap);
+      gap = 0;
+    }
+  }
+  return gaps.slice(1).filter((g) => g > 0).length * 2 > gaps.length - 1;
+}
+
+/**
+ * Tab-led lines: the tab, not the line, delimits a cell — a tab alone is an empty cell, a line
+ * without a tab continues the cell above (wrapped), and a blank line is never a cell. Without
+ * blank lines between cells, a blank line closes a row: the next cell is marked `chunk` (the
+ * header's rows are read from there; the data rows are cut by their rhythm, as a row broken by
+ * blank lines must be).
+ */
+function tabCells<R>(lines: StreamLine<R>[]): GridCell<R>[] {
+  const spaced = spacedOut(lines, (l) => l.tab === true || l.text.trim() !== '');
+  const cells: GridCell<R>[] = [];
+  let blank = false;
+  for (const l of lines) {
+    const text = flat(l.text);
+    if (!l.tab && text === '') {
+      blank = true;
+      continue;
+    }
+    if (PAGE_NUMBER.test(text)) continue;
+    if (!l.tab && cells.length) cells[cells.length - 1].text += text;
+    else cells.push({ text, ref: l.ref, ...(blank && !spaced ? { chunk: true } : {}) });
+    blank = false;
+  }
+  return cells;
+}
+
+/**
+ * A header printed in rows (tab-led, a blank line after each row): a name spans the empty cells to
+ * its right unless a row above starts a name there; each column is named by its names top down
+ * (目标任务 over 国定标准 | 省定标准 → 目标任务/国定标准). Null for a header of one row.
+ */
+function layeredHeader<R>(cells: GridCell<R>[]): GridCell<R>[] | null {
+  const rows: GridCell<R>[][] = [];
+  cells.forEach((c, i) => (i === 0 || c.chunk ? rows.push([c]) : rows[rows.length - 1].push(c)));
+  if (rows.length < 2) return null;
+  const width = Math.max(...rows.map((r) => r.length));
+  const grid = rows.map((r) => Array.from({ length: width }, (_, j) => r[j]?.text ?? ''));
+  for (let r = 0; r < grid.length - 1; r++) {
+    for (let j = 1; j < width; j++) {
+      if (grid[r][j] !== '' || grid[r][j - 1] === '') continue;
+      if (rows.slice(0, r).some((above) => (above[j]?.text ?? '') !== '')) continue;
+      grid[r][j] = grid[r][j - 1];
+    }
+  }
+  return Array.from({ length: width }, (_, j) => {
+    const parts: string[] = [];
+    for (const row of grid) if (row[j] !== '' && parts[parts.length - 1] !== row[j]) parts.push(row[j]);
+    return { text: parts.join('/'), ref: (rows.find((r) => r[j])?.[j] ?? cells[0]).ref };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // 2. header / data
 
@@ -110,7 +176,8 @@ function dataStart<R>(cells: GridCell<R>[]): number {
   // a name before a figure, unless that figure is the 序号 1 of the first row (the last header cell)
   const byLabel = cells.findIndex((c, i) => isLabel(c.text) && !isTotal(c.text) && isNumericCell(text(i + 1)) && !seqStart(i + 1));
   const byTotal = cells.findIndex((c) => isTotal(c.text));
-  const starts = [bySeq, byLabel, byTotal].filter((i) => i >= 0);
+  const byGroup = cells.findIndex((c) => GROUP_ORDINAL.test(c.text) && isLabel(c.text));
+  const starts = [bySeq, byLabel, byTotal, byGroup].filter((i) => i >= 0);
   if (!starts.length) return -1;
   let start = Math.min(...starts);
   // an empty 序号 cell printed before a 合计 that comes first
@@ -153,7 +220,8 @@ function cutRows<R>(data: GridCell<R>[], header: GridCell<R>[], width: number): 
     const emptyBeforeTotal = c.text === '' && isTotal(next) && (!cur || cur.length >= width);
     const labelStart = !numbered && isLabel(c.text) && cur !== null && cur.length >= 2 && isFigure(next) && next !== '';
     const full = cur !== null && cur.length >= width && (isLabel(c.text) || seqStart || emptyBeforeTotal);
-    if (cur === null || seqStart || totalStart || emptyBeforeTotal || labelStart || full) {
+    const groupStart = GROUP_ORDINAL.test(c.text) && isLabel(c.text);
+    if (cur === null || seqStart || totalStart || emptyBeforeTotal || labelStart || full || groupStart) {
       cur = [];
       rows.push(cur);
       if (seqStart) lastSeq += 1;
@@ -189,7 +257,7 @@ function tailOf<R>(row: GridCell<R>[]): number {
  * cells than any row has levels (the search in headerLayout); no header, the widest row.
  */
 function tableColumns<R>(header: GridCell<R>[], rows: GridCell<R>[][]): { width: number; names: string[]; tail: number } {
-  const body = rows.filter((r) => !r.some((c) => isTotal(c.text)));
+  const body = rows.filter((r) => !isSumRow(r));
   const h = header.length;
   const names = header.map((c) => c.text);
   if (body.length === 0) return { width: h, names, tail: 0 };
@@ -239,7 +307,7 @@ function fitBodyRow<R>(row: GridCell<R>[], width: number, tail: number): GridCel
 function fitTotalRow<R>(row: GridCell<R>[], width: number, labelCol: number, numeric: number[]): GridCell<R>[] {
   if (row.length === width) return row;
   const out: GridCell<R>[] = Array.from({ length: width }, () => ({ text: '', ref: row[0].ref }));
-  const at = row.findIndex((c) => isTotal(c.text));
+  const at = row.findIndex((c) => isSumLabel(c.text));
   out[labelCol] = row[at];
   const figures = row.slice(at + 1).filter((c) => c.text !== '');
   const after = numeric.filter((j) => j > labelCol);
@@ -261,11 +329,11 @@ export function streamToGrid<R>(lines: StreamLine<R>[]): Grid<R> {
   const cells = toCells(lines);
   const start = dataStart(cells);
   if (start < 0) return { ok: false, reason: `no data row among ${cells.length} cells: no 序号 1 before a name, no name before a figure, no 合计` };
-  let header = cells.slice(0, start).filter((c) => c.text !== '');
+  let header = layeredHeader(cells.slice(0, start)) ?? cells.slice(0, start).filter((c) => c.text !== '');
   let data = cells.slice(start);
   // a group row (东部片区) right before the first numbered row is data when the rows have group rows too
   // (no row fills the header's width, and names stand alone before numbered rows further down)
-  const narrow = Math.max(0, ...cutRows(data, header, header.length || 2).rows.filter((r) => !r.some((c) => isTotal(c.text))).map((r) => r.length)) < header.length;
+  const narrow = Math.max(0, ...cutRows(data, header, header.length || 2).rows.filter((r) => !isSumRow(r)).map((r) => r.length)) < header.length;
   const hasGroupRows = narrow && data.some((_, i) => isGroupStart(data, i));
   if (header.length > 2 && hasGroupRows && isLabel(header[header.length - 1].text) && seqOf(data[0].text) === 1) {
     data = [header[header.length - 1], ...data];
@@ -283,7 +351,7 @@ export function streamToGrid<R>(lines: StreamLine<R>[]): Grid<R> {
   const rows = width === guess || separated ? first.rows : cutRows(data, header, width).rows;
   const body: GridCell<R>[][] = [];
   for (const row of rows) {
-    if (row.some((c) => isTotal(c.text))) continue;
+    if (isSumRow(row)) continue;
     const f = fitBodyRow(row, width, tail);
     if (typeof f === 'string') return { ok: false, reason: `${said}, ${width} columns: ${f}` };
     body.push(f);
@@ -291,7 +359,7 @@ export function streamToGrid<R>(lines: StreamLine<R>[]): Grid<R> {
   const labelCol = Math.max(0, body[0]?.findIndex((c) => isLabel(c.text)) ?? 0);
   const numeric = numericColumns(body, width);
   let b = 0;
-  const fitted = rows.map((row) => (row.some((c) => isTotal(c.text)) ? fitTotalRow(row, width, labelCol, numeric) : body[b++]));
+  const fitted = rows.map((row) => (isSumRow(row) ? fitTotalRow(row, width, labelCol, numeric) : body[b++]));
   // cells after the last row with a figure (a signature, a note) are not part of the table
   let end = fitted.length;
   while (end > 0 && !fitted[end - 1].some((c) => isNumericCell(c.text))) end--;

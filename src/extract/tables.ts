@@ -1,12 +1,12 @@
 import type { Span } from '../../schemas/common.js';
 import { unitNames } from '../lexicon/units.js';
-import type { Table, TableRow } from '../../schemas/notice.js';
+import type { Table, TableRow, TableSubtotal } from '../../schemas/notice.js';
 import { chineseToInt } from '../lexicon/numerals.js';
 import { divisionsForShortName, provinceByShortOrName } from '../lexicon/regions.js';
 import type { ClassifiedLine } from '../segment/documents.js';
 import { lineText } from '../segment/lines.js';
 import { spanAt, type DocumentContext } from './context.js';
-import { streamToGrid, type GridCell, type StreamLine } from './table-stream.js';
+import { PAGE_NUMBER, streamToGrid, type GridCell, type StreamLine } from './table-stream.js';
 import { charClass, trimEndWhere } from '../util/trim.js';
 
 const CELL_PADDING = charClass(/[ \u3000\u00a0\r]/);
@@ -17,8 +17,9 @@ const CELL_PADDING = charClass(/[ \u3000\u00a0\r]/);
  * Tables reach us in two layouts, both read by structure rather than by line counts:
  * - one row per line, cells separated by tabs (Markdown pipe tables arrive this way too, the
  *   normaliser turns `|` into tabs);
- * - one cell per line (Word/PDF exports): every cell is a line starting with a tab, a line that
- *   is only a tab is an empty cell, and blank lines usually, but not always, separate rows.
+ * - one cell per line (Word/PDF exports, web pages), with or without blank lines between cells,
+ *   with or without a tab before each cell (then a line that is only a tab is an empty cell):
+ *   table-stream.ts cuts those cells into rows, one reader for every such copy.
  * Either way the cells are cut into header rows (text only, before the first data row), data rows
  * (optional sequence number, a region/name cell, value cells) and the 合计/总计 row.
  */
@@ -54,8 +55,6 @@ interface Cell {
   line: ClassifiedLine;
   /** index of text[0] in the line (line.start + k is its offset in the normalised text) */
   k: number;
-  /** first cell after a blank line (one-cell-per-line layout) */
-  chunkStart?: boolean;
 }
 
 type Shape =
@@ -110,7 +109,8 @@ const flat = (s: string) => s.replace(/\s+/g, '');
 const NUMERIC = /^[-+]?\d+(?:,\d{3})*(?:\.\d+)?[%％]?$/;
 const NULLISH = /^(?:[—–\-－/／\\、…·.。]+|无|空|\/)$/;
 const TOTAL = /^(?:全[省市区县州盟国])?(?:合计|总计|共计|总数)$|^全(?:省|市|区|县|国)$/;
-const SUBTOTAL = /^小计$/;
+/** 小计, or 东部片区小计 naming its group */
+const SUBTOTAL = /^(.{0,12}?)小计$/;
 const SEQ_HEADER = /^(?:序号|序|编号|No\.?)$/i;
 const YEAR = /^(?:19|20)\d{2}$/;
 const CN_SEQ = /^[一二三四五六七八九十]+$/;
@@ -187,6 +187,16 @@ function annexTables(ctx: DocumentContext, heading: ClassifiedLine, lines: Class
       else before.push(s);
       continue;
     }
+    // a page number between tab rows: the table goes on over the page break
+    if (current && PAGE_NUMBER.test(s.kind === 'text' ? s.flat : '') && continuesRows(shapes, i)) {
+      current.push({ kind: 'empty', line: s.line });
+      continue;
+    }
+    // a short line that lost its tab between tab-led cells (二、郊区 read as a heading): one more cell
+    if (current && continuesCells(shapes, i)) {
+      current.push({ kind: 'cell', line: s.line, cells: [{ text: s.line.text.trim(), line: s.line, k: 0 }] });
+      continue;
+    }
     // a short line without tabs between tab rows: a full-width merged row (东部地区), the table goes on
     if (current && continuesRows(shapes, i)) {
       current.push({ kind: 'row', line: s.line, cells: [{ text: s.line.text.trim(), line: s.line, k: 0 }] });
@@ -246,13 +256,26 @@ function markCellRuns(ctx: DocumentContext, shapes: Shape[]): Shape[] {
   return out;
 }
 
+/** The nearest shape before (step -1) or after (step 1) `i` that is not a blank line; scans only the blank lines between. */
+function neighbour(shapes: Shape[], i: number, step: 1 | -1): Shape | undefined {
+  let k = i + step;
+  while (k >= 0 && k < shapes.length && shapes[k].kind === 'empty') k += step;
+  return shapes[k];
+}
+
+/** A cell-like line between two tab-led cells (not plain ones: those are marked already). */
+function continuesCells(shapes: Shape[], i: number): boolean {
+  if (!cellLike(shapes[i])) return false;
+  const prev = neighbour(shapes, i, -1);
+  const next = neighbour(shapes, i, 1);
+  return prev?.kind === 'cell' && !prev.plain && next?.kind === 'cell' && !next.plain;
+}
+
 function continuesRows(shapes: Shape[], i: number): boolean {
   const s = shapes[i];
   if (s.kind !== 'text') return false;
   if (s.flat.length > 15 || /[：:。；，]/.test(s.flat) || META_LINE.test(s.flat) || /[表单录]$/.test(s.flat)) return false;
-  const prev = [...shapes.slice(0, i)].reverse().find((x) => x.kind !== 'empty');
-  const next = shapes.slice(i + 1).find((x) => x.kind !== 'empty');
-  return prev?.kind === 'row' && next?.kind === 'row';
+  return neighbour(shapes, i, -1)?.kind === 'row' && neighbour(shapes, i, 1)?.kind === 'row';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -264,15 +287,16 @@ interface ParsedRow {
   labelIndex: number;
   cells: Cell[];
   total: boolean;
+  subtotal: boolean;
+  /** a group label printed left of the name column (a label spanning rows starts on this row) */
+  group?: Cell;
 }
 
 function parseBlock(ctx: DocumentContext, label: string | null, block: Block): Table | { reason: string } | null {
   const tableLines = block.shapes.filter((s) => s.kind === 'row' || s.kind === 'cell');
   const cellLines = tableLines.filter((s) => s.kind === 'cell').length;
   const stream = cellLines > tableLines.length - cellLines;
-  const plain = tableLines.some((s) => s.kind === 'cell' && s.plain);
-  const split = plain ? splitPlain(block.shapes) : stream ? splitStream(block.shapes) : splitRows(block.shapes);
-  if (!split) return null;
+  const split = stream || tableLines.some((s) => s.kind === 'cell' && s.plain) ? splitCellLines(block.shapes) : splitRows(block.shapes);
   if ('reason' in split) return { reason: split.reason };
   let { header } = split;
   const { data } = split;
@@ -304,11 +328,11 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
     )
     .filter((row) => row.length > 0);
 
-  const parsed = data.map(parseRow).filter((r): r is ParsedRow => r !== null);
+  const parsed = ordinalGroups(data.map(parseRow).filter((r): r is ParsedRow => r !== null));
   // where the region column sits, and how many value columns follow it
-  const labelIndex = nameColumn(parsed) ?? mode(parsed.filter((r) => !r.total).map((r) => r.labelIndex)) ?? headerLabelIndex(header);
+  const labelIndex = nameColumn(parsed) ?? mode(parsed.filter((r) => !r.total && !r.subtotal).map((r) => r.labelIndex)) ?? headerLabelIndex(header);
   const rows = parsed.map((r) => spannedLabel(r, labelIndex));
-  const bodyRows = rows.filter((r) => !r.total);
+  const bodyRows = rows.filter((r) => !r.total && !r.subtotal);
   const grid = headerGrid(header);
   const width = Math.max(0, ...grid.map((r) => r.length));
   const rowLength = mode(bodyRows.map((r) => r.cells.length));
@@ -337,7 +361,7 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
 
   const valuesOf = (r: ParsedRow): Cell[] => {
     // positional when the row is as wide as the others (合计 printed in the 序号 column)
-    if ((!stream || plain) && rowLength !== null && r.cells.length === rowLength && r.labelIndex <= labelIndex) {
+    if (rowLength !== null && r.cells.length === rowLength && r.labelIndex <= labelIndex) {
       return r.cells.slice(labelIndex + 1, labelIndex + 1 + valueCount);
     }
     return align(r.cells.slice(r.labelIndex + 1), valueCount);
@@ -353,24 +377,22 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
     return { values, printed };
   };
 
-  const outRows: TableRow[] = [];
-  let declaredTotal: Record<string, number | null> | null = null;
-  let declaredTotalPrinted: Record<string, string | null> | null = null;
-  for (const r of rows) {
+  const grouped = rows.some((r) => r.subtotal) || bodyRows.filter((r) => r.seq !== null).length * 2 > bodyRows.length;
+  const items = rows.map((r): BodyItem => {
     const { values, printed } = record(valuesOf(r));
-    if (r.total) {
-      const filled = Object.values(values).some((v) => v !== null);
-      if (filled && declaredTotal === null) {
-        declaredTotal = values;
-        declaredTotalPrinted = printed;
-      }
-      continue;
-    }
-    // a merged full-width row (东部地区) or a blank line carries nothing
-    if (r.seq === null && Object.values(printed).every((v) => v === null) && r.cells.filter((c) => c.text !== '').length === 1) continue;
+    const name = flat(r.label.text);
+    const span = cellSpan(ctx, r.label);
+    const opens = r.group ? flat(r.group.text) : null;
+    if (r.total) return { kind: 'total', values, printed };
+    if (r.subtotal) return { kind: 'subtotal', group: opens ?? (SUBTOTAL.exec(name)?.[1] || null), opens: opens !== null, values, printed, span };
+    const blank = Object.values(printed).every((v) => v === null);
+    // a merged full-width row (东部地区, 一、城区) carries nothing but its name: a group where rows are
+    // numbered or summed by 小计, or where it is named like one; else a row whose cells are all blank
+    if (r.seq === null && blank && r.cells.filter((c) => c.text !== '').length === 1 && (grouped || GROUP_NAME.test(name))) return { kind: 'group', name };
     const inferred = inferredColumns(ctx, r, columns);
-    outRows.push({ seq: r.seq, region: flat(r.label.text), values, printed, ...(inferred ? { inferred } : {}), span: cellSpan(ctx, r.label) });
-  }
+    return { kind: 'row', opens, row: { seq: r.seq, region: name, values, printed, ...(inferred ? { inferred } : {}), span } };
+  });
+  const { rows: outRows, subtotals, declaredTotal, declaredTotalPrinted } = groupRows(items);
 
   const numericRows = outRows.filter((r) => Object.values(r.values).some((v) => v !== null));
   const textRows = outRows.filter((r) => Object.values(r.printed).some((v) => v !== null));
@@ -396,9 +418,77 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
     rows: outRows,
     declaredTotal,
     declaredTotalPrinted,
+    ...(subtotals.length ? { subtotals } : {}),
     ...(outRows.some((r) => r.inferred) ? { repairedFrom: 'totals' as const } : {}),
     span,
   };
+}
+
+/** What a parsed row is in the table's body. `opens`: the row starts a group (a label spanning rows, printed on it). */
+type BodyItem =
+  | { kind: 'total'; values: Record<string, number | null>; printed: Record<string, string | null> }
+  | { kind: 'group'; name: string }
+  | { kind: 'subtotal'; group: string | null; opens: boolean; values: Record<string, number | null>; printed: Record<string, string | null>; span: Span }
+  | { kind: 'row'; opens: string | null; row: TableRow };
+
+/** 一、城区, 二．郊区: a group label numbered with a Chinese ordinal. */
+const GROUP_ORDINAL = /^[一二三四五六七八九十]+[、.．]/;
+/** A name that says it is a group: 一、城区, 东部片区, 东部地区, 城区组团. */
+const GROUP_NAME = /^[一二三四五六七八九十]+[、.．]|(?:片区|地区|区域|组团|板块|类)$/;
+
+/** 一、城区 or 东部片区 with figures, among numbered rows: the group's own row, carrying its 小计 (printed at the top). */
+function ordinalGroups(rows: ParsedRow[]): ParsedRow[] {
+  const body = rows.filter((r) => !r.total && !r.subtotal);
+  if (body.filter((r) => r.seq !== null).length * 2 < body.length) return rows;
+  return rows.map((r) =>
+    r.seq === null && !r.total && GROUP_NAME.test(flat(r.label.text)) && r.cells.some((c) => isNumeric(c.text)) ? { ...r, subtotal: true, group: r.label } : r,
+  );
+}
+
+/**
+ * The body rows with their groups and 小计. A group starts at a group row (东部片区) or at a label
+ * spanning rows; a 小计 right where a group starts adds up the rows that follow, up to the next
+ * group or 小计 (printed at the top); any other 小计 adds up the rows since the group started or
+ * since the last 小计 (printed at the bottom), and closes the group. The first 合计 with figures is
+ * the declared total.
+ */
+function groupRows(items: BodyItem[]) {
+  const rows: TableRow[] = [];
+  const subtotals: TableSubtotal[] = [];
+  let declaredTotal: Record<string, number | null> | null = null;
+  let declaredTotalPrinted: Record<string, string | null> | null = null;
+  let group: string | null = null;
+  let from = 0;
+  let open: TableSubtotal | null = null;
+  const start = (name: string | null) => {
+    if (open) open.to = rows.length;
+    open = null;
+    group = name;
+    from = rows.length;
+  };
+  for (const item of items) {
+    if (item.kind === 'total') {
+      if (declaredTotal === null && Object.values(item.values).some((v) => v !== null)) {
+        declaredTotal = item.values;
+        declaredTotalPrinted = item.printed;
+      }
+      if (open) start(group);
+    } else if (item.kind === 'group') start(item.name);
+    else if (item.kind === 'subtotal') {
+      const { kind: _, opens, ...figures } = item;
+      if (opens) start(item.group);
+      const top = opens || (rows.length === from && group !== null && !open);
+      const sub: TableSubtotal = { ...figures, group: item.group ?? group, from, to: rows.length };
+      subtotals.push(sub);
+      if (top) open = sub;
+      else start(null);
+    } else {
+      if (item.opens !== null && item.opens !== group) start(item.opens);
+      rows.push(group === null ? item.row : { ...item.row, group });
+    }
+  }
+  start(null);
+  return { rows, subtotals, declaredTotal, declaredTotalPrinted };
 }
 
 /** The columns of a row whose cells the normaliser placed by the totals (every value column of a row that had blanks). */
@@ -505,7 +595,7 @@ function looksRegional(regionHeader: string, columns: string[], rows: TableRow[]
  * that is blank in some rows holds group labels spanning rows (东部地区 over three cities).
  */
 function nameColumn(rows: ParsedRow[]): number | null {
-  const body = rows.filter((r) => !r.total);
+  const body = rows.filter((r) => !r.total && !r.subtotal);
   if (body.length < 2 || new Set(body.map((r) => r.labelIndex)).size === 1) return null;
   const width = Math.max(...body.map((r) => r.cells.length));
   for (let j = 0; j < width; j++) if (body.every((r) => isText(r.cells[j]?.text ?? ''))) return j;
@@ -520,7 +610,7 @@ function spannedLabel(r: ParsedRow, labelIndex: number): ParsedRow {
   if (r.total || r.labelIndex >= labelIndex) return r;
   const own = r.cells[labelIndex];
   if (!own || !isText(own.text) || isTotal(own.text)) return r;
-  return { ...r, label: own, labelIndex };
+  return { ...r, label: own, labelIndex, group: r.label, subtotal: SUBTOTAL.test(flat(own.text)) };
 }
 
 /** seq / label / the cells after the label. */
@@ -536,8 +626,8 @@ function parseRow(cells: Cell[]): ParsedRow | null {
   const lab = ne.slice(from).find((x) => isText(x.c.text));
   if (!lab) return null;
   const total = isTotal(lab.c.text);
-  if (SUBTOTAL.test(flat(lab.c.text))) return null;
-  return { seq: total ? null : seq, label: lab.c, labelIndex: lab.i, cells, total };
+  const subtotal = SUBTOTAL.test(flat(lab.c.text));
+  return { seq: total || subtotal ? null : seq, label: lab.c, labelIndex: lab.i, cells, total, subtotal };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -555,6 +645,11 @@ function isDataRow(cells: Cell[], first: boolean): boolean {
   return false;
 }
 
+const lone = (cells: Cell[]) => cells.find((c) => c.text !== '')?.text ?? '';
+
+/** A row of one name alone (东部片区, 一、城区): a group row, when the rows after the header have some too (or it is numbered 一、). */
+const isGroupRow = (cells: Cell[]) => cells.filter((c) => c.text !== '').length === 1 && isText(lone(cells)) && !isTotal(lone(cells)) && !SEQ_HEADER.test(flat(lone(cells)));
+
 function splitRows(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } {
   const rows: Cell[][] = [];
   let blankRows = 0;
@@ -565,89 +660,34 @@ function splitRows(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } {
       else rows.push(s.cells);
     }
   }
-  const first = rows.findIndex((r, i) => isDataRow(r, i === 0));
-  if (first >= 0) return { header: rows.slice(0, first), data: rows.slice(first) };
+  let first = rows.findIndex((r, i) => isDataRow(r, i === 0));
+  if (first >= 2 && isGroupRow(rows[first - 1]) && (GROUP_NAME.test(flat(lone(rows[first - 1]))) || rows.slice(first).some(isGroupRow))) first--;
+  if (first >= 0) {
+    // a header printed again after a page break is not a row
+    const key = (cells: Cell[]) => cells.map((c) => flat(c.text)).filter((t) => t !== '').join('\t');
+    const header = rows.slice(0, first);
+    const repeated = new Set(header.filter((r) => r.filter((c) => c.text !== '').length >= 2).map(key));
+    return { header, data: rows.slice(first).filter((r) => !repeated.has(key(r))) };
+  }
   // no figures anywhere: a blank template (a few header rows, empty rows) or a table of text
   if (rows.length > 4 && blankRows === 0) return { header: rows.slice(0, 1), data: rows.slice(1) };
   return { header: rows, data: [] };
 }
 
 // ---------------------------------------------------------------------------------------------
-// layout 2: one cell per line, without tabs (table-stream.ts cuts the rows)
+// layout 2: one cell per line, with or without a tab before each cell (table-stream.ts cuts the rows)
 
-function splitPlain(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } | { reason: string } {
+function splitCellLines(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } | { reason: string } {
   const lines: StreamLine<Cell>[] = [];
   for (const s of shapes) {
-    if (s.kind === 'empty') lines.push({ text: '', ref: { text: '', line: s.line, k: 0 } });
-    else if (s.kind === 'cell') lines.push({ text: s.cells[0].text, ref: s.cells[0] });
+    if (s.kind === 'empty' || s.kind === 'text') lines.push({ text: '', ref: { text: '', line: s.line, k: 0 } });
+    else if (s.kind === 'cell') lines.push({ text: s.cells[0].text, ref: s.cells[0], ...(s.plain ? {} : { tab: true }) });
+    // a line of several tabs inside a tab-led block: its cells in order
+    else for (const c of s.cells) lines.push({ text: c.text, ref: c, tab: true });
   }
   const grid = streamToGrid(lines);
   if (!grid.ok) return { reason: grid.reason };
   const cell = (c: GridCell<Cell>): Cell => ({ ...c.ref, text: c.text });
   const header = grid.header.map(cell);
   return { header: header.length ? [header] : [], data: grid.rows.map((r) => r.map(cell)) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// layout 3: one cell per line, each cell after a tab
-
-function splitStream(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } | null {
-  const cells: Cell[] = [];
-  let chunkStart = true;
-  for (const s of shapes) {
-    if (s.kind === 'empty' || s.kind === 'text') {
-      chunkStart = true;
-      continue;
-    }
-    if (s.kind !== 'row' && s.kind !== 'cell') continue;
-    s.cells.forEach((c, i) => cells.push({ ...c, chunkStart: chunkStart && i === 0 }));
-    chunkStart = false;
-  }
-  const text = (i: number) => cells[i]?.text ?? '';
-
-  // the first data row: 1 followed by a name; else a name followed by a number; a 合计 row may come first
-  let start = cells.findIndex((c, i) => /^0*1$/.test(flat(c.text)) && isText(text(i + 1)) && !SEQ_HEADER.test(flat(text(i + 1))));
-  if (start < 0) start = cells.findIndex((c, i) => c.chunkStart === true && isText(c.text) && isNumeric(text(i + 1)));
-  let totalAt = cells.findIndex((c) => isTotal(c.text));
-  if (totalAt > 0 && cells[totalAt - 1].text === '' && cells[totalAt - 1].chunkStart) totalAt--;
-  if (totalAt >= 0 && (start < 0 || totalAt < start)) start = totalAt;
-  if (start < 0) return null;
-
-  const header: Cell[][] = [];
-  for (let i = 0; i < start; i++) {
-    if (cells[i].chunkStart || header.length === 0) header.push([]);
-    header[header.length - 1].push(cells[i]);
-  }
-
-  const data: Cell[][] = [];
-  let cur: Cell[] | null = null;
-  let awaitingLabel = false;
-  let lastSeq: number | null = null;
-  for (let i = start; i < cells.length; i++) {
-    const c = cells[i];
-    const next = text(i + 1);
-    let begins = false;
-    let seqStart = false;
-    if (cur === null) {
-      begins = true;
-      seqStart = isSeqLike(c.text) && isText(next);
-    } else if (isSeqLike(c.text) && isText(next) && !awaitingLabel && (lastSeq === null || seqValue(c.text) === lastSeq + 1)) {
-      begins = seqStart = true;
-    } else if (isText(c.text) && !awaitingLabel) {
-      begins = true;
-    } else if (c.text === '' && c.chunkStart && isText(next) && !awaitingLabel) {
-      begins = true;
-      seqStart = true; // a blank 序号 cell before 合计
-    }
-    if (begins) {
-      cur = [];
-      data.push(cur);
-      awaitingLabel = seqStart || (c.text === '' && isText(next));
-      if (seqStart && c.text !== '') lastSeq = seqValue(c.text);
-    } else if (awaitingLabel && isText(c.text)) {
-      awaitingLabel = false;
-    }
-    cur!.push(c);
-  }
-  return { header, data };
 }

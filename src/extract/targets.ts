@@ -2,7 +2,9 @@ import type { Target } from '../../schemas/notice.js';
 import { chineseToInt } from '../lexicon/numerals.js';
 import { isShare, unitInfo, unitPattern } from '../lexicon/units.js';
 import { PROVINCES } from '../lexicon/regions.js';
+import type { Text } from '../normalize/offsets.js';
 import { spanAt, type DocumentContext } from './context.js';
+import { extractDates } from './dates.js';
 import { keyRegionKindAt } from './key-regions.js';
 import { bodyParagraphs, NUM, RANGE_SEP, scaleDecimal, sentencesOf, stripParens, trimPhrase, phraseText, type BodyParagraph } from './numbers.js';
 
@@ -29,11 +31,43 @@ import { bodyParagraphs, NUM, RANGE_SEP, scaleDecimal, sentencesOf, stripParens,
  */
 export function extractTargets(ctx: DocumentContext): Target[] {
   const out: Target[] = [];
+  const conditions = conditionParagraphs(ctx);
+  const noticeYear = Number(extractDates(ctx).signedDate?.slice(0, 4)) || null;
   for (const para of bodyParagraphs(ctx)) {
-    readParagraph(ctx, para, out);
+    if (conditions.has(para.text)) continue;
+    readParagraph(ctx, para, out, noticeYear);
   }
   return out;
 }
+
+/**
+ * Paragraphs that list who or what qualifies, not results to reach: the items under a lead that
+ * announces conditions (`同时符合下列条件的家庭，可以申请…：` then `（三）家庭人均住房居住面积低于7平方米`),
+ * and every paragraph of a section or article headed as conditions (`申请条件`, `第六条（申报条件）`).
+ * A list stays conditional to the end of the section or article that announced it.
+ */
+function conditionParagraphs(ctx: DocumentContext): Set<Text> {
+  const out = new Set<Text>();
+  for (const s of ctx.outline?.sections ?? []) {
+    let listed = CONDITION_HEADING.test(s.heading ?? '');
+    for (const p of s.paragraphs ?? []) {
+      if (listed) out.add(p);
+      if (CONDITION_LEAD.test(p.value)) listed = true;
+    }
+    for (const c of s.clauses ?? []) {
+      let inClause = listed || CONDITION_HEADING.test(c.heading ?? '');
+      for (const p of c.paragraphs ?? []) {
+        if (inClause) out.add(p);
+        if (CONDITION_LEAD.test(p.value)) inClause = true;
+      }
+    }
+  }
+  return out;
+}
+/** A heading that names conditions: 申请条件, 申报条件, 准入条件, 享受条件, 基本条件, 资格条件. */
+const CONDITION_HEADING = /(?:申请|申报|准入|享受|支持|补贴|补助|认定|参评|评选|入选|资助|奖励|扶持|基本|项目|申领|报名|适用|资格)条件|条件(?:和|与)?要求|^[（(]?条件[）)]?$/;
+/** A sentence that opens a list of conditions and ends with its colon. */
+const CONDITION_LEAD = /(?:符合|具备|满足|具有|达到)(?:下列|以下|如下)[^。；]{0,16}(?:条件|情形|要求|标准)[^。；]{0,30}[：:]\s*$|条件(?:如下|为)[：:]\s*$/;
 
 /**
  * Units of what a target counts (people, households, places, length, land, energy, shares, and
@@ -75,7 +109,7 @@ const SCOPE_WORD = /^(?:全国|全省|全市|全区|全县|全州|省内|市内|
 const SCOPE_EACH = /^(?:每个|每一个|每)([\u4e00-\u9fa5]{0,6}?(?:市州|县市区|乡镇|街镇|县区|县市|市县|社区|街道|园区|家庭|企业|车间|基地|单位|学校|项目|地区|村|县|市|区|乡|镇|州|省|户))(（[^）]{1,6}）)?/;
 const ITEM_MARK = /^(?:（[一二三四五六七八九十百\d]+）|[一二三四五六七八九十百]+、|\d+[.、．](?!\d)|第[一二三四五六七八九十百]+条)/;
 
-function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[]) {
+function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[], noticeYear: number | null) {
   const s = para.text.value;
   const years = yearsOf(s);
   for (const sent of sentencesOf(s)) {
@@ -111,11 +145,25 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[])
       for (const f of figures) {
         const when = yearBefore(years, ca + f.at, sent.start);
         const t = targetOf(ctx, para, clause, ca, f, previous, when);
-        if (t) out.push(t);
+        if (t && !isPastFigure(t, when, noticeYear, sentence)) out.push(t);
       }
     });
   }
 }
+
+/**
+ * What was reached, not what is to be: a figure set by 达到/a verb (not 不低于…, not 力争/确保) that is
+ * dated by a year before the notice's own (`2023年，全市森林覆盖率达到80.9%` in a notice of 2024), or
+ * stands in a sentence that looks back (`近5年来，…重复利用率达到80.9%`, `…以来`, `去年`) and sets no
+ * year ahead. Without the notice's date only the looking-back words judge.
+ */
+function isPastFigure(t: Target, when: TargetYear, noticeYear: number | null, sentence: string): boolean {
+  if (t.comparator !== '=' || /力争|确保|争取/.test(t.text) || when.ahead) return false;
+  if (noticeYear !== null && when.year !== null && when.year < noticeYear) return true;
+  return LOOKING_BACK.test(sentence);
+}
+/** Words of a sentence reporting the past: 近5年来, 过去五年, 2000年…以来, 去年, 已经. */
+const LOOKING_BACK = /近[\d一二两三四五六七八九十]+年(?:来|间|中)|过去[\d一二两三四五六七八九十]*年|以来|去年|上一年度|已经|业已|现已/;
 
 /**
  * Indexes of the clauses that state a condition: a clause ending in 的 that is followed by its
@@ -211,6 +259,8 @@ function targetOf(
   let before = clause.slice(0, f.at);
   const rest = clause.slice(f.end);
   if (/[第每]$/.test(before) || /^[号年月日时岁倍期页]/.test(rest)) return null;
+  // 800万吨/年, 300吨/日: a rate — a plant's capacity or throughput, not a count to reach
+  if (RATE_AFTER.test(rest) || RATE_BEFORE.test(before.trimEnd())) return null;
   // 满3个月, 年满16周岁, 连续2年: a condition on who qualifies, not a result to reach
   if (CONDITION_BEFORE.test(before.trimEnd())) return null;
   // 约40平方公里, 近1000座: approximate; the word is no cue of its own
@@ -284,6 +334,10 @@ function targetOf(
   let metric = trimPhrase(`${subject}${verbText}${object}`);
   if (!metric) metric = trimPhrase(stripParens(clause)) || clause;
   if (share && MONEY_WORD.test(metric) && SHARE_WORD.test(metric)) return null;
+  // 申报项目装机容量不低于500千瓦, 单个项目投资不低于…: what an applicant must bring, not a result
+  if (APPLICANT_SUBJECT.test(metric)) return null;
+  // 家庭人均住房面积低于15平方米: a means test on who qualifies
+  if ((comparator === '<' || (comparator === '<=' && !/控制在/.test(cue?.[0] ?? ''))) && MEANS_TEST.test(metric)) return null;
   // money is a target only as an aggregate to reach (产值达到100亿元), never a subsidy or a price
   if (unitInfo(f.unit)?.role === 'money' && (!AGGREGATE_MONEY.test(metric) || SUBSIDY_WORD.test(clause))) return null;
 
@@ -322,6 +376,14 @@ function cueText(cue: RegExpExecArray | null, reference: RegExpExecArray | null,
 const COMPARATOR_WORD = /^(?:不低于|不少于|至少|不小于|不超过|不高于|不多于|最多|至多|控制在|超过|高于|多于|低于|少于|力争达到|力争|达到|稳定在|保持在|确保|实现|突破)/;
 /** What comes right before a condition's figure: 满3个月, 年满16周岁, 连续2年, 累计满. */
 const CONDITION_BEFORE = /(?:满|年满|累计满|连续|累计|距今|已满|未满|超期)$/;
+/** A per-time unit after the figure: 万吨/年, 吨/日, 立方米/小时. */
+const RATE_AFTER = /^\s*[\/／]\s*(?:年|日|天|月|周|时|小时|班|[adh](?![a-z]))/i;
+/** 年产800万吨, 日产300吨: an output per year or per day, said before the figure. */
+const RATE_BEFORE = /(?:年产|日产|月产|时产)能?$/;
+/** A metric naming what an applicant or each single item must have (申报项目…, 单个项目…). */
+const APPLICANT_SUBJECT = /^(?:申报|申请|拟申报|参评|参选|入选|入围|单个|单体|单台|单项|单笔|单户)/;
+/** A household's or a person's own circumstances, tested against a ceiling to qualify. */
+const MEANS_TEST = /人均|户均|家庭|申请人|本人|个人|年龄|财产/;
 /** Approximation words before the figure (约40平方公里); after it (2000公里左右) see APPROX_SUFFIX. */
 const ABOUT = /(?:大约|约|近|将近|接近)$/;
 const APPROX_SUFFIX = /^(?:左右|上下)/;

@@ -35,6 +35,20 @@ const CENTRAL_BY_FIRST = (() => {
 const centralAt = (s: string, at: number): string | undefined => CENTRAL_BY_FIRST.get(s[at])?.find((a) => s.startsWith(a, at));
 
 /**
+ * A 落款 of a city's or a province's own bodies in their short local forms, each said after the bare
+ * region word (市交通委 市公安局, 省财政厅 省教育厅), run together when the spacing between them was
+ * lost: split before each repetition of the word that follows a department's ending. Null when the run
+ * does not start that way or does not split into such names.
+ */
+function splitLocalShortForms(s: string): string[] | null {
+  const word = /^(省|市|区|县)(?!场|民|委书)/.exec(s)?.[1];
+  if (!word) return null;
+  const parts = s.split(new RegExp(`(?<=(?:厅|局|委员会|委|办公室|办公厅|办|中心|政府))(?=${word}(?!场))`));
+  return parts.length > 1 && parts.every((p) => p.length >= 3 && DEPARTMENT_END.test(p)) ? parts : null;
+}
+const DEPARTMENT_END = /(?:厅|局|委员会|委|办公室|办公厅|办|中心|政府)$/;
+
+/**
  * Splits a run of agency names printed without separators (a title's issuer prefix, a wrapped
  * signature block) into names. Local names split at each repetition of their region prefix
  * (山东省…厅山东省…局, 广州市…局广州市…局); central names by the lexicon. Text the lexicon does not
@@ -59,6 +73,8 @@ function separatedParts(run: string): string[] {
 function splitRun(run: string): string[] {
   const s = run.replace(/\s+/g, '').replace(/文件$/, '');
   if (!s) return [];
+  const local = splitLocalShortForms(s);
+  if (local) return local;
   const lead = PROVINCES.find((p) => s.startsWith(p.name));
   const regionPrefix = lead
     ? (new RegExp(`^${lead.name}(?:[\\u4e00-\\u9fa5]{1,6}?(?:市|区|县|自治州|州|盟|旗))?`).exec(s)?.[0] ?? lead.name)

@@ -38,6 +38,12 @@ export const DATE_LINE = new RegExp(`^(${DATE.source})$`);
 export const FILE_NUMBER = /([\u4e00-\u9fa5]{1,14})\s*[〔[［【（(﹝〖]\s*((?:19|20)\d{2})\s*[〕\]］】）)﹞〗]\s*第?\s*(\d{1,5})\s*号/g;
 
 /**
+ * A 发文字号 in the form used until about 1990, the year first in two digits: `（87）国发12号`,
+ * `(85)财税字第12号`; groups: year (two digits, 19xx), prefix, serial.
+ */
+export const YEAR_FIRST_FILE_NUMBER = /[（(]\s*([4-9]\d)\s*[）)]\s*([\u4e00-\u9fa5]{1,12}?)\s*第?\s*(\d{1,5})\s*号/g;
+
+/**
  * The number of a 公告 or 令 printed without brackets: `国家税务总局公告2023年第1号`,
  * `财政部 税务总局公告2023年第61号`; groups: issuer and kind, year, serial.
  */

@@ -3,8 +3,12 @@ import { applyEdits, replaceAll, type Text } from './offsets.js';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
 const NAME = String.raw`[\u4e00-\u9fa5（）()、]{1,12}`;
-/** `1 广州 79.80`, `合计 387.56`, `10 山 东 17.88` (a region printed with spaces is one cell). */
-const ROW = new RegExp(String.raw`^(?:(\d{1,3})[ \t]+)?((?:[\u4e00-\u9fa5] )*${NAME})((?:[ \t]+(?:${NUM}|—|-))+)$`);
+/** Text cells after the figures (备注: 新建, 改造提升), each after two spaces or a tab. */
+const NOTES = String.raw`(?:(?: {2,}|\t)[\u4e00-\u9fa5][\u4e00-\u9fa5（）()、]{0,15})*`;
+/** `1 广州 79.80`, `合计 387.56`, `10 山 东 17.88` (a region printed with spaces is one cell), `1  东城街道  40.0  新建`. */
+const ROW = new RegExp(String.raw`^(?:(\d{1,3})[ \t]+)?((?:[\u4e00-\u9fa5] )*${NAME})((?:[ \t]+(?:${NUM}|—|-))+)${NOTES}$`);
+/** 一、城区, 东部片区: a group's row of its own, between a table's header and its rows. */
+const GROUP_LINE = /^(?:[一二三四五六七八九十]+[、.．])?[\u4e00-\u9fa5]{2,12}$/;
 const HEADER = /^(?:[\u4e00-\u9fa5（）()、/]{1,12}[ \t]+){1,7}[\u4e00-\u9fa5（）()、/]{1,12}$/;
 
 /**
@@ -21,7 +25,9 @@ export function spacedTableRows(text: Text): Text {
   const separators = new Set<number>();
   let offset = 0;
   lines.forEach((line, i) => {
-    const header = !isRow[i] && isRow[i + 1] && HEADER.test(line.trim()) && !/[。，；：]/.test(line);
+    // the header right above the rows, or above a group row (一、城区) that opens them
+    const below = isRow[i + 1] || (GROUP_LINE.test(lines[i + 1]?.trim() ?? '') && isRow[i + 2]);
+    const header = !isRow[i] && below && HEADER.test(line.trim()) && !/[。，；：]/.test(line);
     if (isRow[i] || header) {
       const m = ROW.exec(line.trim());
       // single spaces inside a spaced-out region name (山 东) are not cell separators

@@ -1,4 +1,4 @@
-import { ANNOUNCEMENT_NUMBER, DATE_LINE, FILE_NUMBER, TITLE_END } from '../lexicon/patterns.js';
+import { ANNOUNCEMENT_NUMBER, DATE_LINE, FILE_NUMBER, TITLE_END, YEAR_FIRST_FILE_NUMBER } from '../lexicon/patterns.js';
 import type { Line } from './lines.js';
 
 /** What a single line looks like, before any context is applied. */
@@ -36,8 +36,10 @@ export const ANNEX_HEADING = /^附件([\d]+|[一二三四五六七八九十]{1,3
 
 export const SECTION_MARK = /^([一二三四五六七八九十百]+)、|^第([一二三四五六七八九十百]+)章/;
 export const CLAUSE_MARK = /^（([一二三四五六七八九十百]+)）|^第([一二三四五六七八九十百]+)条(?![^\s（]{0,3}[，。；])/;
+// 海关: the customs districts sign by their own name (中华人民共和国上海海关, 上海海关), the
+// 直属海关 under 海关总署 (国务院直属机构) that co-sign local notices on trade and ports.
 export const AGENCY_SUFFIX =
-  /(厅|局|委员会|委|部|办公室|办公厅|人民政府|政府|中心|院|署|行|社|会|办|处|室|所|组|团|队|站|馆|公司|总局|集团|法院|检察院|联合会|工会|办事处|管委会)$/;
+  /(厅|局|委员会|委|部|办公室|办公厅|人民政府|政府|中心|院|署|行|社|会|办|处|室|所|组|团|队|站|馆|公司|总局|集团|法院|检察院|联合会|工会|办事处|管委会|海关)$/;
 
 export function classifyLine(line: Line): LineKind {
   const t = line.text.trimEnd();
@@ -61,7 +63,7 @@ export function classifyLine(line: Line): LineKind {
   if (/^抄送[：:]/.test(flat)) return 'copyTo';
   if (SECTION_MARK.test(flat)) return 'section';
   if (CLAUSE_MARK.test(flat)) return 'clause';
-  if (isAgencyLine(flat.replace(GLUED_CLOSING, ''))) return 'agency';
+  if (isAgencyLine(flat.replace(GLUED_CLOSING, '').replace(SEAL_AFTER, ''))) return 'agency';
   return 'text';
 }
 
@@ -79,10 +81,14 @@ function isFileNumberLine(flat: string): boolean {
   const fn = FILE_NUMBER_AT_START.exec(inner);
   if (fn && fn.index === 0 && (fn[0].length === inner.length || /^签发人[：:]/.test(inner.slice(fn[0].length)))) return true;
   if (FILE_NUMBER_PLACEHOLDER.test(inner)) return true;
+  if (YEAR_FIRST_LINE.test(inner)) return true;
   ANNOUNCEMENT_NUMBER.lastIndex = 0;
   const an = ANNOUNCEMENT_NUMBER.exec(inner);
   return !!an && an.index === 0 && an[0].replace(/\s+/g, '').length === inner.length;
 }
+
+/** A line that is only an old-style 发文字号, the year first: `（87）国发12号`. */
+const YEAR_FIRST_LINE = new RegExp(`^(?:${YEAR_FIRST_FILE_NUMBER.source})$`);
 
 /** A template's placeholder 发文字号, `XXX〔2023〕X号`, `X人社发〔20XX〕X号`: header, not title. */
 const FILE_NUMBER_PLACEHOLDER = /^[\u4e00-\u9fa5A-Za-zＸｘ]{1,14}[〔[［【（(﹝〖][\dXxＸｘ]{2,4}[〕\]］】）)﹞〗]第?[\dXxＸｘ]{1,5}号$/;
@@ -95,6 +101,10 @@ export const GLUED_CLOSING = /^特此(通知|通告|公告|函告|批复|函复|
 
 /** （印章） / （盖章） placeholders in a signature block. */
 export const SEAL = /^（?(印章|盖章|章|签章)）?$/;
+/** The same placeholder after the signing body on its line: `长沙市人民政府办公厅（盖章）`. */
+export const SEAL_AFTER = /[（(](?:印章|盖章|公章|章|签章)[）)]$/;
+/** Every such placeholder of a line that prints several bodies side by side (never part of a name). */
+export const SEAL_MARKS = /[（(](?:印章|盖章|公章|章|签章)[）)]/g;
 
 export function isAgencyLine(flat: string): boolean {
   if (flat.includes('、') && flat.length <= 60) return flat.split('、').every((part) => isAgencyLine(part));

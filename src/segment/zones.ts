@@ -1,6 +1,6 @@
 import { createActor, emit, setup } from 'xstate';
 import { splitAgencies } from '../lexicon/agencies.js';
-import { AGENCY_SUFFIX, endsTitle, isAgencyLine, SEAL } from './classify.js';
+import { AGENCY_SUFFIX, endsTitle, isAgencyLine, SEAL, SEAL_AFTER } from './classify.js';
 import type { ClassifiedLine } from './documents.js';
 
 /** GB/T 9704 zones of one document. */
@@ -340,7 +340,7 @@ function settleSignature(zones: Zones): Zones {
   let k = zones.body.length - 1;
   while (k >= 0 && (zones.body[k].kind === 'blank' || isAgencyish(zones.body[k]))) k--;
   const tail = zones.body.slice(k + 1).filter((l) => l.kind !== 'blank');
-  const signs = tail.filter((l) => !SEAL.test(l.flat)).map((l) => l.flat).join('');
+  const signs = tail.filter((l) => !SEAL.test(l.flat)).map((l) => l.flat.replace(SEAL_AFTER, '')).join('');
   const bodySignature = tail.length && AGENCY_SUFFIX.test(signs) ? tail : [];
   const body = bodySignature.length ? zones.body.slice(0, k + 1) : zones.body;
 
