@@ -26,7 +26,7 @@ function trimPrefix(prefix: string): string {
 /** Every 发文字号 in a string, with the index where each starts. */
 export function findFileNumbers(s: string): { index: number; value: Omit<FileNumber, 'span'> }[] {
   const out: { index: number; value: Omit<FileNumber, 'span'> }[] = [];
-  // both patterns end in 号: a paragraph without one skips them (most of a notice's paragraphs)
+  // every pattern below ends in 号: a paragraph without one skips them (most of a notice's paragraphs)
   if (!s.includes('号')) return out;
   const re = new RegExp(FILE_NUMBER.source, 'g');
   for (let m = re.exec(s); m; m = re.exec(s)) {

@@ -72,7 +72,7 @@ export function classifyLine(line: Line): LineKind {
  * (`（浙价费〔2007〕136号）`), or with 签发人 on the same line as upward documents do (GB/T 9704 7.2.4).
  */
 function isFileNumberLine(flat: string): boolean {
-  // every form below ends in 号: most lines skip the three patterns
+  // every form below ends in 号: most lines skip the patterns
   if (!flat.includes('号')) return false;
   const inner = /^[（(]([^（()）]+)[）)]$/.exec(flat)?.[1] ?? flat;
   // only a 发文字号 at the start counts: try it there alone (the same match as the leftmost one
