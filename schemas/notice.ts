@@ -5,8 +5,8 @@ import { Finding } from './finding.js';
 export const FileNumber = z.object({
   raw: z.string().describe('as printed'),
   normalized: z.string().describe('no whitespace, 〔〕 brackets: 吉人社联〔2022〕81号'),
-  prefix: z.string().describe('the issuer abbreviation before the year: 吉人社联'),
-  year: z.number().int().describe('the year in 〔〕'),
+  prefix: z.string().describe('the issuer abbreviation before the year: 吉人社联; for an order (令), its mark: 河北省人民政府令'),
+  year: z.number().int().describe('the year in 〔〕; an order numbered without one (第15号 below its mark) takes the year it was signed'),
   serial: z.number().int().describe('the number before 号'),
   span: Span.nullable().describe('where the file number is printed; null when it comes from metadata'),
 });
@@ -197,7 +197,7 @@ export const NoticeRecord = z.object({
   fileNumber: FileNumber.nullable().describe('发文字号, null when none is printed'),
   title: z.string().nullable().describe('null when the copy prints no title (a partial copy keeps its record, with a missing-field finding)'),
   titleSpan: Span.nullable().describe('where the title starts'),
-  docType: z.string().nullable().describe('文种 from the title: 通知, 意见, 办法'),
+  docType: z.string().nullable().describe('文种 from the title: 通知, 意见, 办法; 令 for an order, whatever the regulation it promulgates is called'),
   level: z.enum(['national', 'provincial', 'municipal', 'county', 'township']).nullable().describe('the issuer\'s level of government'),
   region: Region.nullable().describe('the division the notice governs; null for a national notice'),
   issuers: z.array(

@@ -105,7 +105,8 @@ describe('partial copies keep their record', () => {
   it('run-on text that starts at the 主送机关, the signature and date glued before the regulation it issues (Anshun 2023)', async () => {
     const r = await one('39_anshun-shizhengfu-chubeiliang-guanli-banfa-2023.txt');
     expect(r.title).toBeNull();
-    expect(r.addressees[0]).toBe('各县');
+    // 各县、自治县、区 share the head 人民政府（管委会）: one addressee
+    expect(r.addressees[0]).toBe('各县、自治县、区人民政府（管委会）');
     expect(names(r)).toEqual(['安顺市人民政府']);
     expect(r.signedDate).toBe('2023-09-05');
     expect(r.level).toBe('municipal');

@@ -1,3 +1,4 @@
+import { AGENCY_SUFFIX } from '../segment/classify.js';
 import type { ClassifiedLine } from '../segment/documents.js';
 import { lineText } from '../segment/lines.js';
 import type { DocumentContext } from './context.js';
@@ -62,16 +63,27 @@ export function splitList(s: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let cur = '';
-  for (const ch of s) {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
     if ('（(《'.includes(ch)) depth++;
     if ('）)》'.includes(ch)) depth = Math.max(0, depth - 1);
-    if (depth === 0 && '、，,；;'.includes(ch)) {
+    const splits = depth === 0 && ('，,；;'.includes(ch) || (ch === '、' && endsItem(cur, s.slice(i + 1))));
+    if (splits) {
       if (cur) out.push(cur);
       cur = '';
     } else cur += ch;
   }
   if (cur) out.push(cur);
   return out;
+}
+
+/**
+ * Whether a 、 ends a list item. Parallel bodies each end in their own suffix (省财政厅、人力资源社会保障厅)
+ * or each start with 各 (各区、各部门); words that share the head after the last of them do not
+ * (各省、自治区、直辖市人民政府 is one addressee, as is 各县、自治县、区人民政府).
+ */
+function endsItem(before: string, after: string): boolean {
+  return AGENCY_SUFFIX.test(before.replace(/（[^）]*）$/, '')) || after.startsWith('各');
 }
 
 /** 附件说明: `附件：1.…` with following numbered lines (wrapped items joined), or a single `附件：…`. */

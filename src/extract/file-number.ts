@@ -1,5 +1,7 @@
 import type { FileNumber } from '../../schemas/notice.js';
-import { ANNOUNCEMENT_NUMBER, FILE_NUMBER, YEAR_FIRST_FILE_NUMBER } from '../lexicon/patterns.js';
+import { ANNOUNCEMENT_NUMBER, DATE, FILE_NUMBER, parseDate, YEAR_FIRST_FILE_NUMBER } from '../lexicon/patterns.js';
+import { chineseToInt } from '../lexicon/numerals.js';
+import { isOrderMark, isOrderNumber, ORDER_NUMBER } from '../segment/classify.js';
 import { lineText } from '../segment/lines.js';
 import { metadataSpan, spanAt, type DocumentContext } from './context.js';
 
@@ -59,6 +61,37 @@ function parseAnnouncementNumber(m: RegExpExecArray): Omit<FileNumber, 'span'> {
 }
 
 /**
+ * An order's 令号 under its mark: 第15号 below 河北省人民政府令 is cited as 河北省人民政府令第15号, the
+ * mark being the prefix. An order numbered without a year (the usual form) takes the year it was
+ * signed — the first date of its header or closing — so that `year` stays a number.
+ */
+function orderNumber(ctx: DocumentContext, line: string): { index: number; value: Omit<FileNumber, 'span'> } | null {
+  const flat = line.replace(/\s+/g, '');
+  const inner = /^[（(]([^（()）]+)[）)]$/.exec(flat)?.[1] ?? flat;
+  const m = isOrderNumber(inner) ? ORDER_NUMBER.exec(inner) : null;
+  const mark = m?.[1] ?? ctx.lines.slice(0, 40).find((l) => l.kind === 'issuerMark' && isOrderMark(l.flat))?.flat;
+  if (!m || !mark) return null;
+  const year = m[2] ? Number(m[2]) : signingYear(ctx);
+  if (year === null) return null;
+  const serial = /^\d+$/.test(m[3]) ? Number(m[3]) : chineseToInt(m[3]);
+  if (!serial) return null;
+  const index = line.search(/\S/);
+  const raw = line.trim();
+  return { index, value: { raw, normalized: `${mark}${m[2] ? `〔${year}〕` : ''}第${m[3]}号`, prefix: mark, year, serial } };
+}
+
+/** The year of the first date line of a document (an order's 成文日期 under its signature). */
+function signingYear(ctx: DocumentContext): number | null {
+  for (const l of ctx.lines) {
+    if (l.kind !== 'date') continue;
+    const m = new RegExp(DATE.source).exec(l.flat);
+    const date = m && parseDate(m);
+    if (date) return Number(date.slice(0, 4));
+  }
+  return null;
+}
+
+/**
  * The document's own 发文字号: the standalone line in the header (above or below the title), else
  * the scraper's front matter (文号), else none. Numbers in the body are references, not this.
  */
@@ -66,7 +99,7 @@ export function extractFileNumber(ctx: DocumentContext): FileNumber | null {
   const candidates = [...ctx.zones.header, ...ctx.lines.slice(0, 40)].filter((l) => l.kind === 'fileNumber');
   for (const line of candidates) {
     const t = lineText(ctx.text, line);
-    const hit = findFileNumbers(t.value)[0];
+    const hit = findFileNumbers(t.value)[0] ?? orderNumber(ctx, t.value);
     if (hit) {
       const start = t.map[hit.index];
       const end = t.map[hit.index + hit.value.raw.length - 1] + 1;

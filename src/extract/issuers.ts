@@ -1,6 +1,7 @@
 import type { Span } from '../../schemas/common.js';
+import type { FileNumber } from '../../schemas/notice.js';
 import { splitAgencies } from '../lexicon/agencies.js';
-import { GLUED_CLOSING, isAgencyLine, SEAL, SEAL_MARKS } from '../segment/classify.js';
+import { GLUED_CLOSING, isAgencyLine, isOrderMark, SEAL, SEAL_MARKS } from '../segment/classify.js';
 import type { ClassifiedLine } from '../segment/documents.js';
 import { lineText } from '../segment/lines.js';
 import { metadataSpan, spanAt, type DocumentContext } from './context.js';
@@ -16,7 +17,7 @@ const NOT_ISSUER = /^(\d{6}|.*(绝密|机密|秘密)(★.*)?|特急|加急|特�
  * 发文机关: the 发文机关标志 lines above the title (`广东省财政厅 文件` is 广东省财政厅), else the
  * signature block, else the agencies the title starts with, else the front matter's 发布单位.
  */
-export function extractIssuers(ctx: DocumentContext, title: string | null): Issuer[] {
+export function extractIssuers(ctx: DocumentContext, title: string | null, fileNumber: FileNumber | null = null): Issuer[] {
   const fromHeader = fromLines(ctx, ctx.zones.header.filter((l) => l.kind !== 'fileNumber' && l.kind !== 'blank' && !NOT_ISSUER.test(l.flat)), true);
   const fromSignature = fromLines(ctx, ctx.zones.signature.filter((l) => !SEAL.test(l.flat)), false);
   // A joint notice may print only the lead body in its 版头 (GB/T 9704 7.2.2) and sign with all
@@ -27,6 +28,8 @@ export function extractIssuers(ctx: DocumentContext, title: string | null): Issu
     const names = splitAgencies(prefix).filter((n) => isAgencyLine(n));
     if (names.length && names.join('') === prefix.replace(/[、，,\s]/g, '')) return names.map((name) => ({ name, span: ctx.zones.title.length ? spanAt(ctx, lineText(ctx.text, ctx.zones.title[0])) : null }));
   }
+  // an order's number printed with its mark (上海市人民政府令第25号): the mark names the issuer
+  if (fileNumber && isOrderMark(fileNumber.prefix)) return [{ name: fileNumber.prefix.replace(/(命令|令)$/, ''), span: fileNumber.span }];
   const fm = ctx.frontMatter;
   const key = ['发文机关', '发文单位', '发布单位', '发布机构'].find((k) => fm?.fields[k]);
   if (fm && key && ctx.documentIndex === 0) {
@@ -64,7 +67,9 @@ function fromLines(ctx: DocumentContext, lines: ClassifiedLine[], perLine: boole
   return out;
 }
 
-const namesOf = (text: string) => splitAgencies(text.trim().replace(GLUED_CLOSING, '').replace(SEAL_MARKS, ' ').trim().replace(/文件\s*$/, ''));
+// an order's mark (河北省人民政府令) names its issuer as a 文件 mark does
+const namesOf = (text: string) => splitAgencies(markless(text.trim().replace(GLUED_CLOSING, '').replace(SEAL_MARKS, ' ').trim()));
+const markless = (text: string) => (isOrderMark(text.replace(/\s+/g, '')) ? text.replace(/(命令|令)$/, '') : text.replace(/文件\s*$/, ''));
 
 /** The span of the n-th non-space character of a group of lines. */
 function spanInGroup(ctx: DocumentContext, group: ClassifiedLine[], n: number): Span | null {

@@ -65,7 +65,7 @@ export const extractors: readonly NamedExtractor[] = [
     name: 'issuers',
     fields: ['issuers', 'level', 'region'],
     run: (ctx, r) => {
-      const printed = extractIssuers(ctx, r.title);
+      const printed = extractIssuers(ctx, r.title, r.fileNumber);
       // 市交通委员会 in the 落款 is the 上海市交通委员会 the title prints
       const named = printed.map((i) => expandFromTitle(i.name, r.title));
       const { level: printedLevel, region } = inferRegion(named, r.fileNumber, r.title ?? '', r.addressees, metadataIssuers(ctx));

@@ -1,4 +1,5 @@
 import { DOC_TYPES } from '../lexicon/patterns.js';
+import { endsTitle, isOrderMark, isOrderNumber } from '../segment/classify.js';
 import { joinTexts, lineText } from '../segment/lines.js';
 import { metadataSpan, spanAt, type DocumentContext } from './context.js';
 import type { Span } from '../../schemas/common.js';
@@ -31,8 +32,10 @@ export function extractTitle(ctx: DocumentContext): TitleInfo {
   if (ctx.zones.title.length) {
     const t = joinTexts(ctx.zones.title.map((l) => lineText(ctx.text, l)));
     const { start, value: title } = cleanTitle(t.value);
-    if (title) return { title, span: spanAt(ctx, t, start), docType: docTypeOf(title) };
+    if (title) return { title, span: spanAt(ctx, t, start), docType: isOrder(ctx) ? '令' : docTypeOf(title) };
   }
+  const order = orderTitle(ctx);
+  if (order) return order;
   const fm = ctx.frontMatter;
   const key = ['标题', '名称'].find((k) => fm?.fields[k]);
   if (fm && key && ctx.documentIndex === 0) {
@@ -41,6 +44,30 @@ export function extractTitle(ctx: DocumentContext): TitleInfo {
   }
   return { title: null, span: null, docType: null };
 }
+
+/**
+ * An order (河北省人民政府令 / 第15号) prints no title of its own (GB/T 9704-2012 10.2): it is known by
+ * the regulation it promulgates — the title printed above that regulation's text right after the
+ * order's date, else the 《…》 its first sentence names (《…》已经…通过，现予公布).
+ */
+function orderTitle(ctx: DocumentContext): TitleInfo | null {
+  if (!isOrder(ctx)) return null;
+  const heading = ctx.zones.annexes[0]?.heading;
+  if (heading && endsTitle(heading.flat)) {
+    const t = lineText(ctx.text, heading);
+    const { start, value } = cleanTitle(t.value);
+    return { title: value, span: spanAt(ctx, t, start), docType: '令' };
+  }
+  const first = ctx.zones.body.find((l) => l.kind !== 'blank');
+  const named = first && /^《([^》]{2,80})》/.exec(first.flat);
+  if (!first || !named) return null;
+  const t = lineText(ctx.text, first);
+  return { title: named[1], span: spanAt(ctx, t, t.value.indexOf('《') + 1), docType: '令' };
+}
+
+/** An order's header: its mark (河北省人民政府令), or its number run together with the mark (上海市人民政府令第25号). */
+const isOrder = (ctx: DocumentContext): boolean =>
+  ctx.zones.header.some((l) => (l.kind === 'issuerMark' && isOrderMark(l.flat)) || (l.kind === 'fileNumber' && l.flat.includes('令') && isOrderNumber(l.flat)));
 
 /** `关于印发《…办法》的通知` is a 通知: the last document-type word outside 《》 wins. */
 export function docTypeOf(title: string): string | null {

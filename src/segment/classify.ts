@@ -54,6 +54,7 @@ export function classifyLine(line: Line): LineKind {
   if (flat.length <= 80 && NOISE.test(t)) return 'noise';
   if (META_KEY.test(flat) && flat.length <= 160) return 'meta';
   if (/^(.{0,30}?)文件$/.test(flat) && !/[，。；：]/.test(flat)) return 'issuerMark';
+  if (isOrderMark(flat)) return 'issuerMark';
   if (/^（此件.{0,12}公开）$|^（此件.{0,10}发布）$|^(信息)?公开(方式|属性|选项|类型)：/.test(flat)) return 'disclosure';
   if (/^（联系(单位|人|电话)/.test(flat)) return 'contactNote';
   // `附件：` alone introduces the 附件说明 list on the next lines; an annex itself is headed 附件 / 附件1
@@ -82,9 +83,34 @@ function isFileNumberLine(flat: string): boolean {
   if (fn && fn.index === 0 && (fn[0].length === inner.length || /^签发人[：:]/.test(inner.slice(fn[0].length)))) return true;
   if (FILE_NUMBER_PLACEHOLDER.test(inner)) return true;
   if (YEAR_FIRST_LINE.test(inner)) return true;
+  if (isOrderNumber(inner)) return true;
   ANNOUNCEMENT_NUMBER.lastIndex = 0;
   const an = ANNOUNCEMENT_NUMBER.exec(inner);
   return !!an && an.index === 0 && an[0].replace(/\s+/g, '').length === inner.length;
+}
+
+/**
+ * The 发文机关标志 of an order (GB/T 9704-2012 10.2, 命令（令）格式): the issuing body's full name and
+ * 令 or 命令 — 河北省人民政府令, 中华人民共和国国务院令, 中华人民共和国财政部令, 中华人民共和国主席令.
+ */
+export function isOrderMark(flat: string): boolean {
+  const m = ORDER_MARK.exec(flat);
+  return !!m && (isAgencyLine(m[1]) || /^(中华人民共和国)?主席$/.test(m[1]));
+}
+const ORDER_MARK = /^([\u4e00-\u9fa5]{2,30}?)(?:命令|令)$/;
+
+/**
+ * An order's number on its own line below the mark (GB/T 9704-2012 10.2.2, 令号): 第15号, or with
+ * the year as some provinces print it, 〔2010〕第15号; web copies run the mark into it
+ * (上海市人民政府令第25号); the 主席令 counts in Chinese numerals (第八十四号). Groups: mark, year, serial. Orders are numbered per term of office, not per
+ * year, so the bare form has no year.
+ */
+export const ORDER_NUMBER = /^([\u4e00-\u9fa5]{2,30}?(?:命令|令))?\s*(?:[〔［\[（(﹝](\d{4})[〕］\]）)﹞])?第\s*(\d{1,5}|[一二三四五六七八九十百千零〇]{1,8})\s*号$/;
+
+/** A line that is only an order's number, with or without its mark before it (上海市人民政府令第25号). */
+export function isOrderNumber(flat: string): boolean {
+  const m = ORDER_NUMBER.exec(flat);
+  return !!m && (!m[1] || isOrderMark(m[1]));
 }
 
 /** A line that is only an old-style 发文字号, the year first: `（87）国发12号`. */

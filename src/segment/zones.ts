@@ -1,6 +1,6 @@
 import { createActor, emit, setup } from 'xstate';
 import { splitAgencies } from '../lexicon/agencies.js';
-import { AGENCY_SUFFIX, endsTitle, isAgencyLine, SEAL, SEAL_AFTER } from './classify.js';
+import { AGENCY_SUFFIX, endsTitle, isAgencyLine, isOrderMark, SEAL, SEAL_AFTER } from './classify.js';
 import type { ClassifiedLine } from './documents.js';
 
 /** GB/T 9704 zones of one document. */
@@ -59,6 +59,7 @@ export const layoutMachine = setup({
     isDate: ({ event }) => event.line.kind === 'date',
     isAnnexHeading: ({ event }) => event.line.kind === 'annexHeading',
     isColophonMark: ({ event }) => event.line.kind === 'printed' || event.line.kind === 'copyTo',
+    isArticleStart: ({ event }) => /^第[一二三四五六七八九十百零〇]+[章条]/.test(event.line.flat) && (event.line.kind === 'clause' || event.line.kind === 'section'),
     isClosingMark: ({ event }) => ['attachmentNote', 'date', 'disclosure', 'contactNote'].includes(event.line.kind),
     // 印发/转发 notices often carry the document they issue right after the date, with no 附件 heading
     // (an item of the 附件 list, `2.湖北省…调查意见`, is not one)
@@ -136,6 +137,9 @@ export const layoutMachine = setup({
           { guard: 'isAnnexHeading', target: 'annex', actions: 'openAnnex' },
           { guard: 'isEmbeddedTitle', target: 'annex', actions: 'openAnnex' },
           { guard: 'isColophonMark', target: 'colophon', actions: 'toColophon' },
+          // articles after the date without a title above them: an order's regulation printed
+          // right below the order, whose title the copy gave once at the top
+          { guard: 'isArticleStart', target: 'body', actions: 'toBody' },
           { actions: 'toClosing' },
         ],
       },
@@ -228,10 +232,15 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
   const roles: Role[] = lines.map(() => null);
   let end = -1;
   let seen = 0;
+  let order = false;
   for (let i = 0; i < lines.length && seen < CONTENT_LIMIT; i++) {
     const l = lines[i];
     if (l.kind === 'blank') continue;
     seen++;
+    // an order (…令 / 第N号) has no title of its own: its first sentence is the body, and the
+    // regulation's title after its date belongs to the regulation
+    if (l.kind === 'issuerMark' && isOrderMark(l.flat)) order = true;
+    if (order && l.flat.includes('。')) break;
     if ((l.kind === 'text' || l.kind === 'agency') && endsTitle(l.flat)) {
       end = i;
       break;
