@@ -1,5 +1,6 @@
 import type { Nodes } from 'mdast';
 import { hasMarkdownSyntax, parseMarkdown } from './markdown-parser.js';
+import { simpleBlockEdits } from './markdown-simple.js';
 import { applyEdits, type Edit, type Text } from './offsets.js';
 
 export { hasMarkdownSyntax, loadMarkdownParser } from './markdown-parser.js';
@@ -35,6 +36,12 @@ export function stripMarkdown(text: Text): { text: Text; frontMatter: FrontMatte
     joinable = needed;
   }
   for (const [from, to] of ranges) {
+    // the common shapes (a bullet, a heading, a rule, **…** pairs) without a remark call
+    const simple = simpleBlockEdits(text.value, from, to);
+    if (simple) {
+      for (const e of simple) edits.push(e);
+      continue;
+    }
     const block = strippedEdits(text.value, from, to);
     for (const e of block.edits) edits.push(e);
     frontMatter ??= block.frontMatter;

@@ -36,18 +36,24 @@ export function lineText(text: Text, line: Line): Text {
   return sliceText(text, line.start, line.start + line.text.length);
 }
 
-/** Joins texts (hard-wrapped lines) into one, keeping each character's source offset. */
+/**
+ * Joins texts (hard-wrapped lines) into one, keeping each character's source offset. The map is
+ * filled in place (each part's map copied natively), not pushed number by number into an array.
+ */
 export function joinTexts(parts: Text[], separator = ''): Text {
-  let value = '';
-  const map: number[] = [];
+  let size = 1;
+  for (const p of parts) size += p.value.length;
+  if (parts.length > 1) size += (parts.length - 1) * separator.length;
+  const map = new Int32Array(size);
+  let at = 0;
   parts.forEach((p, k) => {
     if (k > 0 && separator) {
-      value += separator;
-      for (let i = 0; i < separator.length; i++) map.push(p.map[0]);
+      map.fill(p.map[0], at, at + separator.length);
+      at += separator.length;
     }
-    value += p.value;
-    for (let i = 0; i < p.value.length; i++) map.push(p.map[i]);
+    map.set(p.map.subarray(0, p.value.length), at);
+    at += p.value.length;
   });
-  map.push(parts.length ? parts[parts.length - 1].map[parts[parts.length - 1].value.length] : 0);
-  return { value, map: Int32Array.from(map) };
+  map[at] = parts.length ? parts[parts.length - 1].map[parts[parts.length - 1].value.length] : 0;
+  return { value: parts.map((p) => p.value).join(separator), map };
 }

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMarkdownParser, parseAndStrip, stripMarkdown } from '../src/normalize/markdown.js';
+import { simpleBlockEdits } from '../src/normalize/markdown-simple.js';
+import { identity } from '../src/normalize/offsets.js';
+
+beforeAll(() => loadMarkdownParser());
+
+const simple = (t: string) => simpleBlockEdits(t, 0, t.length);
+/** What remark's parse of the whole text gives, and what the block-wise path (with the simple reader) gives. */
+const both = (t: string) => [parseAndStrip(identity(t)).text, stripMarkdown(identity(t)).text] as const;
+
+describe('Markdown blocks read without remark', () => {
+  it('deletes a bullet, heading hashes, a rule and ** pairs, and nothing else', () => {
+    // hand-derived offsets: the `-` at 0; `##` at 0–2; the dashes after the blank line at 3–6
+    expect(simple('- 附件：1.甲表\n2.乙表')).toEqual([{ start: 0, end: 1, insert: '' }]);
+    expect(simple('## 一、目标')).toEqual([{ start: 0, end: 2, insert: '' }]);
+    expect(simple('甲\n\n---')).toEqual([{ start: 3, end: 6, insert: '' }]);
+    // `**一、加强组织领导。**各地`: 2 + 9 characters, the closing pair at 11–13 (closes after 。 before a CJK letter)
+    expect(simple('**一、加强组织领导。**各地要')).toEqual([
+      { start: 0, end: 2, insert: '' },
+      { start: 11, end: 13, insert: '' },
+    ]);
+    // a pair over two lines of one paragraph (a title wrapped with hard breaks)
+    expect(simple('**转发通知  \n关于做好工作的通知**')).toEqual([
+      { start: 0, end: 2, insert: '' },
+      { start: 18, end: 20, insert: '' },
+    ]);
+  });
+
+  it('leaves to remark what depends on context or is another construct', () => {
+    expect(simple('---\nk: v\n---')).toBeNull(); // front matter
+    expect(simple('> 引文')).toBeNull();
+    expect(simple('  - 缩进')).toBeNull();
+    expect(simple('**甲** *乙*')).toBeNull(); // emphasis with one star
+    expect(simple('**甲.**a')).toBeNull(); // after ASCII punctuation, before a letter: remark does not close it
+    expect(simple('**甲\n1. 乙**')).toBeNull(); // a list may interrupt the paragraph
+    expect(simple('# 标题 #')).toBeNull(); // closing hashes
+    expect(simple('甲\n--')).toBeNull(); // a two-dash setext underline
+    expect(simple('见 [链接](http://x.cn)')).toBeNull();
+    expect(simple('纯文本')).toBeNull(); // nothing to delete: not this reader's case
+    expect(simple('\ufeff甲\n## 乙')).toBeNull(); // micromark drops a leading byte-order mark, and its positions shift
+  });
+
+  it('gives what remark gives on the shapes of the seeds', () => {
+    for (const t of ['- 附件：1.2022年度各市（地）脱贫人口务工目标任务表\n2.黑龙江省就业帮扶政策举措落实情况表', '**省财政厅**', '### 三、加强组织保障', '序号\t省(市)\t目标任务\n1\t北京\t38.5\n\n---', '**转发人力资源社会保障部 发展改革委 财政部  \n农业农村部 国家乡村振兴局关于做好2022年  \n脱贫人口稳岗就业工作的通知**']) {
+      expect(simple(t)).not.toBeNull();
+      const [remark, ours] = both(t);
+      expect(ours.value).toBe(remark.value);
+      expect(Array.from(ours.map)).toEqual(Array.from(remark.map));
+    }
+  });
+
+  // the characters that decide whether a `**` opens or closes: CJK and ASCII letters and punctuation,
+  // full-width forms, Unicode spaces, marks and variation selectors
+  const neighbour = fc.oneof(
+    { arbitrary: fc.constantFrom(...'甲乙一。：、（）《》【】〔〕aZ1 '.split('')), weight: 3 },
+    { arbitrary: fc.constantFrom(...'“”.():,!?;"\'\u3000\t\u00a0—…·％＊‘’「」\ufeffé\u0301\ufe0f\u2003$%/@．，；！？～￥\u200bㄅア한'.split(''), '😀'), weight: 1 },
+  );
+  const lineStart = fc.constantFrom('', '', '', '- ', '# ', '## ', '1. ', '2. ', '1) ', '---', '---\n', '');
+  const lineBreak = fc.constantFrom('\n', '\n', '  \n', '\r\n', '\n\n');
+  const piece = fc.tuple(neighbour, fc.constantFrom('', '**', '**'), neighbour, fc.option(fc.tuple(lineBreak, lineStart), { freq: 3 }));
+  const block = fc.tuple(lineStart, fc.array(piece, { minLength: 1, maxLength: 8 })).map(([start, pieces]) => start + pieces.map(([a, d, b, br]) => a + d + b + (br ? br.join('') : '')).join(''));
+
+  it('equals remark on generated blocks wherever it answers', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(block, (t) => {
+        if (!simple(t)) return;
+        answered++;
+        const [remark, ours] = both(t);
+        expect(ours.value).toBe(remark.value);
+        expect(Array.from(ours.map)).toEqual(Array.from(remark.map));
+      }),
+      { numRuns: 8000, seed: 21 },
+    );
+    // the generator must reach the reader often enough for the comparison to mean something
+    expect(answered).toBeGreaterThan(200);
+  });
+});
