@@ -1,4 +1,4 @@
-import { DATE, parseDate } from '../lexicon/patterns.js';
+import { DATE, DATE_LINE, parseDate } from '../lexicon/patterns.js';
 import type { ClassifiedLine } from '../segment/documents.js';
 import type { DocumentContext } from './context.js';
 
@@ -7,8 +7,12 @@ export interface Dates {
   printedDate: string | null;
 }
 
+/** DATE read from lastIndex 0 to the end (compiled once; firstDate resets it). */
+const DATES = new RegExp(DATE.source, 'g');
+
 const firstDate = (s: string): string | null => {
-  const re = new RegExp(DATE.source, 'g');
+  const re = DATES;
+  re.lastIndex = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const d = parseDate(m);
     if (d) return d;
@@ -21,6 +25,15 @@ const firstDate = (s: string): string | null => {
  * broken over two lines (`2015` / `年5月21日`) is joined. 印发日期: the 版记 line ending in 印发.
  */
 export function extractDates(ctx: DocumentContext): Dates {
+  let dates = datesOfContext.get(ctx);
+  if (!dates) datesOfContext.set(ctx, (dates = readDates(ctx)));
+  return dates;
+}
+
+/** The dates plugin and the targets (the notice's year) both ask: read once per document context. */
+const datesOfContext = new WeakMap<DocumentContext, Dates>();
+
+function readDates(ctx: DocumentContext): Dates {
   const printedLine = [...ctx.zones.colophon, ...ctx.zones.closing].find((l) => l.kind === 'printed');
   const printedDate = printedLine ? firstDate(printedLine.flat) : null;
   let signedDate: string | null = null;
@@ -46,7 +59,7 @@ function tail(lines: ClassifiedLine[], n: number): ClassifiedLine[] {
 function splitDate(lines: ClassifiedLine[]): string | null {
   for (let i = 0; i + 1 < lines.length; i++) {
     const joined = lines[i].flat + lines[i + 1].flat;
-    if (/^(\d{4}|[〇○零一二三四五六七八九]{4})$/.test(lines[i].flat) && new RegExp(`^(${DATE.source})$`).test(joined)) return firstDate(joined);
+    if (/^(\d{4}|[〇○零一二三四五六七八九]{4})$/.test(lines[i].flat) && DATE_LINE.test(joined)) return firstDate(joined);
   }
   return null;
 }

@@ -25,21 +25,29 @@ function trimPrefix(prefix: string): string {
   return m ? m[1] : prefix.slice(-8);
 }
 
+/** The patterns read with exec from lastIndex 0 to the end: compiled once, reset before each scan. */
+const FILE_NUMBERS = new RegExp(FILE_NUMBER.source, 'g');
+const YEAR_FIRST_FILE_NUMBERS = new RegExp(YEAR_FIRST_FILE_NUMBER.source, 'g');
+const ANNOUNCEMENT_NUMBERS = new RegExp(ANNOUNCEMENT_NUMBER.source, 'g');
+
 /** Every 发文字号 in a string, with the index where each starts. */
 export function findFileNumbers(s: string): { index: number; value: Omit<FileNumber, 'span'> }[] {
   const out: { index: number; value: Omit<FileNumber, 'span'> }[] = [];
   // every pattern below ends in 号: a paragraph without one skips them (most of a notice's paragraphs)
   if (!s.includes('号')) return out;
-  const re = new RegExp(FILE_NUMBER.source, 'g');
+  const re = FILE_NUMBERS;
+  re.lastIndex = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const value = parseFileNumber(m);
     out.push({ index: m.index + (m[0].length - value.raw.length), value });
   }
   if (out.length) return out;
-  const yearFirst = new RegExp(YEAR_FIRST_FILE_NUMBER.source, 'g');
+  const yearFirst = YEAR_FIRST_FILE_NUMBERS;
+  yearFirst.lastIndex = 0;
   for (let m = yearFirst.exec(s); m; m = yearFirst.exec(s)) out.push({ index: m.index, value: parseYearFirst(m) });
   if (out.length) return out;
-  const announcements = new RegExp(ANNOUNCEMENT_NUMBER.source, 'g');
+  const announcements = ANNOUNCEMENT_NUMBERS;
+  announcements.lastIndex = 0;
   for (let m = announcements.exec(s); m; m = announcements.exec(s)) out.push({ index: m.index, value: parseAnnouncementNumber(m) });
   return out;
 }

@@ -46,19 +46,26 @@ export function extractIssuers(ctx: DocumentContext, title: string | null, fileN
  */
 function fromLines(ctx: DocumentContext, lines: ClassifiedLine[], perLine: boolean): Issuer[] {
   if (!lines.length) return [];
-  const eachLineNames = lines.every((l) => namesOf(l.text).every((n) => isAgencyLine(n)));
+  // a line's names are read once: the test below and its own group (one line) ask for the same
+  const read = new Map<string, string[]>();
+  const names = (text: string): string[] => {
+    let found = read.get(text);
+    if (!found) read.set(text, (found = namesOf(text)));
+    return found;
+  };
+  const eachLineNames = lines.every((l) => names(l.text.trim()).every((n) => isAgencyLine(n)));
   const groups = perLine || eachLineNames ? lines.map((l) => [l]) : [lines];
   const out: Issuer[] = [];
   for (const group of groups) {
-    const names = namesOf(group.map((l) => l.text.trim()).join(''));
-    if (!names.length) continue;
-    if (!names.every((n) => isAgencyLine(n))) {
+    const groupNames = names(group.map((l) => l.text.trim()).join(''));
+    if (!groupNames.length) continue;
+    if (!groupNames.every((n) => isAgencyLine(n))) {
       if (perLine) continue; // a header line that is not an agency (web-page noise) is skipped
       return [];
     }
     const flat = group.map((l) => l.flat).join('');
     let cursor = 0;
-    for (const name of names) {
+    for (const name of groupNames) {
       const at = flat.indexOf(name, cursor);
       if (at >= 0) cursor = at + name.length;
       out.push({ name, span: at >= 0 ? spanInGroup(ctx, group, at) : null });

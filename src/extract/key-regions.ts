@@ -43,17 +43,22 @@ function isQuota(before: string): boolean {
   return /(创建|新建|建设|建成|培育|打造|认定|命名|新增|设立|布局)(不少于|不低于|至少|力争|约|近|超过)?$/.test(b);
 }
 
-/** Named priority-area kinds, found with or without a count. */
-const NAMED_KINDS: RegExp[] = [
-  /(?:国家|省级|省|市级|市|自治区|我省|全省|本省)?(?:乡村振兴)?重点帮扶县/g,
-  /(?:大型|大中型|中型|小型)?(?:易地(?:扶贫)?搬迁|搬迁)(?:集中|大型|大中型|中型|小型)?(?:安置区|安置点|安置社区)/g,
+/**
+ * Named priority-area kinds, found with or without a count, each with a word every match holds:
+ * a paragraph without that word is not scanned for the kind (most paragraphs name none).
+ */
+const NAMED_KINDS: { re: RegExp; needs: string[]; atStart: RegExp }[] = [
+  { re: /(?:国家|省级|省|市级|市|自治区|我省|全省|本省)?(?:乡村振兴)?重点帮扶县/g, needs: ['重点帮扶县'] },
+  { re: /(?:大型|大中型|中型|小型)?(?:易地(?:扶贫)?搬迁|搬迁)(?:集中|大型|大中型|中型|小型)?(?:安置区|安置点|安置社区)/g, needs: ['搬迁'] },
   // `大型安置区`, `集中安置点` on their own: in a notice on jobs for the poverty-alleviated these are resettlement sites
-  /(?<![\u4e00-\u9fa5]{0,3}搬迁)(?:大型|大中型|集中)安置(?:区|点|社区)/g,
-  /(?:黄河|长江|淮河)?滩区(?:居民)?迁建(?:安置区|安置点|社区|区)?/g,
-  /(?:国家|省级|省)?(?:革命老区|欠发达地区|边境地区|民族地区|深度贫困地区)/g,
-  /(?:国家|省级|省)?(?:脱贫县)(?!区|市|域)/g,
-  /三区三州/g,
-];
+  { re: /(?<![\u4e00-\u9fa5]{0,3}搬迁)(?:大型|大中型|集中)安置(?:区|点|社区)/g, needs: ['安置'] },
+  { re: /(?:黄河|长江|淮河)?滩区(?:居民)?迁建(?:安置区|安置点|社区|区)?/g, needs: ['滩区'] },
+  { re: /(?:国家|省级|省)?(?:革命老区|欠发达地区|边境地区|民族地区|深度贫困地区)/g, needs: ['老区', '地区'] },
+  { re: /(?:国家|省级|省)?(?:脱贫县)(?!区|市|域)/g, needs: ['脱贫县'] },
+  { re: /三区三州/g, needs: ['三区三州'] },
+].map((k) => ({ ...k, atStart: new RegExp(`^(?:${k.re.source})`) }));
+
+const mayHold = (s: string, needs: string[]): boolean => needs.some((w) => s.includes(w));
 
 const CN_DIGITS = '零一二两三四五六七八九十百';
 /** A count before `个`: `160`, `1.7万`, `二十`, `十三`. */
@@ -61,8 +66,8 @@ const COUNT = new RegExp(`(?<![\\d.${CN_DIGITS}])(?:(\\d+(?:\\.\\d+)?)\\s*(万)?
 
 /** A named kind right at the start of `after` (what follows it does not matter: `…安置点就业帮扶`). */
 function namedKindAt(after: string): string | null {
-  for (const re of NAMED_KINDS) {
-    const m = new RegExp(`^(?:${re.source})`).exec(after);
+  for (const { atStart } of NAMED_KINDS) {
+    const m = atStart.exec(after);
     if (m) return m[0];
   }
   return null;
@@ -106,7 +111,8 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, base: number, 
   const covered: [number, number][] = [];
   // counted: 160个国家乡村振兴重点帮扶县, 二十个省级乡村振兴重点帮扶县, 238个易地扶贫搬迁集中安置点就业帮扶
   COUNT.lastIndex = 0;
-  for (let m = COUNT.exec(s); m; m = COUNT.exec(s)) {
+  // every count ends with 个: a paragraph without one is not scanned
+  for (let m = s.includes('个') ? COUNT.exec(s) : null; m; m = COUNT.exec(s)) {
     if (/[每第]$/.test(s.slice(Math.max(0, m.index - 1), m.index))) continue;
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 30);
     const kind = keyRegionKindAt(s.slice(Math.max(0, m.index - 16), m.index), after);
@@ -117,7 +123,8 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, base: number, 
     hits.push({ kind, count, span: spanAt(ctx, para.text, m.index), at: base + m.index });
   }
   // named, without a count (or with one already read above)
-  for (const re of NAMED_KINDS) {
+  for (const { re, needs } of NAMED_KINDS) {
+    if (!mayHold(s, needs)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const a = m.index;

@@ -79,16 +79,37 @@ function collectParagraphs(ctx: DocumentContext): BodyParagraph[] {
 
 const OPEN = '（(《“【〔[‘「';
 const CLOSE = '）)》”】〕]’」';
-const OPEN_CODES = new Set([...OPEN].map((c) => c.charCodeAt(0)));
-const BRACKET_CODES = new Set([...OPEN, ...CLOSE].map((c) => c.charCodeAt(0)));
-const codesOf = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+
+/**
+ * Character classes by UTF-16 code, one bit each in a 64 K table: the figure extractors test every
+ * character of every paragraph against them, and a typed-array read is several times cheaper than a
+ * Set lookup per character.
+ */
+const CODE_CLASS = new Uint8Array(0x10000);
+const OPEN_BIT = 1;
+const CLOSE_BIT = 2;
+const SENTENCE_END_BIT = 4;
+const markCodes = (chars: string, bit: number) => {
+  for (const c of chars) CODE_CLASS[c.charCodeAt(0)] |= bit;
+};
+markCodes(OPEN, OPEN_BIT);
+markCodes(CLOSE, CLOSE_BIT);
+markCodes('。！？；;!?', SENTENCE_END_BIT);
+const BRACKET_BITS = OPEN_BIT | CLOSE_BIT;
 
 /** A delimiter test by character code (no one-character string per position). */
 function isAnyOf(chars: string): (s: string, i: number) => boolean {
   let test = delimiterTests.get(chars);
   if (!test) {
-    const codes = codesOf(chars);
-    delimiterTests.set(chars, (test = (s, i) => codes.has(s.charCodeAt(i))));
+    if (chars.length === 1) {
+      const code = chars.charCodeAt(0);
+      test = (s, i) => s.charCodeAt(i) === code;
+    } else {
+      const codes = new Uint8Array(0x10000);
+      for (const c of chars) codes[c.charCodeAt(0)] = 1;
+      test = (s, i) => codes[s.charCodeAt(i)] === 1;
+    }
+    delimiterTests.set(chars, test);
   }
   return test;
 }
@@ -96,15 +117,32 @@ function isAnyOf(chars: string): (s: string, i: number) => boolean {
 const delimiterTests = new Map<string, (s: string, i: number) => boolean>();
 
 /**
+ * The figure extractors (policies, subsidies, targets, key regions) read the same paragraphs one
+ * after another: a paragraph's bracket pairs are found once. A small memo keyed by the paragraph's
+ * text (cleared when it grows, so memory stays flat), like the sentences below.
+ */
+const pairsMemo = new Map<string, Map<number, number>>();
+const PAIRS_MEMO_SIZE = 256;
+
+/**
  * Matched bracket pairs of a string (opening index → closing index). Unbalanced brackets are
- * ignored, so a stray `（` never swallows the rest of a paragraph.
+ * ignored, so a stray `（` never swallows the rest of a paragraph. Shared between callers: do not
+ * mutate.
  */
 export function bracketPairs(s: string): Map<number, number> {
+  let pairs = pairsMemo.get(s);
+  if (!pairs) {
+    if (pairsMemo.size >= PAIRS_MEMO_SIZE) pairsMemo.clear();
+    pairsMemo.set(s, (pairs = findBracketPairs(s)));
+  }
+  return pairs;
+}
+
+function findBracketPairs(s: string): Map<number, number> {
   const pairs = new Map<number, number>();
   const stack: { ch: string; i: number }[] = [];
   for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (!BRACKET_CODES.has(code)) continue;
+    if ((CODE_CLASS[s.charCodeAt(i)] & BRACKET_BITS) === 0) continue;
     const ch = s[i];
     const o = OPEN.indexOf(ch);
     const c = CLOSE.indexOf(ch);
@@ -139,7 +177,7 @@ export function splitOutsideBrackets(
   let start = from;
   for (let i = from; i < to; i++) {
     // pairs are keyed by opening brackets only: look one up just there
-    const close = OPEN_CODES.has(s.charCodeAt(i)) ? pairs.get(i) : undefined;
+    const close = CODE_CLASS[s.charCodeAt(i)] & OPEN_BIT ? pairs.get(i) : undefined;
     if (close !== undefined && close < to) {
       i = close;
       continue;
@@ -197,10 +235,9 @@ const HAN_BEFORE = /[\u4e00-\u9fa5）)”》%]/;
  * half-width `.` ends a sentence only after a Chinese character or a closing bracket and never
  * before a digit, so `3.5万人` and the item number `1.` stay whole.
  */
-const SENTENCE_END = codesOf('。！？；;!?');
 function isSentenceEnd(s: string, i: number): boolean {
   const code = s.charCodeAt(i);
-  if (SENTENCE_END.has(code)) return true;
+  if (CODE_CLASS[code] & SENTENCE_END_BIT) return true;
   return code === 0x2e && i > 0 && HAN_BEFORE.test(s[i - 1]) && !/\d/.test(s[i + 1] ?? '');
 }
 
@@ -214,6 +251,8 @@ function isClauseBreak(s: string, i: number): boolean {
 
 /** Removes bracketed asides: `脱贫人口（含防止返贫监测对象，下同）务工` → `脱贫人口务工`. */
 export function stripParens(s: string): string {
+  // most clauses have no round brackets: no regex pass for them
+  if (s.indexOf('（') < 0 && s.indexOf('(') < 0) return s;
   let out = s;
   for (let k = 0; k < 4; k++) {
     const next = out.replace(/（[^（）]*）|\([^()]*\)/g, '');

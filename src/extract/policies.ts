@@ -39,7 +39,21 @@ const AMOUNT = /\d[\d,.]*\s*(?:[—–\-－~～至到]\s*\d[\d,.]*\s*)?(?:万元
  */
 const TITLE = /《[^《》]*》(?:（[^（）]*）)?(?:[中里内]?(?:规定|明确|提出|确定|所列)?的)?/g;
 
+/**
+ * Whether a paragraph can name a policy at all: every name ends with a head word (isPolicyName), and
+ * a name is cut from the paragraph with asides, titles and quotes taken out — which can join the two
+ * characters of a head word, never create one — so both characters of some head word stand in it.
+ */
+function mayNamePolicy(s: string): boolean {
+  return HEAD_CHARS.some(([a, b]) => s.includes(a) && s.includes(b));
+}
+const HEAD_CHARS = POLICY_HEADS.map((h) => [h[0], h.slice(1)] as const);
+
+/** `《…》` titles out of a piece of text (most pieces have none: no regex pass for them). */
+const withoutTitles = (s: string): string => (s.includes('《') ? s.replace(TITLE, '') : s);
+
 function readParagraph(s: string, base: number, found: { name: string; at: number }[]) {
+  if (!mayNamePolicy(s)) return;
   const pairs = bracketPairs(s);
   for (const sent of sentencesOf(s)) {
     // the amount clauses that name no policy of their own take their name from the sentence
@@ -51,7 +65,7 @@ function readParagraph(s: string, base: number, found: { name: string; at: numbe
     for (const [k, [a, b]] of sent.clauses.entries()) {
       const at = base + a;
       const hasAmount = !!amountOf?.[k] || (borrowsName && a < amountClauses[amountClauses.length - 1][0]);
-      const items = splitOutsideBrackets(s, '、', a, b, pairs).map(([x, y]) => s.slice(x, y).replace(TITLE, ''));
+      const items = splitOutsideBrackets(s, '、', a, b, pairs).map(([x, y]) => withoutTitles(s.slice(x, y)));
       if (items.length >= 2) {
         // 违规发放补贴等行为: a list of something else
         const tail = /等([\u4e00-\u9fa5]{0,8})$/.exec(stripParens(items[items.length - 1]));
@@ -66,7 +80,7 @@ function readParagraph(s: string, base: number, found: { name: string; at: numbe
       }
       if (hasAmount) continue;
       // quotes around a programme's name are no break in the policy's name: “雨露计划”职业教育补助
-      const clause = stripParens(s.slice(a, b)).replace(TITLE, '').replace(/[“”"‘’]/g, '');
+      const clause = withoutTitles(stripParens(s.slice(a, b))).replace(/[“”"‘’]/g, '');
       const verb = VERB;
       verb.lastIndex = 0;
       for (let m = verb.exec(clause); m; m = verb.exec(clause)) {

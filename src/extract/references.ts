@@ -3,6 +3,8 @@ import type { Text } from '../normalize/offsets.js';
 import { spanAt, type DocumentContext } from './context.js';
 import { findFileNumbers } from './file-number.js';
 
+const NO_ALIASES: ReadonlySet<string> = new Set();
+
 const IMPLEMENTS = /贯彻|落实|按照|根据|依据|依照|执行|结合/;
 
 /**
@@ -17,9 +19,11 @@ export function extractReferences(ctx: DocumentContext, own: { fileNumber: strin
   const forwarding = /^转发|^.{0,40}转发/.test(own.title);
   const paragraphs = [...ctx.outline.preamble, ...ctx.outline.sections.flatMap((s) => [...s.paragraphs, ...s.clauses.flatMap((c) => c.paragraphs)])];
   for (const p of paragraphs) {
-    const aliases = new Set([...p.value.matchAll(/以下简称《([^》]+)》/g)].map((m) => m[1]));
+    // titles and aliases are printed in 《》: a paragraph without one is not scanned for them
+    const titled = p.value.includes('《');
+    const aliases = titled ? new Set([...p.value.matchAll(/以下简称《([^》]+)》/g)].map((m) => m[1])) : NO_ALIASES;
     const claimed = new Set<number>();
-    for (const m of p.value.matchAll(/《([^《》]{4,120})》/g)) {
+    for (const m of titled ? p.value.matchAll(/《([^《》]{4,120})》/g) : []) {
       const title = m[1].replace(/\s+/g, '');
       if (aliases.has(title) || !/(通知|意见|决定|办法|方案|规定|细则|条例|规划|计划|要点|指南|标准|批复|函|公告|通告)(（[^）]*）)?$/.test(title.replace(/<[^>]*>/g, ''))) continue;
       const after = p.value.slice(m.index! + m[0].length, m.index! + m[0].length + 50);

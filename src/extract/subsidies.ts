@@ -74,7 +74,8 @@ function amountsOf(s: string): Amount[] {
   // both patterns start at a digit: a paragraph without one holds no amount
   if (!/\d/.test(s)) return out;
   MONEY.lastIndex = 0;
-  for (let m = MONEY.exec(s); m; m = MONEY.exec(s)) {
+  // every MONEY match ends its amount with 元
+  for (let m = s.includes('元') ? MONEY.exec(s) : null; m; m = MONEY.exec(s)) {
     const power = POWER[m[3]];
     const upper = m[2] ?? m[1];
     const value = scaleDecimal(upper, power);
@@ -288,6 +289,10 @@ function perBefore(window: string, ratesOnly = false): string[] {
 const HEAD = new RegExp(`(?:${POLICY_HEADS.join('|')})`);
 const HEAD_END = new RegExp(`(?:${POLICY_HEADS.join('|')})$`);
 const GENERIC = new RegExp(`^(?:一次性)?(?:${POLICY_HEADS.join('|')})+$`);
+/** A name right after the amount (`200元就业创业服务补助`), one a standard belongs to (`交通补贴标准为…`), one given (`给予生产奖补`): compiled once. */
+const NAME_AFTER = new RegExp(`^(?:的)?[\\u4e00-\\u9fa5]{0,16}?${HEAD.source}+`);
+const NAME_OF_STANDARD = new RegExp(`([\\u4e00-\\u9fa5]{1,16}?${HEAD.source})(?:的)?(?:补助|补贴)?标准`);
+const NAME_GIVEN = new RegExp(`(?:给予|安排|发放|享受)([\\u4e00-\\u9fa5]{1,16}?${HEAD.source})`);
 /** Words after which a subsidy's name starts. */
 const NAME_STOP = /.*(?:给予|安排|发放|享受|兑现|落实|按照|按|标准为|标准|分档|进行|予以|使用|实行|实施|额度|可|的|其中|对|从|由|为|每人|每户|每年|每月|，)/;
 const NAME_EACH = /^(?:每(?:个|一|位)?(?:人次|人|户|年|月|季度|亩|吨|家|名|项目|台|套|平方米|千瓦时|千瓦|瓦|企业|单位))+/;
@@ -303,7 +308,7 @@ function nameOf(s: string, sent: Sentence, clause: [number, number], amt: Amount
   const candidates: (string | null)[] = [];
   const after = stripParens(s.slice(amt.end, clause[1]));
   // directly after: 200元就业创业服务补助 / 1000元的一次性奖补 / 600元的标准分档给予一次性交通补助
-  const afterHead = new RegExp(`^(?:的)?[\\u4e00-\\u9fa5]{0,16}?${HEAD.source}+`).exec(after);
+  const afterHead = NAME_AFTER.exec(after);
   if (afterHead) candidates.push(cleanName(afterHead[0]));
   // directly before: 交通补助500元 / 商品有机肥补贴250元
   const before = stripParens(s.slice(clause[0], amt.at)).replace(/(?:标准为|标准是|为|标准|额度|金额|最高|最多|不超过|每人|每户|每年|每月|每天|每亩|共|合计|一次性|按)+$/, '');
@@ -312,11 +317,11 @@ function nameOf(s: string, sent: Sentence, clause: [number, number], amt: Amount
   const beforeHead = /\d$/.test(before.slice(0, before.length - run.length)) ? run.replace(/^[年月日]/, '') : run;
   if (HEAD_END.test(beforeHead)) candidates.push(cleanName(beforeHead));
   // 交通补贴标准为省外每人600元: the name the standard belongs to
-  const standard = new RegExp(`([\\u4e00-\\u9fa5]{1,16}?${HEAD.source})(?:的)?(?:补助|补贴)?标准`).exec(stripParens(s.slice(clause[0], amt.at)));
+  const standard = NAME_OF_STANDARD.exec(stripParens(s.slice(clause[0], amt.at)));
   if (standard) candidates.push(cleanName(standard[1]));
   // the sentence's named subsidy: 给予生产奖补，其中…补助1000元
   const head = stripParens(s.slice(Math.max(sent.start, clause[0] - FUNDING_REACH), clause[0]));
-  const given = new RegExp(`(?:给予|安排|发放|享受)([\\u4e00-\\u9fa5]{1,16}?${HEAD.source})`).exec(head);
+  const given = NAME_GIVEN.exec(head);
   if (given) candidates.push(cleanName(given[1]));
   // the clause heading: （一）绿肥种植补贴
   if (para.heading && HEAD_END.test(para.heading) && para.heading.length <= 20) candidates.push(para.heading);

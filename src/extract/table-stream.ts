@@ -1,4 +1,5 @@
 import { chineseToInt } from '../lexicon/numerals.js';
+import { flat } from './flat.js';
 
 /**
  * A table printed one cell per line (a Word or web table pasted as text) → a grid of rows, each
@@ -39,7 +40,6 @@ export type Grid<R> =
   | { ok: true; header: GridCell<R>[]; rows: GridCell<R>[][]; width: number }
   | { ok: false; reason: string };
 
-const flat = (s: string) => s.replace(/\s+/g, '');
 const NUMERIC = /^[-+]?\d+(?:,\d{3})*(?:\.\d+)?[%％]?$/;
 const NULLISH = /^(?:[—–\-－/／\\…·]+|无)$/;
 export const TOTAL_LABEL = /^(?:全[省市区县州盟国])?(?:合计|总计|共计|总数|小计)$|^全(?:省|市|区|县|国)$/;

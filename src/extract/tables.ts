@@ -1,4 +1,5 @@
 import type { Span } from '../../schemas/common.js';
+import { flat } from './flat.js';
 import { unitNames } from '../lexicon/units.js';
 import type { Table, TableRow, TableSubtotal } from '../../schemas/notice.js';
 import { chineseToInt } from '../lexicon/numerals.js';
@@ -105,7 +106,6 @@ function shapeOf(ctx: DocumentContext, line: ClassifiedLine): Shape {
 // ---------------------------------------------------------------------------------------------
 // cell types
 
-const flat = (s: string) => s.replace(/\s+/g, '');
 const NUMERIC = /^[-+]?\d+(?:,\d{3})*(?:\.\d+)?[%％]?$/;
 const NULLISH = /^(?:[—–\-－/／\\、…·.。]+|无|空|\/)$/;
 const TOTAL = /^(?:全[省市区县州盟国])?(?:合计|总计|共计|总数)$|^全(?:省|市|区|县|国)$/;
@@ -124,11 +124,25 @@ const isSeqLike = (s: string) => /^\d{1,4}$/.test(flat(s)) || CN_SEQ.test(flat(s
 const seqValue = (s: string): number | null => chineseToInt(flat(s));
 
 function parseValue(printed: string): number | null {
+  // most cells are bare digits: every rewrite below leaves those as they are
+  if (allDigits(printed)) {
+    const n = Number(printed);
+    return Number.isFinite(n) ? n : null;
+  }
   // 120（扩招）, 70（实招45）: the figure with a note in brackets after it
   const s = flat(printed).replace(/,/g, '').replace(/^(\d+(?:\.\d+)?)[（(][^（）()]*[）)]$/, '$1').replace(/[%％]$/, '');
   if (!/^[-+]?\d+(?:\.\d+)?$/.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
+}
+
+function allDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** A unit printed on its own (`单位：万人`, `（公顷）`): any unit of the one unit table (src/lexicon/units.ts), with a scale word. */
@@ -292,6 +306,16 @@ interface ParsedRow {
   group?: Cell;
 }
 
+/** Where an untitled table starts: its first non-empty cell, else its first line. */
+function firstCellSpan(ctx: DocumentContext, tableLines: Shape[]): Span {
+  for (const s of tableLines) {
+    if (s.kind !== 'row' && s.kind !== 'cell') continue;
+    const cell = s.cells.find((c) => c.text !== '');
+    if (cell) return cellSpan(ctx, cell);
+  }
+  return spanAt(ctx, lineText(ctx.text, tableLines[0].line), 0);
+}
+
 function parseBlock(ctx: DocumentContext, label: string | null, block: Block): Table | { reason: string } | null {
   const tableLines = block.shapes.filter((s) => s.kind === 'row' || s.kind === 'cell');
   const cellLines = tableLines.filter((s) => s.kind === 'cell').length;
@@ -402,12 +426,7 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
   else kind = 'other';
   if (kind === 'other' && outRows.length === 0 && header.length === 0) return null;
 
-  const firstCell = tableLines.flatMap((s) => (s.kind === 'row' || s.kind === 'cell' ? s.cells : [])).find((c) => c.text !== '');
-  const span = titleParts.length
-    ? spanAt(ctx, lineText(ctx.text, titleParts[0].line), 0)
-    : firstCell
-      ? cellSpan(ctx, firstCell)
-      : spanAt(ctx, lineText(ctx.text, tableLines[0].line), 0);
+  const span = titleParts.length ? spanAt(ctx, lineText(ctx.text, titleParts[0].line), 0) : firstCellSpan(ctx, tableLines);
 
   return {
     label,

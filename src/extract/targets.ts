@@ -111,37 +111,22 @@ const ITEM_MARK = /^(?:（[一二三四五六七八九十百\d]+）|[一二三�
 
 function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[], noticeYear: number | null) {
   const s = para.text.value;
-  const years = yearsOf(s);
+  // the years and a sentence's conditions matter only where a clause holds a figure (few do): read
+  // each once, when first needed
+  let years: YearMention[] | null = null;
   for (const sent of sentencesOf(s)) {
     const sentence = s.slice(sent.start, sent.end);
     if (!MAY_HOLD_FIGURE.test(sentence)) continue;
     if (ELIGIBILITY.test(sentence)) continue;
-    const conditional = conditionClauses(s, sent.clauses);
+    let conditional: Set<number> | null = null;
     sent.clauses.forEach(([ca, cb], k) => {
       const clause = s.slice(ca, cb);
-      if (conditional.has(k)) return; // …的，给予… : a condition
+      const figures = figuresOf(clause);
+      if (figures.length === 0) return;
+      if ((conditional ??= conditionClauses(s, sent.clauses)).has(k)) return; // …的，给予… : a condition
       if (/^对/.test(clause)) return;
-      const figures: Figure[] = [];
-      FIGURE.lastIndex = 0;
-      for (let m = FIGURE.exec(clause); m; m = FIGURE.exec(clause)) {
-        const value = scaleDecimal(m[1], 0);
-        const max = m[2] ? scaleDecimal(m[2], 0) : null;
-        if (value === null) continue;
-        figures.push({ at: m.index, end: m.index + m[0].length, lo: m[1], hi: m[2] ?? null, unit: m[3], value, max });
-      }
-      CN_FIGURE.lastIndex = 0;
-      for (let m = CN_FIGURE.exec(clause); m; m = CN_FIGURE.exec(clause)) {
-        const value = chineseToInt(m[1]);
-        if (value === null) continue;
-        // Chinese numerals with an explicit comparator (至少一名, 两个以上), or after a target verb from
-        // two up (建立两个…): 一个, 一次 are words too often
-        const head = clause.slice(0, m.index);
-        const tail = clause.slice(m.index + m[0].length);
-        const compared = GE.test(head) || LE.test(head) || SUFFIX_GE.test(tail) || SUFFIX_LE.test(tail);
-        if (!compared && !(value >= 2 && VERB.test(head.trimEnd()))) continue;
-        figures.push({ at: m.index, end: m.index + m[0].length, lo: String(value), hi: null, unit: m[2], value, max: null });
-      }
       const previous = k > 0 ? s.slice(sent.clauses[k - 1][0], sent.clauses[k - 1][1]) : null;
+      years ??= yearsOf(s);
       for (const f of figures) {
         const when = yearBefore(years, ca + f.at, sent.start);
         const t = targetOf(ctx, para, clause, ca, f, previous, when);
@@ -149,6 +134,32 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[],
       }
     });
   }
+}
+
+/** The figures of a clause: Arabic ones with a unit, and Chinese numerals that a comparator or a target verb sets. */
+function figuresOf(clause: string): Figure[] {
+  const figures: Figure[] = [];
+  // FIGURE starts at a digit: a clause without one is not scanned for it
+  FIGURE.lastIndex = 0;
+  for (let m = /\d/.test(clause) ? FIGURE.exec(clause) : null; m; m = FIGURE.exec(clause)) {
+    const value = scaleDecimal(m[1], 0);
+    const max = m[2] ? scaleDecimal(m[2], 0) : null;
+    if (value === null) continue;
+    figures.push({ at: m.index, end: m.index + m[0].length, lo: m[1], hi: m[2] ?? null, unit: m[3], value, max });
+  }
+  CN_FIGURE.lastIndex = 0;
+  for (let m = CN_FIGURE.exec(clause); m; m = CN_FIGURE.exec(clause)) {
+    const value = chineseToInt(m[1]);
+    if (value === null) continue;
+    // Chinese numerals with an explicit comparator (至少一名, 两个以上), or after a target verb from
+    // two up (建立两个…): 一个, 一次 are words too often
+    const head = clause.slice(0, m.index);
+    const tail = clause.slice(m.index + m[0].length);
+    const compared = GE.test(head) || LE.test(head) || SUFFIX_GE.test(tail) || SUFFIX_LE.test(tail);
+    if (!compared && !(value >= 2 && VERB.test(head.trimEnd()))) continue;
+    figures.push({ at: m.index, end: m.index + m[0].length, lo: String(value), hi: null, unit: m[2], value, max: null });
+  }
+  return figures;
 }
 
 /**

@@ -27,6 +27,18 @@ const ARTICLE = /^[^\S\n]*第[一二三四五六七八九十百零〇]+条/gm;
 const DIRECTIVE = /各(地|级|市|县|区|部门|单位|有关部门)|(应当|不得|须|要)(按照|加强|落实|建立|做好|严格|及时|确保|推动|完善|健全|组织|开展)|按(照)?(有关)?规定|鼓励|支持|落实|加强|推动|推进|严禁|负责/g;
 const DIRECTIVE_MIN = 4;
 
+/**
+ * Whether a global pattern matches `s` at least `n` times: the scan stops at the n-th match (a long
+ * body reaches the few it needs early) instead of collecting every one. Its matches are never empty.
+ */
+function hasMatches(re: RegExp, s: string, n: number): boolean {
+  re.lastIndex = 0;
+  let count = 0;
+  while (count < n && re.exec(s)) count++;
+  re.lastIndex = 0;
+  return count >= n;
+}
+
 /** Whether some signal of a policy text was seen: text without any is refused. */
 export function isPolicyText(signals: readonly Signal[]): boolean {
   const has = (s: Signal) => signals.includes(s);
@@ -43,6 +55,7 @@ export function signalsOf(ctx: DocumentContext, r: Fields): Signal[] {
   const z = ctx.zones;
   const nonBlank = (ls: { kind: string }[]) => ls.some((l) => l.kind !== 'blank');
   const bodyText = z.body.map((l) => l.text).join('\n');
+  const articles = hasMatches(ARTICLE, bodyText, 2);
   const seen: Record<Signal, boolean> = {
     版头: z.header.some((l) => l.kind === 'issuerMark' || l.kind === 'agency'),
     发文字号: !!r.fileNumber,
@@ -53,12 +66,12 @@ export function signalsOf(ctx: DocumentContext, r: Fields): Signal[] {
     成文日期: !!r.signedDate,
     印发: !!r.printedDate || [...z.colophon, ...z.closing].some((l) => l.kind === 'printed'),
     正文编号: r.sections.some((s) => s.number !== null),
-    层次结构: r.sections.some((s) => s.number !== null && s.clauses.length > 0) || (bodyText.match(ARTICLE) ?? []).length >= 2,
-    条款: (bodyText.match(ARTICLE) ?? []).length >= 2,
+    层次结构: r.sections.some((s) => s.number !== null && s.clauses.length > 0) || articles,
+    条款: articles,
     总则: CHAPTER_ONE.test(bodyText),
     制定目的: PURPOSE.test(bodyText),
     结束语: CLOSING_FORMULA.test(ctx.lines.map((l) => l.text).join('\n')),
-    政策用语: (bodyText.match(DIRECTIVE) ?? []).length >= DIRECTIVE_MIN,
+    政策用语: hasMatches(DIRECTIVE, bodyText, DIRECTIVE_MIN),
   };
   return [...FRAME_SIGNALS, ...BODY_SIGNALS].filter((s) => seen[s]);
 }

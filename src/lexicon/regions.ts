@@ -113,8 +113,33 @@ export function divisionsNamed(name: string): Division[] {
 }
 
 /** 济南 → 济南市, 大兴安岭 → 大兴安岭地区: the divisions a table row's short name can stand for. */
-export function divisionsForShortName(name: string): Division[] {
-  return ['', '市', '地区', '州', '盟', '区', '县', '自治州'].flatMap((suffix) => divisionsNamed(name + suffix));
+export function divisionsForShortName(name: string): readonly Division[] {
+  byShortName ??= shortNameIndex();
+  return byShortName.get(name) ?? NONE;
+}
+
+/** What a short name may leave off, in the order its divisions are listed. */
+const SHORT_NAME_SUFFIXES = ['', '市', '地区', '州', '盟', '区', '县', '自治州'];
+const NONE: readonly Division[] = Object.freeze([]);
+let byShortName: Map<string, readonly Division[]> | null = null;
+
+/**
+ * Every division under each name it can be printed as (its name less one of SHORT_NAME_SUFFIXES),
+ * listed suffix by suffix and in division order within a suffix: the answer `divisionsNamed(name +
+ * suffix)` over the suffixes gives, without building and hashing eight strings per table row.
+ */
+function shortNameIndex(): Map<string, readonly Division[]> {
+  const index = new Map<string, Division[]>();
+  for (const suffix of SHORT_NAME_SUFFIXES) {
+    for (const d of allDivisions()) {
+      if (!d.name.endsWith(suffix)) continue;
+      const short = d.name.slice(0, d.name.length - suffix.length);
+      const list = index.get(short);
+      if (list) list.push(d);
+      else index.set(short, [d]);
+    }
+  }
+  return index;
 }
 
 export function parseDivisions(packed: string): Division[] {
