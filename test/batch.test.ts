@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processFile } from '../pipelines/document.js';
 import { runBatch, type Outcome } from '../src/batch/run.js';
+import { asTexts } from '../src/emit/record-text.js';
 import { root, SEEDS, seedPath } from './helpers/context.js';
 
 const flaky = new URL('./fixtures/workers/flaky.mjs', import.meta.url);
@@ -58,6 +59,22 @@ describe('batch runner (worker pool)', () => {
     const inline = await Promise.all(files.map((f) => processFile(f)));
     expect(pooled).toEqual(inline);
   });
+
+  it('asked for text, the pool hands back each record as its JSON Lines line or JSON array element', async () => {
+    const files = Object.values(SEEDS).map(seedPath);
+    const inline = await Promise.all(files.map((f) => processFile(f)));
+    const lines = await collect(runBatch(files, never, { jobs: 2, poolFrom: 1, task: { form: 'jsonl' } }));
+    const elements = await collect(runBatch(files, never, { jobs: 2, poolFrom: 1, task: { form: 'json-array' } }));
+    inline.forEach((r, i) => {
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      // one line per record: the record's JSON and a newline; one element per record: its indented JSON
+      expect(lines[i]).toEqual({ ok: true, path: r.path, texts: r.records.map((x) => JSON.stringify(x) + '\n') });
+      expect(elements[i]).toEqual({ ok: true, path: r.path, texts: r.records.map((x) => '  ' + JSON.stringify(x, null, 2).split('\n').join('\n  ')) });
+    });
+    // a failure stays a failure, whatever the form
+    expect(asTexts({ ok: false, path: 'x', reason: 'empty file' }, 'jsonl')).toEqual({ ok: false, path: 'x', reason: 'empty file' });
+  });
 });
 
 describe('notices extract --jobs / --timeout', () => {
@@ -71,6 +88,16 @@ describe('notices extract --jobs / --timeout', () => {
     expect(one.status).toBe(0);
     expect(two.stdout).toBe(one.stdout);
     expect(one.stdout.trim().split('\n')).toHaveLength(15); // 12 files, seed 000 holds two documents
+  });
+
+  it('the JSON array on stdout is the same records, printed as JSON.stringify(records, null, 2), from the pool as from this thread', () => {
+    const records = cli('extract', dir, '--format', 'jsonl', '--jobs', '2').stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const expected = JSON.stringify(records, null, 2) + '\n';
+    expect(cli('extract', dir, '--jobs', '2').stdout).toBe(expected);
+    // fewer than 8 files run in the main thread: the same bytes
+    const few = Object.values(SEEDS).slice(0, 3).map(seedPath);
+    const fewRecords = cli('extract', ...few, '--format', 'jsonl').stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(cli('extract', ...few).stdout).toBe(JSON.stringify(fewRecords, null, 2) + '\n');
   });
 
   it('every file over its time budget gets one error line naming it, and the exit code is 1', () => {

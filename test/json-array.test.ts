@@ -1,13 +1,14 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { jsonArrayWriter } from '../src/emit/json-array.js';
+import { jsonArrayElement, jsonArrayWriter } from '../src/emit/json-array.js';
 
-async function streamed(items: unknown[]): Promise<string> {
+async function streamed(items: unknown[], preSerialised = false): Promise<string> {
   const sink = new PassThrough();
   let out = '';
   sink.on('data', (b) => (out += b));
   const w = jsonArrayWriter(sink);
-  for (const item of items) await w.write(item);
+  // a worker of the batch pool hands back elements it serialised itself (jsonArrayElement)
+  for (const item of items) await (preSerialised ? w.writeElement(jsonArrayElement(item)) : w.write(item));
   await w.close();
   return out;
 }
@@ -20,5 +21,8 @@ describe('JSON array written element by element', () => {
   ];
   it.each(cases)('%s: byte for byte JSON.stringify(items, null, 2)', async (_name, items) => {
     expect(await streamed(items)).toBe(JSON.stringify(items, null, 2) + '\n');
+  });
+  it.each(cases)('%s, from elements serialised elsewhere: the same bytes', async (_name, items) => {
+    expect(await streamed(items, true)).toBe(JSON.stringify(items, null, 2) + '\n');
   });
 });

@@ -1,11 +1,14 @@
 import { processFile } from '../../pipelines/document.js';
 import type { ReadOptions } from '../read/options.js';
+import { asTexts, type RecordForm, type TextOutcome } from '../emit/record-text.js';
 
 /**
- * One file's lifecycle in a worker thread of the batch pool (src/batch/run.ts). The outcome goes
- * back as one JSON string: a string crosses threads as one copy, where an object graph (a record's
- * hundreds of small objects) is cloned field by field, and the outcome is plain JSON data already.
+ * One file's lifecycle in a worker thread of the batch pool (src/batch/run.ts). With a `form`, the
+ * records go back as the text the batch writes (a few strings per file: the main thread writes
+ * them as they are). Without, the outcome goes back as one JSON string: a string crosses threads as
+ * one copy, where an object graph (a record's hundreds of small objects) is cloned field by field.
  */
-export default async function extractFile(task: { path: string; options?: ReadOptions }): Promise<string> {
-  return JSON.stringify(await processFile(task.path, undefined, task.options));
+export default async function extractFile(task: { path: string; options?: ReadOptions; form?: RecordForm }): Promise<string | TextOutcome> {
+  const result = await processFile(task.path, undefined, task.options);
+  return task.form ? asTexts(result, task.form) : JSON.stringify(result);
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import type { JsonlSink } from '../emit/jsonl.js';
 import type { FileResult } from '../../pipelines/document.js';
-import { DEFAULT_TIMEOUT_MS, defaultJobs, runBatch, type BatchOptions } from '../batch/run.js';
+import { DEFAULT_TIMEOUT_MS, defaultJobs, runBatch, type BatchOptions, type Outcome } from '../batch/run.js';
+import type { RecordForm } from '../emit/record-text.js';
 import { limitsFor } from '../read/limits.js';
 import { DEFAULT_READ_OPTIONS, readOptionsFor, type ReadOptions, type ValidateMode } from '../read/options.js';
 import { maxBytesOption, pathsPositional, positiveNumber, quietOption, validateOption, wholeNumber } from './options.js';
@@ -81,14 +82,47 @@ export const builder = (y: Argv) =>
 /** Extracts a batch: bad files are reported and skipped; the rest are emitted. The tally says how many of each. */
 export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r: NoticeRecord) => Promise<void>, read: BatchRead = {}): Promise<BatchTally> {
   const options = read.options ?? DEFAULT_READ_OPTIONS;
+  return runFiles<{ records: NoticeRecord[] }>(paths, quiet, read, { options }, (file) => inProcess(file, options), async ({ records }) => {
+    for (const r of records) await onRecord(r);
+    return records.length;
+  });
+}
+
+/**
+ * Extracts a batch whose records are only written out: each record arrives as the text `form`
+ * makes of it, serialised where it was extracted (in a worker of the pool, or here).
+ */
+export async function extractTexts(paths: string[], quiet: boolean, form: RecordForm, onText: (text: string) => Promise<void>, read: BatchRead = {}): Promise<BatchTally> {
+  const options = read.options ?? DEFAULT_READ_OPTIONS;
+  const { asTexts } = await import('../emit/record-text.js');
+  return runFiles<{ texts: string[] }>(paths, quiet, read, { options, form }, async (file) => asTexts(await inProcess(file, options), form), async ({ texts }) => {
+    for (const t of texts) await onText(t);
+    return texts.length;
+  });
+}
+
+// the pipeline (and every library it needs) loads only where a file is read: not for `--help`, and
+// not in this thread when the files go to the worker pool (each worker loads its own)
+const inProcess = async (file: string, options: ReadOptions): Promise<FileResult> => (await import('../../pipelines/document.js')).processFile(file, undefined, options);
+
+/**
+ * The batch loop shared by both: expands the paths, runs every file (`task` is what a worker gets
+ * besides the path, `runHere` what runs a file in this thread), reports failures in input order and
+ * hands each success to `take`, which says how many documents it held.
+ */
+async function runFiles<T>(
+  paths: string[],
+  quiet: boolean,
+  read: BatchRead,
+  task: Record<string, unknown>,
+  runHere: (file: string) => Promise<Outcome<T>>,
+  take: (result: { ok: true; path: string } & T) => Promise<number>,
+): Promise<BatchTally> {
   const { files, failures, skipped } = await expandPaths(paths);
   failures.forEach(reportFailure);
   const tally: BatchTally = { ...emptyTally(), files: files.length, failed: failures.length, skipped };
   const bar = progress(files.length, quiet);
-  // the pipeline (and every library it needs) loads only where a file is read: not for `--help`, and
-  // not in this thread when the files go to the worker pool (each worker loads its own)
-  const inProcess = async (file: string): Promise<FileResult> => (await import('../../pipelines/document.js')).processFile(file, undefined, options);
-  for await (const result of runBatch<{ records: NoticeRecord[] }>(files, inProcess, { ...read.batch, task: { options } })) {
+  for await (const result of runBatch<T>(files, runHere, { ...read.batch, task })) {
     bar.tick(result.path);
     if (!result.ok) {
       bar.end();
@@ -96,8 +130,7 @@ export async function extractBatch(paths: string[], quiet: boolean, onRecord: (r
       tally.failed++;
       continue;
     }
-    tally.documents += result.records.length;
-    for (const r of result.records) await onRecord(r);
+    tally.documents += await take(result);
   }
   bar.end();
   return tally;
@@ -109,8 +142,7 @@ export const skippedLine = (tally: BatchTally): string | null => describeSkipped
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   const records: NoticeRecord[] = [];
   const { jsonlFile, jsonlStdout } = await import('../emit/jsonl.js');
-  let sink: JsonlSink | null = null;
-  if (argv.format === 'jsonl') sink = argv.out ? await jsonlFile(join(argv.out, 'notices.jsonl')) : jsonlStdout();
+  const sink: JsonlSink | null = argv.format === 'jsonl' ? (argv.out ? await jsonlFile(join(argv.out, 'notices.jsonl')) : jsonlStdout()) : null;
   if (argv.format === 'sqlite' && !argv.out) {
     process.stderr.write('notices: --format sqlite needs --out DIR\n');
     process.exitCode = 2;
@@ -119,16 +151,13 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
   if (argv.format === 'sqlite' && !(await sqliteUsable())) return;
   // JSON on stdout is streamed element by element too (the same bytes as one JSON.stringify)
   const array = argv.format === 'json' && !argv.out ? (await import('../emit/json-array.js')).jsonArrayWriter(process.stdout) : null;
-  const tally = await extractBatch(
-    argv.paths,
-    argv.quiet,
-    async (r) => {
-      if (sink) await sink.write(r);
-      else if (array) await array.write(r);
-      else records.push(r);
-    },
-    { ...batchRead(argv), options: { ...limitsFor(argv['max-bytes']), ocr: argv.ocr, ocrMaxPages: argv['ocr-max-pages'], validate: argv.validate } },
-  );
+  const read: BatchRead = { ...batchRead(argv), options: { ...limitsFor(argv['max-bytes']), ocr: argv.ocr, ocrMaxPages: argv['ocr-max-pages'], validate: argv.validate } };
+  // records that are only written out arrive as text; the JSON files of --out and the store need them as values
+  const tally = sink
+    ? await extractTexts(argv.paths, argv.quiet, 'jsonl', (line) => sink.writeLine(line), read)
+    : array
+      ? await extractTexts(argv.paths, argv.quiet, 'json-array', (element) => array.writeElement(element), read)
+      : await extractBatch(argv.paths, argv.quiet, async (r) => void records.push(r), read);
   await sink?.close();
   await array?.close();
   if (argv.format === 'json') {

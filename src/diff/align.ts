@@ -94,6 +94,18 @@ export interface Link {
   score: PairScore;
 }
 
+/**
+ * What linking needs of the base alone (its stock phrases, each unit's shingles), worked out once
+ * per units array: `notices check` aligns the same national notice's units (one array, see
+ * contentSimilarity) with every provincial notice. Read-only once made.
+ */
+const baseSides = new WeakMap<Unit[], { common: Set<string>; bs: Set<string>[] }>();
+function baseSide(base: Unit[]): { common: Set<string>; bs: Set<string>[] } {
+  let side = baseSides.get(base);
+  if (!side) baseSides.set(base, (side = { common: commonShingles(base.map((u) => u.norm)), bs: base.map((u) => shingles(u.norm)) }));
+  return side;
+}
+
 /** How close a second candidate must come to the best for order to decide between them. */
 const ORDER_SLACK = 0.05;
 /** Links this strong are trusted as anchors of the document order. */
@@ -110,8 +122,7 @@ const ANCHOR = 0.5;
  * A base taken by several targets has been split.
  */
 export function linkUnits(base: Unit[], target: Unit[]): Link[] {
-  const common = commonShingles(base.map((u) => u.norm));
-  const bs = base.map((u) => shingles(u.norm));
+  const { common, bs } = baseSide(base);
   const ts = target.map((u) => shingles(u.norm));
   const scores = target.map((t, ti) => base.map((b, bi) => compareTexts(b.norm, t.norm, common, SHINGLE, { base: bs[bi], target: ts[ti] })));
   const best = target.map((_, t) => {

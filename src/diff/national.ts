@@ -1,6 +1,6 @@
 import type { Pairing } from '../../schemas/diff.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
-import { linkUnits, unitsOf } from './align.js';
+import { linkUnits, unitsOf, type Unit } from './align.js';
 import { overallSimilarity } from './overall.js';
 import { countMask, coverMask, dice, shingles, SHINGLE } from './similarity.js';
 
@@ -86,8 +86,8 @@ function byTitleSimilarity(record: NoticeRecord, higher: NoticeRecord[]): Parent
 
 /** The clause reuse of a record and a candidate parent: the diff's overall similarity. */
 export function contentSimilarity(parent: NoticeRecord, record: NoticeRecord): number {
-  const b = unitsOf(parent);
-  const t = unitsOf(record);
+  const b = unitsOnce(parent);
+  const t = unitsOnce(record);
   return b.length && t.length ? overallSimilarity(b, t, linkUnits(b, t)) : 0;
 }
 
@@ -114,11 +114,18 @@ export function contentBound(parent: NoticeRecord, record: NoticeRecord): number
  * Records are not changed once extracted; a record copied with its cover's references (withCover)
  * is a new object and gets its own entry.
  */
+const unitsMemo = new WeakMap<NoticeRecord, Unit[]>();
 const normsMemo = new WeakMap<NoticeRecord, readonly string[]>();
 const shinglesMemo = new WeakMap<NoticeRecord, ReadonlySet<string>>();
+/** A record's units, worked out once: the national notice is aligned with every provincial one (never changed by the alignment). */
+function unitsOnce(record: NoticeRecord): Unit[] {
+  let units = unitsMemo.get(record);
+  if (!units) unitsMemo.set(record, (units = unitsOf(record)));
+  return units;
+}
 function normsOf(record: NoticeRecord): readonly string[] {
   let norms = normsMemo.get(record);
-  if (!norms) normsMemo.set(record, (norms = unitsOf(record).map((u) => u.norm)));
+  if (!norms) normsMemo.set(record, (norms = unitsOnce(record).map((u) => u.norm)));
   return norms;
 }
 function shingleSetOf(record: NoticeRecord): ReadonlySet<string> {

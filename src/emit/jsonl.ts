@@ -6,8 +6,13 @@ import { once } from 'node:events';
 /** A JSON Lines sink: one record per line, written as it comes, so memory stays flat. */
 export interface JsonlSink {
   write(record: unknown): Promise<void>;
+  /** a line already made by `jsonlLine` (a worker serialises its records itself: see src/batch/worker.ts) */
+  writeLine(line: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** One record as its JSON Lines line, newline included: the one place the line is made. */
+export const jsonlLine = (record: unknown): string => JSON.stringify(record) + '\n';
 
 export async function jsonlFile(path: string): Promise<JsonlSink> {
   await mkdir(dirname(path), { recursive: true });
@@ -19,10 +24,12 @@ export function jsonlStdout(): JsonlSink {
 }
 
 function streamSink(stream: NodeJS.WritableStream | WriteStream, closeAtEnd = true): JsonlSink {
+  const writeLine = async (line: string) => {
+    if (!stream.write(line)) await once(stream, 'drain');
+  };
   return {
-    async write(record) {
-      if (!stream.write(JSON.stringify(record) + '\n')) await once(stream, 'drain');
-    },
+    write: (record) => writeLine(jsonlLine(record)),
+    writeLine,
     async close() {
       if (!closeAtEnd) return;
       stream.end();
