@@ -6,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { root } from './helpers/context.js';
 
 // `textOnlyFonts` is our patch of pdf.js (patches/pdfjs-dist+5.4.296.patch, applied by `npm install`): a composite
-// TrueType font read for its text is not repaired into a font program. What must hold: the text content is the
-// same with and without it (every item: string, position, advance, size, font; and the font styles), the fonts
-// it covers really skip the rewrite (no font program reaches the page), and the fonts its test leaves out
-// (vertical, named as a standard font) keep the whole repair.
+// TrueType font read for its text is neither decompressed nor repaired into a font program (only its head and
+// hhea tables are read, for the metrics). What must hold: the text content is the same with and without it
+// (every item: string, position, advance, size, font; and the font styles), the fonts it covers really skip
+// the program (none reaches the page), and the fonts its test leaves out (vertical, named as a standard font)
+// keep the whole repair.
 const fixtures = ['pdf', 'formats'].flatMap((dir) =>
   readdirSync(join(root, 'test', 'fixtures', dir))
     .filter((f) => f.endsWith('.pdf'))

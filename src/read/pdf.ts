@@ -24,13 +24,11 @@ function restoreNatives(): void {
 
 /**
  * How the text layer is read. `textOnlyFonts` comes from our patch of pdf.js (patches/pdfjs-dist+*.patch,
- * applied on install by patch-package): a composite TrueType font is not repaired into a renderable
- * font program — text needs each glyph's Unicode (ToUnicode CMap) and advance (the PDF's /W), never
- * its outlines, and the repair (hinting programs, glyph locations, new cmap/OS2/name/post tables) was
- * 70 % of a page. The patch keeps every step that can make pdf.js give up on a font, and applies only
- * to fonts whose fallback could not change the text (not vertical, no FontMatrix, not named as a
- * standard font), so the text is the same with or without it; without the patch the option is ignored.
- * Fonts so loaded cannot be drawn, so a document opened this way is never rendered (see `Renderer`).
+ * applied on install by patch-package): a composite TrueType font is not decompressed and repaired into a
+ * renderable font program — text needs each glyph's Unicode (ToUnicode CMap) and advance (the PDF's /W),
+ * never its outlines, and the repair was 70 % of a page. Only fonts whose text cannot depend on the program
+ * qualify (the patch says which), so the text is the same with or without it; without the patch the option
+ * is ignored. Fonts so loaded cannot be drawn, so a document opened this way is never rendered (`Renderer`).
  */
 const TEXT_LAYER = { textOnlyFonts: true };
 
