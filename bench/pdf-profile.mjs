@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `node bench/pdf-profile.mjs FILE.pdf… [--reps N] [--split]`: our PDF reader over the files, N passes, CPU time
+// `node bench/pdf-profile.mjs FILE.pdf… [--reps N] [--split [--full-fonts]]`: our PDF reader over the files, N passes, CPU time
 // per page (run it under `node --cpu-prof` for where the time goes; bench/profile-top.mjs summarises the profile).
 // --split: where a page's time goes in pdf.js, without a profiler: each page's text read twice in one document,
 // the second time with its fonts already loaded (pdf.js keeps them per document), so first − second is the cost of
 // loading the page's fonts (font program parse and repair, ToUnicode CMap) and second is the rest (content stream,
-// text items).
+// text items). The document is opened as src/read/pdf.ts opens it (`textOnlyFonts`, our pdf.js patch); --full-fonts
+// opens it with pdf.js's defaults (every font repaired into a renderable program), for the comparison.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
@@ -26,7 +27,7 @@ if (args.includes('--split')) {
     let pages = 0;
     for (const b of bytes) {
       let c = cpuMs();
-      const doc = await pdfjs.getDocument({ data: b.slice(), verbosity: 0 }).promise;
+      const doc = await pdfjs.getDocument({ data: b.slice(), verbosity: 0, textOnlyFonts: !args.includes('--full-fonts') }).promise;
       t.open += cpuMs() - c;
       for (let i = 1; i <= doc.numPages; i++, pages++) {
         const page = await doc.getPage(i);
