@@ -37,7 +37,7 @@ export const META_KEY = new RegExp(`^[-•·●▪*]*(${META_KEYS.join('|')})[�
 
 /** Web-page chrome that scrapers keep around a notice. */
 const NOISE =
-  /^(\S{1,12}\s*[>＞»]\s*){2,}\S{1,16}$|首页\s*[>＞»]|当前位置[:：]|打印本页|关闭窗口|【(打印|关闭|字号|大|中|小)】|扫一扫|浏览次数|点击[数量率]|字号[:：]\s*[大中小]|版权所有|网站标识码|ICP备|分享到|返回顶部|^(上|下)一篇[:：]|^【?(纠错|收藏|关闭|打印)】?$|下载地址[:：]|下载本文|(来源|作者)[:：].{0,40}(作者|来源|阅读|浏览)[:：]?|^[|｜\s]+$/;
+  /^(\S{1,12}\s*[>＞»]\s*){2,}\S{1,16}$|首页\s*[>＞»]|当前位置[:：]|打印本页|关闭窗口|【(打印|关闭|字号|大|中|小)】|扫一扫|浏览次数|点击[数量率]|字号[:：]\s*[大中小]|版权所有|网站标识码|ICP备|分享到|返回顶部|^(上|下)一篇[:：]|^【?(纠错|收藏|关闭|打印)】?$|下载地址[:：]|下载本文|^[•·\s]*(设为首页|加入收藏|无障碍阅读|长者版|简体版|繁体版)$|(来源|作者)[:：].{0,40}(作者|来源|阅读|浏览)[:：]?|^[|｜\s]+$/;
 
 const FILE_NUMBER_AT_START = new RegExp(FILE_NUMBER.source, 'y');
 const DATE_ANYWHERE = new RegExp(DATE_LINE.source.slice(1, -1));
@@ -113,10 +113,10 @@ const ORDER_MARK = /^([\u4e00-\u9fa5]{2,30}?)(?:命令|令)$/;
 /**
  * An order's number on its own line below the mark (GB/T 9704-2012 10.2.2, 令号): 第15号, or with
  * the year as some provinces print it, 〔2010〕第15号; web copies run the mark into it
- * (上海市人民政府令第25号); the 主席令 counts in Chinese numerals (第八十四号). Groups: mark, year, serial. Orders are numbered per term of office, not per
+ * (上海市人民政府令第25号), or bracket the number after the mark (湖北省人民政府令（第52号）); the 主席令 counts in Chinese numerals (第八十四号). Groups: mark, year, serial. Orders are numbered per term of office, not per
  * year, so the bare form has no year.
  */
-export const ORDER_NUMBER = /^([\u4e00-\u9fa5]{2,30}?(?:命令|令))?\s*(?:[〔［\[（(﹝](\d{4})[〕］\]）)﹞])?第\s*(\d{1,5}|[一二三四五六七八九十百千零〇]{1,8})\s*号$/;
+export const ORDER_NUMBER = /^([\u4e00-\u9fa5]{2,30}?(?:命令|令))?\s*[（(]?\s*(?:[〔［\[（(﹝](\d{4})[〕］\]）)﹞])?第\s*(\d{1,5}|[一二三四五六七八九十百千零〇]{1,8})\s*号[）)]?$/;
 
 /** A line that is only an order's number, with or without its mark before it (上海市人民政府令第25号). */
 export function isOrderNumber(flat: string): boolean {

@@ -253,11 +253,13 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
   }
   if (end < 0) end = titleBelowHeader(lines);
   if (end < 0) return untitledRoles(lines, roles);
+  const first = end;
   end = titleBelowIssuer(lines, end);
   let title = lines[end].flat;
   roles[end] = 'title';
-  // a title printed whole as a book title (《…的通知》) is complete on its line, and so is one above it
-  for (let k = /^《.+》$/.test(title) ? -1 : end - 1; k >= 0; k--) {
+  // a title printed whole as a book title (《…的通知》) is complete on its line, and so is one above it;
+  // a title found below the issuing body's line starts on its own line (the line above is that body)
+  for (let k = /^《.+》$/.test(title) || end !== first ? -1 : end - 1; k >= 0; k--) {
     const l = lines[k];
     if (l.kind === 'blank') {
       // a title wraps over a blank line only while its first words (关于/转发/印发…) are still missing
