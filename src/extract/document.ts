@@ -1,7 +1,7 @@
 import { NoticeRecord } from '../../schemas/notice.js';
 import type { Normalized } from '../normalize/index.js';
 import type { FrontMatter } from '../normalize/markdown.js';
-import { META_KEY } from '../segment/classify.js';
+import { META_KEYS } from '../segment/classify.js';
 import type { Source } from '../read/source.js';
 import type { Layout } from '../segment/index.js';
 import type { DocumentContext } from './context.js';
@@ -16,15 +16,34 @@ function pageMetadata(source: Source, normalized: Normalized, layouts: Layout[])
   const fm: FrontMatter = { fields: { ...(normalized.frontMatter?.fields ?? {}) }, offsets: { ...(normalized.frontMatter?.offsets ?? {}) } };
   for (const line of layouts[0]?.lines ?? []) {
     if (line.kind !== 'meta') continue;
-    const m = META_KEY.exec(line.flat);
-    if (!m || !m[2] || m[1] in fm.fields) continue;
-    fm.fields[m[1]] = m[2];
-    const at = line.text.indexOf(m[2].slice(0, 1), line.text.search(/[：:]/));
-    fm.offsets[m[1]] = normalized.text.map[line.start + Math.max(0, at)];
+    for (const { key, value, at } of metaFields(line.text)) {
+      if (key in fm.fields) continue;
+      fm.fields[key] = value;
+      fm.offsets[key] = normalized.text.map[line.start + at];
+    }
   }
   // HTML <meta> last: the text's own metadata block says more than the page's head
   for (const [key, value] of Object.entries(source.pageMetadata ?? {})) if (!(key in fm.fields)) fm.fields[key] = value;
   return Object.keys(fm.fields).length ? fm : null;
+}
+
+/** Law databases' names for the fields the extractors read (发文标题 is the 标题): one name each. */
+const CANONICAL_KEY: Record<string, string> = {
+  发文标题: '标题', 法规标题: '标题', 发文文号: '文号', 文书编号: '文号', 发文部门: '发文机关', 颁布部门: '发文机关',
+  发文日期: '成文日期', 发文时间: '成文日期', 颁布时间: '成文日期',
+};
+const FIELD = new RegExp(`(${META_KEYS.map((k) => k.split('').join('\\s*')).join('|')})\\s*[：:|｜]`, 'g');
+
+/** The fields of one metadata line (a scraped table row holds several: `索引号：… 组配分类：…`), with where each value starts. */
+function metaFields(text: string): { key: string; value: string; at: number }[] {
+  const found = [...text.matchAll(FIELD)];
+  return found.flatMap((m, k) => {
+    const start = m.index + m[0].length;
+    const raw = text.slice(start, found[k + 1]?.index ?? text.length);
+    const value = raw.replace(/^[\s|｜]+|[\s|｜]+$/g, '');
+    const key = m[1].replace(/\s+/g, '');
+    return value ? [{ key: CANONICAL_KEY[key] ?? key, value, at: start + raw.search(/[^\s|｜]/) }] : [];
+  });
 }
 
 export function contextsOf(source: Source, normalized: Normalized, layouts: Layout[]): DocumentContext[] {

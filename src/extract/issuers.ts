@@ -18,16 +18,15 @@ const NOT_ISSUER = /^(\d{6}|.*(绝密|机密|秘密)(★.*)?|特急|加急|特�
  * signature block, else the agencies the title starts with, else the front matter's 发布单位.
  */
 export function extractIssuers(ctx: DocumentContext, title: string | null, fileNumber: FileNumber | null = null): Issuer[] {
-  const fromHeader = fromLines(ctx, ctx.zones.header.filter((l) => l.kind !== 'fileNumber' && l.kind !== 'blank' && !NOT_ISSUER.test(l.flat)), true);
-  const fromSignature = fromLines(ctx, ctx.zones.signature.filter((l) => !SEAL.test(l.flat)), false);
+  // a copy that prints its 版头 twice (a site's heading, then the notice) names its bodies once
+  const header = ctx.zones.header.filter((l, i, all) => !(l.kind === 'issuerMark' && all.slice(0, i).some((p) => p.kind === 'issuerMark' && p.flat === l.flat)));
+  const fromHeader = fromLines(ctx, header.filter((l) => l.kind !== 'fileNumber' && l.kind !== 'blank' && !NOT_ISSUER.test(l.flat)), true);
+  const fromSignature = signedAboveList(ctx, fromLines(ctx, ctx.zones.signature.filter((l) => !SEAL.test(l.flat)), false), title);
   // A joint notice may print only the lead body in its 版头 (GB/T 9704 7.2.2) and sign with all
   if (fromSignature.length > fromHeader.length && fromHeader.every((h) => fromSignature.some((s) => s.name === h.name))) return fromSignature;
   if (fromHeader.length) return fromHeader;
-  const prefix = /^(.{4,}?)(关于|转发|印发)/.exec(title ?? '')?.[1];
-  if (prefix) {
-    const names = splitAgencies(prefix).filter((n) => isAgencyLine(n));
-    if (names.length && names.join('') === prefix.replace(/[、，,\s]/g, '')) return names.map((name) => ({ name, span: ctx.zones.title.length ? spanAt(ctx, lineText(ctx.text, ctx.zones.title[0])) : null }));
-  }
+  const named = titleNames(title);
+  if (named.length) return named.map((name) => ({ name, span: ctx.zones.title.length ? spanAt(ctx, lineText(ctx.text, ctx.zones.title[0])) : null }));
   // an order's number printed with its mark (上海市人民政府令第25号): the mark names the issuer
   if (fileNumber && isOrderMark(fileNumber.prefix)) return [{ name: fileNumber.prefix.replace(/(命令|令)$/, ''), span: fileNumber.span }];
   const fm = ctx.frontMatter;
@@ -37,6 +36,26 @@ export function extractIssuers(ctx: DocumentContext, title: string | null, fileN
     if (names.length) return names.map((name) => ({ name, span: metadataSpan(ctx, key) }));
   }
   return [];
+}
+
+/** The bodies a title starts with (`上海市民政局关于…`), when its words before 关于/转发/印发 are only names. */
+function titleNames(title: string | null): string[] {
+  const prefix = /^(.{4,}?)(关于|转发|印发)/.exec(title ?? '')?.[1];
+  if (!prefix) return [];
+  const names = splitAgencies(prefix).filter((n) => isAgencyLine(n));
+  return names.length && names.join('') === prefix.replace(/[、，,\s]/g, '') ? names : [];
+}
+
+/**
+ * Bodies printed below the 成文日期 sign only in copies that print the date first (GB/T 9704 puts
+ * the 署名 above it): when they name none of the bodies the title names, they head what follows the
+ * date (a list: 上海市社区建设模范居委会 / 1、…), and the notice is signed by date alone.
+ */
+function signedAboveList(ctx: DocumentContext, found: Issuer[], title: string | null): Issuer[] {
+  const date = ctx.zones.closing.find((l) => l.kind === 'date');
+  if (!found.length || !date || !ctx.zones.signature.every((l) => l.start > date.start)) return found;
+  const named = titleNames(title);
+  return named.length && !found.some((f) => named.some((n) => n.endsWith(f.name))) ? [] : found;
 }
 
 /**

@@ -23,7 +23,8 @@ const SITE_SUFFIX = /\s*[_|｜]\s*[^_|｜]{2,20}(网|网站|门户)$|\s+[-—]\s
 /** The title without the web page's wrapping; `start` is where the title itself begins. */
 export function cleanTitle(raw: string): { start: number; value: string } {
   const start = WEB_LABEL.exec(raw)?.[0].length ?? 0;
-  const value = raw.slice(start).replace(SITE_SUFFIX, '').replace(/\s+/g, '');
+  // a title printed as a book title on its own line, 《…的通知》, is the title inside the marks
+  const value = raw.slice(start).replace(SITE_SUFFIX, '').replace(/\s+/g, '').replace(/^《(.+)》$/, '$1');
   return value ? { start, value } : { start: 0, value: raw.replace(/\s+/g, '') };
 }
 

@@ -82,7 +82,8 @@ function splitRun(run: string): string[] {
   if (regionPrefix) {
     // 上海市松江区…上海市松江区… splits at the district; 山东省…山东省… at the province
     const key = s.indexOf(regionPrefix, regionPrefix.length) > 0 ? regionPrefix : lead?.name;
-    if (key && s.indexOf(key, key.length) > 0) return s.split(new RegExp(`(?=${key})`)).filter(Boolean);
+    // a party body's name starts before the region word: 中共成都市委社会工作部
+    if (key && s.indexOf(key, key.length) > 0) return s.split(new RegExp(`(?<!中共)(?=(?:中共)?${key})`)).filter(Boolean);
     if (lead) return [s];
   }
   const branch = VERTICAL_BRANCH.exec(s);

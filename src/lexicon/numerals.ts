@@ -1,4 +1,4 @@
-const DIGIT: Record<string, number> = { '零': 0, '〇': 0, '○': 0, 'Ｏ': 0, 'O': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
+const DIGIT: Record<string, number> = { '零': 0, '〇': 0, '○': 0, 'Ｏ': 0, 'O': 0, 'o': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
 
 /** 十一 → 11, 二十 → 20, 一百零五 → 105; ASCII digits pass through. */
 export function chineseToInt(s: string): number | null {

@@ -10,7 +10,8 @@ export const DOC_TYPES = [
 ];
 export const TITLE_END = new RegExp(`(${DOC_TYPES.join('|')})(（[^）]{1,20}）)?$`);
 
-const CN_DIGIT = '零〇○Ｏ一二三四五六七八九';
+// web copies type the 〇 of a year as the letter O or the digit 0 (二OO三年, 二0一三年)
+const CN_DIGIT = '零〇○ＯOo0一二三四五六七八九';
 const CN_SMALL = '一二三四五六七八九十';
 /** Any written date; groups: arabic y/m/d, chinese y/m/d, iso y/m/d. */
 export const DATE = new RegExp(

@@ -21,12 +21,23 @@ export type LineKind =
   | 'meta' // a policy page's metadata block: 发文机关：… 成文日期：… 发文字号：…
   | 'text';
 
-/** The metadata block government policy pages print above a notice (gov.cn: 索引号, 发文机关, 成文日期 …). */
-export const META_KEY = /^(索引号|主题分类|主题词|发文机关|发文单位|发布机构|成文日期|发布日期|标题|名称|发文字号|文号|来源|信息来源|有效性|时效性|公文种类|生效日期|废止日期)[：:]\s*(.*)$/;
+/**
+ * The metadata block government policy pages print above a notice (gov.cn: 索引号, 发文机关, 成文日期 …),
+ * and the fields law databases print (发文标题, 发文文号, 发文部门, 颁布时间 …). A scraped table keeps its
+ * cell borders (`索引号 | …`) or a list bullet (`- 发文字号:…`), and often several fields on one line.
+ */
+export const META_KEYS = [
+  '索引号', '主题分类', '主题词', '信息分类', '组配分类', '公文种类', '法规类型', '所属行业', '所属区域',
+  '发文机关', '发文单位', '发布机构', '发文部门', '颁布部门',
+  '成文日期', '发布日期', '发布时间', '生成日期', '发文日期', '发文时间', '颁布时间', '生效日期', '生效时间', '实施时间', '废止日期', '废止时间', '失效时间',
+  '发文标题', '法规标题', '标题', '名称', '发文字号', '发文文号', '文书编号', '文号',
+  '来源', '信息来源', '法规来源', '有效性', '时效性', '关键词', '内容概述',
+];
+export const META_KEY = new RegExp(`^[-•·●▪*]*(${META_KEYS.join('|')})[：:|｜]\\s*(.*)$`);
 
 /** Web-page chrome that scrapers keep around a notice. */
 const NOISE =
-  /^(\S{1,12}\s*[>＞»]\s*){2,}\S{1,16}$|首页\s*[>＞»]|当前位置[:：]|打印本页|关闭窗口|【(打印|关闭|字号|大|中|小)】|扫一扫|浏览次数|点击[数量率]|字号[:：]\s*[大中小]|版权所有|网站标识码|ICP备|分享到|返回顶部|^(上|下)一篇[:：]|^【?(纠错|收藏|关闭|打印)】?$/;
+  /^(\S{1,12}\s*[>＞»]\s*){2,}\S{1,16}$|首页\s*[>＞»]|当前位置[:：]|打印本页|关闭窗口|【(打印|关闭|字号|大|中|小)】|扫一扫|浏览次数|点击[数量率]|字号[:：]\s*[大中小]|版权所有|网站标识码|ICP备|分享到|返回顶部|^(上|下)一篇[:：]|^【?(纠错|收藏|关闭|打印)】?$|下载地址[:：]|下载本文|^[•·\s]*(设为首页|加入收藏|无障碍阅读|长者版|简体版|繁体版)$|(来源|作者)[:：].{0,40}(作者|来源|阅读|浏览)[:：]?|^[|｜\s]+$/;
 
 const FILE_NUMBER_AT_START = new RegExp(FILE_NUMBER.source, 'y');
 const DATE_ANYWHERE = new RegExp(DATE_LINE.source.slice(1, -1));
@@ -102,10 +113,10 @@ const ORDER_MARK = /^([\u4e00-\u9fa5]{2,30}?)(?:命令|令)$/;
 /**
  * An order's number on its own line below the mark (GB/T 9704-2012 10.2.2, 令号): 第15号, or with
  * the year as some provinces print it, 〔2010〕第15号; web copies run the mark into it
- * (上海市人民政府令第25号); the 主席令 counts in Chinese numerals (第八十四号). Groups: mark, year, serial. Orders are numbered per term of office, not per
+ * (上海市人民政府令第25号), or bracket the number after the mark (湖北省人民政府令（第52号）); the 主席令 counts in Chinese numerals (第八十四号). Groups: mark, year, serial. Orders are numbered per term of office, not per
  * year, so the bare form has no year.
  */
-export const ORDER_NUMBER = /^([\u4e00-\u9fa5]{2,30}?(?:命令|令))?\s*(?:[〔［\[（(﹝](\d{4})[〕］\]）)﹞])?第\s*(\d{1,5}|[一二三四五六七八九十百千零〇]{1,8})\s*号$/;
+export const ORDER_NUMBER = /^([\u4e00-\u9fa5]{2,30}?(?:命令|令))?\s*[（(]?\s*(?:[〔［\[（(﹝](\d{4})[〕］\]）)﹞])?第\s*(\d{1,5}|[一二三四五六七八九十百千零〇]{1,8})\s*号[）)]?$/;
 
 /** A line that is only an order's number, with or without its mark before it (上海市人民政府令第25号). */
 export function isOrderNumber(flat: string): boolean {
@@ -140,5 +151,7 @@ export function isAgencyLine(flat: string): boolean {
 
 /** A line that could end a title: ends with a document-type word and is not a sentence. */
 export function endsTitle(flat: string): boolean {
+  // a web copy may print the title as a book title, 《…的通知》, alone on its line
+  flat = /^《(.+)》$/.exec(flat)?.[1] ?? flat;
   return TITLE_END.test(flat) && !/[。；]/.test(flat) && !/^(特此|现将|各|附件)/.test(flat) && flat.length <= 120;
 }

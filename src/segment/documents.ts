@@ -28,6 +28,9 @@ export function splitDocuments(lines: ClassifiedLine[]): ClassifiedLine[][] {
     if (isSentence(l)) bodySeen = true;
     if (!bodySeen || (l.kind !== 'issuerMark' && l.kind !== 'fileNumber')) continue;
     if (!titleBelow(lines, i)) continue;
+    // a first block with no title, 发文字号 or date is the page's chrome above the notice (a site's
+    // heading and blurb naming the 版头), not a notice of its own
+    if (starts.length === 1 && !lines.slice(0, i).some(holdsNotice)) continue;
     let s = i;
     for (let k = i - 1; k > starts[starts.length - 1]; k--) {
       const p = lines[k];
@@ -43,6 +46,8 @@ export function splitDocuments(lines: ClassifiedLine[]): ClassifiedLine[][] {
   }
   return starts.map((s, k) => lines.slice(s, starts[k + 1] ?? lines.length));
 }
+
+const holdsNotice = (l: ClassifiedLine) => l.kind === 'fileNumber' || l.kind === 'date' || ((l.kind === 'text' || l.kind === 'agency') && endsTitle(l.flat));
 
 function titleBelow(lines: ClassifiedLine[], i: number): boolean {
   let seen = 0;

@@ -15,7 +15,7 @@ export interface Zones {
   colophon: ClassifiedLine[];
 }
 
-type Role = 'title' | 'titleDuplicate' | 'addressee' | 'bodyStart' | null;
+type Role = 'title' | 'titleDuplicate' | 'issuerLine' | 'addressee' | 'bodyStart' | null;
 type LineEvent = { type: 'LINE'; line: ClassifiedLine; role: Role };
 
 /** A numbered item of the 附件 list: `2.…`, `2、…`, `（2）…`. */
@@ -51,6 +51,7 @@ export const layoutMachine = setup({
   guards: {
     isTitle: ({ event }) => event.role === 'title',
     isTitleDuplicate: ({ event }) => event.role === 'titleDuplicate',
+    isIssuerLine: ({ event }) => event.role === 'issuerLine',
     isAddressee: ({ event }) => event.role === 'addressee',
     isBodyStart: ({ event }) => event.role === 'bodyStart',
     isBlank: ({ event }) => event.line.kind === 'blank',
@@ -99,6 +100,7 @@ export const layoutMachine = setup({
           { guard: 'isTitle', actions: 'toTitle' },
           { guard: 'isBlank' },
           { guard: 'isTitleDuplicate', target: 'preBody' },
+          { guard: 'isIssuerLine', target: 'preBody', actions: 'toHeader' },
           { guard: 'isFileNumber', target: 'preBody', actions: 'toHeader' },
           { guard: 'isAddressee', target: 'preBody', actions: 'toAddressee' },
           { target: 'body', actions: 'toBody' },
@@ -111,6 +113,7 @@ export const layoutMachine = setup({
           { guard: 'isNoise' },
           { guard: 'isBlank' },
           { guard: 'isTitleDuplicate' },
+          { guard: 'isIssuerLine', actions: 'toHeader' },
           { guard: 'isFileNumber', actions: 'toHeader' },
           // 批复/函 copies may print the 成文日期 between the 发文字号 and the 主送机关
           { guard: 'isDate', actions: 'toHeader' },
@@ -233,7 +236,7 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
   let end = -1;
   let seen = 0;
   let order = false;
-  for (let i = 0; i < lines.length && seen < CONTENT_LIMIT; i++) {
+  for (let i = headerBelowChrome(lines); i < lines.length && seen < CONTENT_LIMIT; i++) {
     const l = lines[i];
     if (l.kind === 'blank') continue;
     seen++;
@@ -250,16 +253,20 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
   }
   if (end < 0) end = titleBelowHeader(lines);
   if (end < 0) return untitledRoles(lines, roles);
+  const first = end;
+  end = titleBelowIssuer(lines, end);
   let title = lines[end].flat;
   roles[end] = 'title';
-  for (let k = end - 1; k >= 0; k--) {
+  // a title printed whole as a book title (《…的通知》) is complete on its line, and so is one above it;
+  // a title found below the issuing body's line starts on its own line (the line above is that body)
+  for (let k = /^《.+》$/.test(title) || end !== first ? -1 : end - 1; k >= 0; k--) {
     const l = lines[k];
     if (l.kind === 'blank') {
       // a title wraps over a blank line only while its first words (关于/转发/印发…) are still missing
       if (/关于|转发|印发|通知|意见/.test(title.replace(/(通知|意见|办法|方案)(（[^）]*）)?$/, ''))) break;
       continue;
     }
-    if (!['text', 'agency'].includes(l.kind) || /[。；：]/.test(l.flat) || l.flat.length > 60) break;
+    if (!['text', 'agency'].includes(l.kind) || /[。；：]/.test(l.flat) || l.flat.length > 60 || endsTitle(l.flat)) break;
     roles[k] = 'title';
     title = l.flat + title;
   }
@@ -271,15 +278,34 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
     title += lines[i].flat;
     end = i;
   }
-  // blank lines inside the title range carry no role; lines after it that repeat it are duplicates
+  // blank lines inside the title range carry no role; lines after it that repeat it are duplicates,
+  // and a body's name printed between two copies of the title (a law database's 发布部门) is its issuer
   for (i = end + 1; i < lines.length; i++) {
     const l = lines[i];
-    if (l.kind === 'blank' || l.kind === 'fileNumber') continue;
-    if (!(title.endsWith(l.flat) && l.flat.length >= 4)) break;
-    roles[i] = 'titleDuplicate';
+    if (l.kind === 'blank' || l.kind === 'fileNumber' || l.kind === 'noise' || l.kind === 'meta') continue;
+    const repeats = (f: string) => title.endsWith(f) && f.length >= 4;
+    if (isAgencyLine(l.flat) && !repeats(l.flat) && repeats(nextContent(lines, i)?.flat ?? '')) roles[i] = 'issuerLine';
+    else if (repeats(l.flat)) roles[i] = 'titleDuplicate';
+    else break;
   }
   markAddressee(lines, roles, end + 1);
   return roles;
+}
+
+/**
+ * Where the notice's 版头 starts when a page prints sentences above it (a document site's blurb):
+ * a 发文机关标志 (…文件) below a sentence begins the notice, and the title is looked for from there.
+ */
+function headerBelowChrome(lines: ClassifiedLine[]): number {
+  let sentence = false;
+  for (let i = 0, seen = 0; i < lines.length && seen < CONTENT_LIMIT; i++) {
+    const l = lines[i];
+    if (l.kind === 'blank') continue;
+    seen++;
+    if (l.kind === 'issuerMark' && sentence && !isOrderMark(l.flat)) return i;
+    if (/[。；]/.test(l.flat) && l.flat.length > 60) sentence = true;
+  }
+  return 0;
 }
 
 /** The 主送机关 from line `from` on: up to four lines ending with a colon, not a sentence. */
@@ -301,6 +327,36 @@ function markAddressee(lines: ClassifiedLine[], roles: Role[], from: number): nu
   if (!(addressee.length && /[：:]$/.test(text) && !/[。]|如下|通知$|^(为|根据|按照|经)/.test(text) && text.length <= 300)) return -1;
   for (const k of addressee) roles[k] = 'addressee';
   return addressee[addressee.length - 1];
+}
+
+/**
+ * A law database prints its own heading for a page, then the issuing body on a line of its own,
+ * then the notice's title (法律资料网, 北大法宝: `…实施细则` / `江西省吉安市人民政府办公室` /
+ * `关于印发…的通知`). GB/T 9704 prints the 发文机关 above the 标题: a title-like line right below
+ * an agency line, within the first lines after the first title-like one, is the notice's title;
+ * the heading above (often the issued document's name, or the same title) is the page's.
+ */
+function titleBelowIssuer(lines: ClassifiedLine[], first: number): number {
+  const heading = lines[first].flat;
+  let seen = 0;
+  for (let i = first + 1; i < lines.length && seen < 6; i++) {
+    const l = lines[i];
+    if (l.kind === 'blank' || l.kind === 'noise' || l.kind === 'meta' || l.flat === lines[first].flat) continue;
+    seen++;
+    if (!isAgencyLine(l.flat)) continue;
+    let k = i + 1;
+    while (k < lines.length && lines[k].kind === 'blank') k++;
+    const next = lines[k];
+    // the same title again (the copy repeats it below the body's name) leaves the heading the title
+    if (next && (next.kind === 'text' || next.kind === 'agency') && endsTitle(next.flat) && !isAgencyLine(next.flat) && !heading.endsWith(next.flat)) return k;
+  }
+  return first;
+}
+
+function nextContent(lines: ClassifiedLine[], i: number): ClassifiedLine | undefined {
+  let k = i + 1;
+  while (k < lines.length && (lines[k].kind === 'blank' || lines[k].kind === 'noise' || lines[k].kind === 'meta')) k++;
+  return lines[k];
 }
 
 /**
