@@ -178,7 +178,7 @@ else {
   console.log(
     `- OCR vs bare inference: ${rows.length} pages, ours ${f(total.oursMs)} s CPU against the models alone ${f(total.floorMs)} s = ${(total.oursMs / total.floorMs).toFixed(2)}× ` +
       `(${f(total.oursMs / rows.length)} s per page, ${Math.round(total.chars / (total.oursMs / 1000))} characters/s` +
-      (total.renderMs ? `; rendering PDF pages adds ${f(total.renderMs)} s` : '') +
+      (total.renderMs ? `; with pdf.js rendering the PDF pages (+${f(total.renderMs)} s) ${((total.oursMs + total.renderMs) / total.floorMs).toFixed(2)}×` : '') +
       (withLibrary ? `; the library's own step ${f(total.libraryMs)} s = ${(total.libraryMs / total.floorMs).toFixed(2)}× this floor` : '') +
       ')',
   );
