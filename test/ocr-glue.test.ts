@@ -77,7 +77,11 @@ describe('boxes grouped into lines as the library groups them', () => {
 describe('recognising a page', () => {
   it('reads a scanned notice page, its boxes in the page pixels', async () => {
     // govcheck-test.png: 1240 × 1754; the title runs across most of the width about a third of the way down
+    const handlers = () => [process.listenerCount('uncaughtException'), process.listenerCount('unhandledRejection')];
+    const before = handlers();
     const lines = await recognise(readFileSync(join(root, 'test', 'fixtures', 'formats', 'govcheck-test.png')));
+    // loading the engine leaves the process's error handling as it was (opencv.js adds handlers of its own)
+    expect(handlers()).toEqual(before);
     const title = lines.find((l) => l.text.startsWith('关于生成特定格式测试文件的通知'));
     expect(title?.box.y).toBeGreaterThan(1754 / 4);
     expect(title?.box.y).toBeLessThan(1754 / 2);

