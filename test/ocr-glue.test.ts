@@ -89,5 +89,5 @@ describe('recognising a page', () => {
     expect(title!.box.x + title!.box.width).toBeGreaterThan((1240 * 3) / 4);
     for (const l of lines) expect(l.box.x + l.box.width).toBeLessThanOrEqual(1240);
     expect(lines[0].text).toBe('绝密★启用前');
-  });
+  }, 240_000); // loading the models and one page: seconds of CPU, minutes of wall time on a loaded machine
 });
