@@ -8,9 +8,11 @@ import { detectionSize, rgbaToPlanes, textMask } from '../src/read/ocr-tensor.js
 import { root } from './helpers/context.js';
 
 describe('model input and output in typed arrays', () => {
-  it('detection runs at 960 px on the long side, both sides multiples of 32, never enlarged', () => {
-    // an A4 page at 150 dpi: 1241 × 960/1754 = 679.2 px → 21 × 32
-    expect(detectionSize(1241, 1754)).toEqual({ width: 672, height: 960 });
+  it('detection runs at the page size rounded to multiples of 32, or scaled to a given long side, never enlarged', () => {
+    // an A4 page at 150 dpi: 1241 / 32 = 38.8 → 39 × 32, 1754 / 32 = 54.8 → 55 × 32
+    expect(detectionSize(1241, 1754)).toEqual({ width: 1248, height: 1760 });
+    // at 960 px: 1241 × 960/1754 = 679.2 px → 21 × 32
+    expect(detectionSize(1241, 1754, 960)).toEqual({ width: 672, height: 960 });
     // small enough already: 300 → 9 × 32, 200 → 6 × 32
     expect(detectionSize(300, 200)).toEqual({ width: 288, height: 192 });
     expect(detectionSize(10, 10)).toEqual({ width: 32, height: 32 });

@@ -1,13 +1,12 @@
 /**
- * One page image through the models: detection on the page scaled to print size, the library's
- * box finder, each text line cut from the full page and scaled to the recogniser's 48 px, one
- * recognition call a line, CTC decoding, lines grouped as the library groups them.
+ * One page image through the models: detection on the page (sides rounded to multiples of 32),
+ * the library's box finder, each text line cut from the page and scaled to the recogniser's 48 px,
+ * one recognition call a line, CTC decoding, lines grouped as the library groups them.
  *
- * Why the crops come from the full page: the detector needs only ~80 dpi to find lines, the
- * recogniser reads better from more pixels (edit errors against the seeds' text over 8 scanned
- * pages: 35 with detection and crops at the full page, 16 with detection at 960 px and crops from
- * the full page, 48 with both at 960 px). Recognising lines in batches was measured slower
- * (padding to the widest line) and changed some lines' text, so lines go one by one.
+ * Detection at a smaller size (960 px) with the crops still cut from the full page was faster and
+ * read body text as well, but lost annex table rows on the seed scans (see DETECTION_LONG_SIDE).
+ * Recognising lines in batches was measured slower (padding to the widest line) and changed some
+ * lines' text, so lines go one by one.
  */
 import type { Sharp } from 'sharp';
 import { decodeCtc, type DecodedLine } from './ocr-ctc.js';

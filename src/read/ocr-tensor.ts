@@ -8,12 +8,12 @@
 const BASE = 32;
 
 /**
- * The long side detection runs at. A notice printed on A4 and scanned at 150 dpi has characters
- * ~20 px high; at 960 px (~80 dpi) they are ~11 px, which the detector (trained at PaddleOCR's
- * default limit of 960) finds as well, in a fifth of the time of the full page. Only the boxes come
- * from this size: the text lines are cut from the full page (see ocr-page.ts).
+ * The long side detection runs at at most: the page itself (already bounded by MAX_OCR_SIDE in
+ * ocr.ts), as the library ran it. Detecting at 960 px (~80 dpi for A4) was 3–5× faster for the
+ * detector, but on the four seeds printed and scanned at 150 dpi it lost annex table rows and lone
+ * cells (scorer: tables 21/24 → 13/24, table cells 17/17 → 8/17, one target), so it is not the default.
  */
-export const DETECTION_LONG_SIDE = 960;
+export const DETECTION_LONG_SIDE = 2000;
 
 /** The detector's probability above which a pixel is text (the library's value). */
 export const TEXT_THRESHOLD = 0.03;
