@@ -70,9 +70,10 @@ async function modelInputs(models, bytes) {
     .ensureAlpha(1)
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const page = { data, width: info.width, height: info.height };
-  const size = detectionSize(page.width, page.height);
-  const small = await sharp(data, { raw: { width: page.width, height: page.height, channels: 4 } }).resize({ ...size, fit: 'fill' }).raw().toBuffer();
+  // as src/read/ocr-page.ts: the page letterboxed into multiples of 32, detected and cut from that
+  const size = detectionSize(info.width, info.height);
+  const small = await sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } }).resize({ ...size, fit: 'contain' }).raw().toBuffer();
+  const page = { data: small, ...size };
   const det = new models.Tensor('float32', rgbaToPlanes(small, size.width, size.height), [1, 3, size.height, size.width]);
   const out = (await models.detection.run({ [models.detection.inputNames[0]]: det }))[models.detection.outputNames[0]];
   const lines = await models.findLines({ data: textMask(out.data), width: out.dims[3], height: out.dims[2] }, page);
