@@ -10,6 +10,9 @@
 //   diff         the 31-province diff matrix (each provincial notice against the national one)
 //   PDF          our reader against `pdftotext` on the same pages (bench/pdf-bench.mjs): per page on a multi-page
 //                file, and file by file with pdftotext's start-up, when pdftotext is there
+//   OCR          binary readers once each; OCR'd pages per second and characters/s, and the whole OCR step
+//                against the detection and recognition models alone on the same pages, CPU time
+//                (bench/ocr-bench.mjs: "OCR vs bare inference")
 //   start-up     `notices --help` against a bare `node -e 0`
 //   serve        `notices serve` latency at 10,000 notices (bench/serve.mjs; skip with --no-serve)
 //
@@ -281,7 +284,12 @@ if (want('ocr')) {
     const seconds = (performance.now() - t) / 1000;
     const chars = scan.ok ? scan.source.text.length : 0;
     say(`- OCR: ${pages} scanned PDF pages (rendered at 150 dpi) in ${fmt(seconds, 1)} s: ${fmt(seconds / Math.max(1, pages), 1)} s per OCR'd page, ${fmt(chars / seconds)} characters/s, mean confidence ${scan.ok ? scan.source.ocr.confidence : '-'}`);
-    say('- OCR against the bare models (detection + recognition alone in onnxruntime): not measured by this bench; see ../shared/bench/OCR.md.');
+    // the same pages through the whole OCR step and through the two models alone (bench/ocr-bench.mjs), CPU time
+    const ocrArgs = [join(root, 'bench', 'ocr-bench.mjs'), '--pdf-pages', String(ocrPages), '--rounds', '2'];
+    const [ocrCmd, ocrFull] = pin ? ['taskset', ['-c', '0', process.execPath, ...ocrArgs]] : [process.execPath, ocrArgs];
+    const r = spawnSync(ocrCmd, ocrFull, { encoding: 'utf8', maxBuffer: 1 << 24 });
+    for (const line of r.stdout.trimEnd().split('\n').filter(Boolean)) say(line);
+    if (r.status !== 0) say(`OCR vs bare inference failed (exit ${r.status}): ${r.stderr.trim().split('\n')[0]}`);
   }
 }
 

@@ -5,8 +5,12 @@
  * question; this one reads 公文 headers (〔〕, ★, 号) well and needs nothing but npm.
  *
  * Everything here is loaded on the first image only (the runtime and 16 MB of models), and the
- * engine is then kept for the rest of the run. Pages are recognised one at a time.
+ * engine is then kept for the rest of the run (one per worker). Pages are recognised one at a
+ * time; how a page is read is in ocr-page.ts, the engine's parts in ocr-models.ts.
  */
+import { loadModels, type OcrModels, type Pixels } from './ocr-models.js';
+import { readPage } from './ocr-page.js';
+
 export interface OcrLine {
   text: string;
   /** mean probability of the line's characters, 0..1 */
@@ -17,22 +21,16 @@ export interface OcrLine {
 
 /**
  * Time per page grows with the pixels: an image whose long side passes this is scaled down
- * first (a 300 dpi A4 scan comes to ~170 dpi, still well above what the models need).
+ * first (a 300 dpi A4 scan comes to ~170 dpi, still well above what the recogniser needs).
  */
 export const MAX_OCR_SIDE = 2000;
 
 interface Engine {
-  detect(image: Buffer): Promise<{ text: string; mean: number; box?: number[][] }[]>;
+  models: OcrModels;
+  sharp: typeof import('sharp');
 }
 
 let engine: Promise<Engine> | null = null;
-
-/**
- * One inference thread, and no spinning while it waits: on a shared or busy machine a second
- * spinning thread made a page slower, not faster (measured: 9.2 s → 5.4 s for one page under
- * load), and a batch runs files side by side anyway.
- */
-const ONNX_OPTIONS = { intraOpNumThreads: 1, interOpNumThreads: 1, extra: { session: { intra_op: { allow_spinning: '0' } } } };
 
 /**
  * The OCR packages are optional dependencies (onnxruntime-node's install script downloads from
@@ -54,8 +52,8 @@ export async function optional<T>(load: () => Promise<T>): Promise<T> {
 const loadSharp = () => optional(() => import('sharp'));
 
 async function loadEngine(): Promise<Engine> {
-  const { default: Ocr } = await optional(() => import('@gutenye/ocr-node'));
-  return (await Ocr.create({ onnxOptions: ONNX_OPTIONS })) as unknown as Engine;
+  const [models, { default: sharp }] = await Promise.all([optional(loadModels), loadSharp()]);
+  return { models, sharp };
 }
 
 /** The lines of text on one page image (PNG, JPEG, TIFF, …), top to bottom. */
@@ -64,20 +62,22 @@ export async function recognise(image: Uint8Array): Promise<OcrLine[]> {
     engine = null; // a failed load is retried on the next image
     throw e;
   });
-  const ocr = await engine;
-  const lines = await ocr.detect(await boundedImage(image));
+  const { models, sharp } = await engine;
+  const lines = await readPage(models, sharp, await pagePixels(sharp, image));
   return lines
     .filter((l) => l.text.trim() !== '')
     .map((l) => ({ text: l.text, confidence: l.mean, box: boxOf(l.box) }));
 }
 
-/** The image itself, or a PNG of it scaled to MAX_OCR_SIDE on its long side. */
-async function boundedImage(image: Uint8Array): Promise<Buffer> {
+/** The image's RGBA pixels, scaled to MAX_OCR_SIDE on its long side when it is larger. */
+async function pagePixels(sharp: Engine['sharp'], image: Uint8Array): Promise<Pixels> {
   const buffer = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
-  const { default: sharp } = await loadSharp();
-  const { width = 0, height = 0 } = await sharp(buffer).metadata();
-  if (Math.max(width, height) <= MAX_OCR_SIDE) return buffer;
-  return sharp(buffer).resize({ width: MAX_OCR_SIDE, height: MAX_OCR_SIDE, fit: 'inside' }).png().toBuffer();
+  const { data, info } = await sharp(buffer)
+    .resize({ width: MAX_OCR_SIDE, height: MAX_OCR_SIDE, fit: 'inside', withoutEnlargement: true })
+    .ensureAlpha(1)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
 }
 
 function boxOf(points: number[][] | undefined): OcrLine['box'] {
