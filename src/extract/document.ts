@@ -1,7 +1,7 @@
 import { NoticeRecord } from '../../schemas/notice.js';
 import type { Normalized } from '../normalize/index.js';
 import type { FrontMatter } from '../normalize/markdown.js';
-import { META_KEYS } from '../segment/classify.js';
+import { bareFields, isBareMeta, META_KEYS } from '../segment/classify.js';
 import type { Source } from '../read/source.js';
 import type { Layout } from '../segment/index.js';
 import type { DocumentContext } from './context.js';
@@ -37,12 +37,22 @@ const FIELD = new RegExp(`(${META_KEYS.map((k) => k.split('').join('\\s*')).join
 /** The fields of one metadata line (a scraped table row holds several: `索引号：… 组配分类：…`), with where each value starts. */
 function metaFields(text: string): { key: string; value: string; at: number }[] {
   const found = [...text.matchAll(FIELD)];
+  if (!found.length) return bareMetaFields(text);
   return found.flatMap((m, k) => {
     const start = m.index + m[0].length;
     const raw = text.slice(start, found[k + 1]?.index ?? text.length);
     const value = raw.replace(/^[\s|｜]+|[\s|｜]+$/g, '');
     const key = m[1].replace(/\s+/g, '');
     return value ? [{ key: CANONICAL_KEY[key] ?? key, value, at: start + raw.search(/[^\s|｜]/) }] : [];
+  });
+}
+
+/** The fields of a metadata row printed without colons (`发布机构自治区人民政府文号内政发〔2013〕62号`). */
+function bareMetaFields(text: string): { key: string; value: string; at: number }[] {
+  const found = isBareMeta(text) ? bareFields(text) : [];
+  return found.flatMap((f, k) => {
+    const value = text.slice(f.valueAt, found[k + 1]?.at ?? text.length).trim();
+    return value ? [{ key: CANONICAL_KEY[f.key] ?? f.key, value, at: f.valueAt }] : [];
   });
 }
 

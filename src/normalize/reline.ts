@@ -39,6 +39,7 @@ export function relineRunOnText(text: Text): Text {
     const articles = line.length > RUN_ON_HEAD ? articleBreaks(line) : [];
     points.push(...articles);
     if (line.length <= 100) points.push(...signatureDateBreak(line));
+    if (line.length <= 160) points.push(...numberTitleBreak(line));
     if (atHead && line.length > RUN_ON_HEAD && points.length >= 2) for (const p of headBreaks(line, points)) points.push(p);
     for (const at of new Set(points)) if (at > 0 && at < line.length) edits.push({ start: pos + at, end: pos + at, insert: '\n' });
     pos += line.length + 1;
@@ -143,6 +144,21 @@ function headBreaks(line: string, numbered: number[]): number[] {
   }
   return points;
 }
+
+/**
+ * `盘政发〔2010〕22号 盘锦市人民政府关于…的决定`: a web page's title that starts with the 发文字号 gets
+ * the number on a line of its own, as the document prints it above its title.
+ */
+function numberTitleBreak(line: string): number[] {
+  // every 发文字号 ends in 号: most lines skip the pattern
+  if (!line.includes('号')) return [];
+  const m = NUMBER_THEN_TITLE.exec(line);
+  const title = m?.groups?.title.trimEnd() ?? '';
+  // the space between them is gone once Chinese text is normalised: then the title must say 关于/印发/转发
+  const spaced = /\s$/.test(m?.groups?.number ?? '');
+  return m && TITLE_END.test(title) && !/[。；]/.test(title) && (spaced || /关于|印发|转发/.test(title)) ? [m.groups!.number.length] : [];
+}
+const NUMBER_THEN_TITLE = new RegExp(`^(?<number>[\\s\\u3000]*${FILE_NUMBER.source}[\\s\\u3000]*)(?<title>[^\\s\\d（(].*)$`);
 
 /** `国务院办公厅    2017年4月10日`: a signature and its date printed on one line go on two. */
 function signatureDateBreak(line: string): number[] {

@@ -1,4 +1,4 @@
-import { ANNOUNCEMENT_NUMBER, DATE_LINE, FILE_NUMBER, TITLE_END, YEAR_FIRST_FILE_NUMBER } from '../lexicon/patterns.js';
+import { ANNOUNCEMENT_NUMBER, DATE, DATE_LINE, FILE_NUMBER, TITLE_END, YEAR_FIRST_FILE_NUMBER } from '../lexicon/patterns.js';
 import type { Line } from './lines.js';
 
 /** What a single line looks like, before any context is applied. */
@@ -35,6 +35,39 @@ export const META_KEYS = [
 ];
 export const META_KEY = new RegExp(`^[-•·●▪*]*(${META_KEYS.join('|')})[：:|｜]\\s*(.*)$`);
 
+/** A line whose only pipe is a table border at its end, after a space. */
+const LONE_BORDER = /^[^|｜]+\s[|｜]$/;
+
+/** A document-sharing site's blurb about the file (《….docx》由会员分享，可在线阅读…请在…上搜索。): page matter, however long. */
+const DOC_SITE = /由会员分享|可在线阅读，更多相关|请在\S{1,12}上搜索。?$/;
+
+/**
+ * Keys that name a notice's own particulars. A scraped metadata table that lost its colons and cell
+ * borders (normalising removes the spaces between Chinese characters too) reads `发布机构自治区人民政府文号内政发〔2013〕62号`:
+ * only these keys, which no sentence or title starts with, are read there.
+ */
+const PARTICULAR_KEYS = ['索引号', '主题分类', '发布机构', '发文机关', '成文日期', '发布日期', '发文字号', '文号'];
+const BARE_FIELD = new RegExp(`(${PARTICULAR_KEYS.join('|')})(?![：:|｜])`, 'g');
+const DATE_OR_NUMBER = new RegExp(`^(${DATE.source}|\\d{4}-\\d{2}-\\d{2}|${FILE_NUMBER.source})$`);
+
+/**
+ * A metadata row printed without colons: it starts with a particular's key and either holds another
+ * (`索引号主题分类综合政务\其他`, `发布机构自治区人民政府文号内政发〔2013〕62号`) or is a date or a
+ * 发文字号 after its key (`成文日期2013-07-02`). A sentence is never one.
+ */
+export function isBareMeta(t: string): boolean {
+  if (t.length > 160 || /[。；，：:]/.test(t)) return false;
+  const keys = bareFields(t);
+  if (!keys.length || keys[0].at !== t.search(/\S/)) return false;
+  if (keys.length >= 2) return true;
+  return DATE_OR_NUMBER.test(t.slice(keys[0].valueAt).replace(/\s+/g, ''));
+}
+
+/** The keys of a colon-less metadata row, where each starts and where its value starts. */
+export function bareFields(t: string): { key: string; at: number; valueAt: number }[] {
+  return [...t.matchAll(BARE_FIELD)].map((m) => ({ key: m[1], at: m.index, valueAt: m.index + m[1].length }));
+}
+
 /** Web-page chrome that scrapers keep around a notice. */
 const NOISE =
   /^(\S{1,12}\s*[>＞»]\s*){2,}\S{1,16}$|首页\s*[>＞»]|当前位置[:：]|打印本页|关闭窗口|【(打印|关闭|字号|大|中|小)】|扫一扫|浏览次数|点击[数量率]|字号[:：]\s*[大中小]|版权所有|网站标识码|ICP备|分享到|返回顶部|^(上|下)一篇[:：]|^【?(纠错|收藏|关闭|打印)】?$|下载地址[:：]|下载本文|^[•·\s]*(设为首页|加入收藏|无障碍阅读|长者版|简体版|繁体版)$|(来源|作者)[:：].{0,40}(作者|来源|阅读|浏览)[:：]?|^[|｜\s]+$/;
@@ -53,7 +86,9 @@ export const AGENCY_SUFFIX =
   /(厅|局|委员会|委|部|办公室|办公厅|人民政府|政府|中心|院|署|行|社|会|办|处|室|所|组|团|队|站|馆|公司|总局|集团|法院|检察院|联合会|工会|办事处|管委会|海关)$/;
 
 export function classifyLine(line: Line): LineKind {
-  const t = line.text.trimEnd();
+  const raw = line.text.trimEnd();
+  // a scraped table's right border left after the cell's text (`一九八七年三月七日 |`)
+  const t = LONE_BORDER.test(raw) ? raw.replace(/\s*[|｜]$/, '') : raw;
   if (t.trim() === '') return 'blank';
   if (t === '') return 'blank';
   const flat = t.replace(/\s+/g, '');
@@ -64,6 +99,7 @@ export function classifyLine(line: Line): LineKind {
   if (t.includes('\t') && t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';
   if (flat.length <= 80 && NOISE.test(t)) return 'noise';
   if (META_KEY.test(flat) && flat.length <= 160) return 'meta';
+  if (DOC_SITE.test(t) || isBareMeta(t)) return 'meta';
   if (/^(.{0,30}?)文件$/.test(flat) && !/[，。；：]/.test(flat)) return 'issuerMark';
   if (isOrderMark(flat)) return 'issuerMark';
   if (/^（此件.{0,12}公开）$|^（此件.{0,10}发布）$|^(信息)?公开(方式|属性|选项|类型)：/.test(flat)) return 'disclosure';

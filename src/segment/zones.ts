@@ -238,7 +238,8 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
   let order = false;
   for (let i = headerBelowChrome(lines); i < lines.length && seen < CONTENT_LIMIT; i++) {
     const l = lines[i];
-    if (l.kind === 'blank') continue;
+    // a page's metadata and chrome are not the notice's text: a long blurb there ends no title search
+    if (l.kind === 'blank' || l.kind === 'meta' || l.kind === 'noise') continue;
     seen++;
     // an order (…令 / 第N号) has no title of its own: its first sentence is the body, and the
     // regulation's title after its date belongs to the regulation
@@ -267,6 +268,9 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
       continue;
     }
     if (!['text', 'agency'].includes(l.kind) || /[。；：]/.test(l.flat) || l.flat.length > 60 || endsTitle(l.flat)) break;
+    // a page's heading that repeats the name of the document a title issues (…细则及文种式样 above
+    // …关于印发…细则及文种式样的通知) is not the title's first line
+    if (l.flat.length >= 6 && title.includes(l.flat)) break;
     roles[k] = 'title';
     title = l.flat + title;
   }
