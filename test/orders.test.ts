@@ -1,23 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { processSource } from '../pipelines/document.js';
 import { splitList } from '../src/extract/elements.js';
 import { sourceFromBytes } from '../src/read/source.js';
-import { root } from './helpers/context.js';
+import { fixtureRecords } from './helpers/context.js';
 
 // Orders (令): GB/T 9704-2012 10.2 prints the issuer's name + 令 as the mark, the 令号 below it, the
 // promulgating sentence, the signer and the date, and no title; the regulation follows. The
 // expected values are read off the fixtures (test/fixtures/shapes/README.md).
 
-async function record(name: string) {
-  const path = join(root, 'test', 'fixtures', 'shapes', name);
-  const read = await sourceFromBytes(path, readFileSync(path));
-  if (!read.ok) throw new Error(read.reason);
-  const r = processSource(read.source);
-  if (!r.ok) throw new Error(r.reason);
-  return r.records[0];
-}
+const record = async (name: string) => (await fixtureRecords(`shapes/${name}`))[0];
 
 async function fromText(text: string) {
   const read = await sourceFromBytes('inline.txt', new TextEncoder().encode(text));
