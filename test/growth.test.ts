@@ -69,6 +69,16 @@ describe('linear time on pathological shapes (doubling the input ≤ 2.5× the t
     expect(trimPhrase('，，')).toBe('');
   });
 
+  it('the measure itself tells a quadratic path from a linear one', () => {
+    // every pair of characters compared: doubling the input is four times the work
+    const pairs = (t: string) => {
+      let sum = 0;
+      for (let i = 0; i < t.length; i++) for (let j = 0; j < t.length; j++) sum += i ^ j;
+      if (sum < 0) throw new Error('unreachable');
+    };
+    expect(growth((n) => 'x'.repeat(n), 3000, pairs)).toBeGreaterThan(3);
+  });
+
   it('still reads the notice around the shapes', () => {
     expect(records).toBeGreaterThan(0);
     const r = processSource(source(insideBody('\n'.repeat(1000))));
