@@ -116,6 +116,28 @@ WHERE abs(s.row_sum - tot.value) > 0.000001
 ORDER BY beyond_rounding DESC, abs(s.row_sum - tot.value) DESC;`,
   },
 
+  subtotals: {
+    title: 'Every 小计 against the sum of the rows of its group',
+    note:
+      'A subtotal adds up the rows `from_row` up to, not including, `to_row` (`table_subtotals`, layout 6); each row ' +
+      'names its group in `table_rows.group_name`. `beyond_rounding` uses the bound of the totals query above (the rule ' +
+      '`table-sum-mismatch` checks each 小计 the same way); a 小计 cell printed blank is left out.',
+    sql: `SELECT d.file_number, t.label, st.position AS subtotal, st.group_name, st.column_name,
+       count(r.value) AS rows_filled,
+       round(sum(r.value), 6) AS row_sum,
+       st.value AS declared,
+       round(coalesce(sum(r.value), 0) - st.value, 6) AS gap,
+       abs(coalesce(sum(r.value), 0) - st.value) > coalesce(sum(r.half_unit), 0) + st.half_unit + 0.000001 AS beyond_rounding
+FROM table_subtotals st
+JOIN tables_ t ON t.id = st.table_id
+JOIN documents d ON d.id = t.document_id
+LEFT JOIN table_rows r ON r.table_id = st.table_id AND r.column_name = st.column_name
+     AND r.is_total = 0 AND r.row_index >= st.from_row AND r.row_index < st.to_row
+WHERE st.value IS NOT NULL
+GROUP BY st.id
+ORDER BY d.file_number, t.position, st.position, st.column_name;`,
+  },
+
   findingsByRule: {
     title: 'Findings per rule and severity',
     note:

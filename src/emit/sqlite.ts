@@ -24,7 +24,26 @@ import { contentKey, linkParents, type StoreDiff } from './store-parents.js';
  */
 
 /** Layout of the tables; bumped (and written to PRAGMA user_version) whenever the DDL changes. */
-export const STORE_VERSION = 5;
+export const STORE_VERSION = 6;
+
+/**
+ * The 小计 rows of a table (tables[].subtotals), one row per subtotal × column: the rows it adds up
+ * are table_rows.row_index from from_row up to, not including, to_row (layout 6).
+ */
+const TABLE_SUBTOTALS_SQL = `CREATE TABLE IF NOT EXISTS table_subtotals (
+  id          INTEGER PRIMARY KEY,
+  table_id    INTEGER NOT NULL REFERENCES tables_ (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  group_name  TEXT,
+  from_row    INTEGER NOT NULL,
+  to_row      INTEGER NOT NULL,
+  column_name TEXT    NOT NULL,
+  value       REAL,
+  printed     TEXT,
+  half_unit   REAL    NOT NULL,
+  line INTEGER, col INTEGER, page INTEGER
+) STRICT;
+CREATE INDEX IF NOT EXISTS table_subtotals_table ON table_subtotals (table_id, position);`;
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS meta (
@@ -167,10 +186,12 @@ CREATE TABLE IF NOT EXISTS table_rows (
   printed     TEXT,
   half_unit   REAL    NOT NULL,
   is_total    INTEGER NOT NULL CHECK (is_total IN (0, 1)),
-  line INTEGER, col INTEGER, page INTEGER
+  line INTEGER, col INTEGER, page INTEGER,
+  group_name  TEXT
 ) STRICT;
 CREATE INDEX IF NOT EXISTS table_rows_table ON table_rows (table_id, column_name);
 CREATE INDEX IF NOT EXISTS table_rows_region ON table_rows (region);
+${TABLE_SUBTOTALS_SQL}
 
 CREATE TABLE IF NOT EXISTS subsidies (
   id             INTEGER PRIMARY KEY,
@@ -395,7 +416,34 @@ UPDATE documents SET verdict_kind = json_extract(record_json, '$.verdict.kind'),
     db.exec(`UPDATE documents SET content_key = notices_content_key(record_json), title_core = notices_title_core(title);
 UPDATE references_ SET title_core = notices_title_core(title);`);
   },
+  // Layout 6: each table row's group (table_rows.group_name) and the 小计 rows (table_subtotals),
+  // filled from the stored records, which have always carried them.
+  6: (db) => {
+    addColumns(db, 'table_rows', { group_name: 'TEXT' });
+    db.exec(TABLE_SUBTOTALS_SQL);
+    fillTableGroups(db);
+  },
 };
+
+/** table_rows.group_name and table_subtotals for the tables already in a store, read from record_json. */
+function fillTableGroups(db: Database.Database): void {
+  const tableId = db.prepare('SELECT id FROM tables_ WHERE document_id = ? AND position = ?').pluck();
+  const setGroup = db.prepare('UPDATE table_rows SET group_name = ? WHERE table_id = ? AND row_index = ?');
+  const insertSubtotal = db.prepare(INSERT_SQL.table_subtotals);
+  // the records are the truth: whatever a half-migrated file holds is replaced, never doubled
+  db.exec('DELETE FROM table_subtotals');
+  const recordJson = db.prepare('SELECT record_json FROM documents WHERE id = ?').pluck();
+  // ids first, each record after: a statement still iterating would block the updates
+  for (const documentId of db.prepare('SELECT document_id FROM tables_ GROUP BY document_id').pluck().all() as number[]) {
+    const tables = (JSON.parse(recordJson.get(documentId) as string) as NoticeRecord).tables;
+    for (const [position, t] of tables.entries()) {
+      const id = tableId.get(documentId, position) as number | undefined;
+      if (id === undefined) continue;
+      for (const [rowIndex, tr] of t.rows.entries()) if (tr.group) setGroup.run(tr.group, id, rowIndex);
+      for (const [, values] of subtotalInserts(id, t)) insertSubtotal.run(values);
+    }
+  }
+}
 
 /** ALTER TABLE … ADD COLUMN for each column the table lacks (a store may hold some of them already). */
 function addColumns(db: Database.Database, table: string, columns: Record<string, string>): void {
@@ -433,7 +481,7 @@ const SEARCH_KINDS = { clause: 0, section: 1, table: 2 } as const;
 /** Every table of the store, parents before children. */
 export const TABLES = [
   'meta', 'documents', 'issuers', 'addressees', 'references_', 'sections', 'clauses', 'targets', 'tables_', 'table_rows',
-  'subsidies', 'policy_mentions', 'key_regions', 'contacts', 'attachments', 'findings', 'diffs', 'diff_clauses', 'diff_numbers',
+  'table_subtotals', 'subsidies', 'policy_mentions', 'key_regions', 'contacts', 'attachments', 'findings', 'diffs', 'diff_clauses', 'diff_numbers',
   'diff_figures', 'parents',
 ] as const;
 
@@ -453,7 +501,8 @@ const INSERT_COLUMNS = {
   clauses: ['section_id', 'document_id', 'position', 'number', 'ordinal', 'heading', 'text', ...SPAN, 'path'],
   targets: ['document_id', 'position', 'metric', 'comparator', 'value', 'max', 'unit', 'persons', 'scope', 'clause', 'text', ...SPAN],
   tables_: ['document_id', 'position', 'label', 'title', 'kind', 'unit', 'columns_json', ...SPAN],
-  table_rows: ['table_id', 'row_index', 'seq', 'region', 'column_name', 'value', 'printed', 'half_unit', 'is_total', ...SPAN],
+  table_rows: ['table_id', 'row_index', 'seq', 'region', 'column_name', 'value', 'printed', 'half_unit', 'is_total', ...SPAN, 'group_name'],
+  table_subtotals: ['table_id', 'position', 'group_name', 'from_row', 'to_row', 'column_name', 'value', 'printed', 'half_unit', ...SPAN],
   subsidies: [
     'document_id', 'position', 'name', 'amount', 'unit', 'unit_printed', 'per', 'recipient', 'condition', 'funding_source',
     'one_time', 'cap', 'clause', 'text', ...SPAN,
@@ -591,7 +640,7 @@ export function* recordInserts(r: NoticeRecord): Generator<Insert, void, number>
         const printed = tr.printed[column_name] ?? null;
         yield row('table_rows', {
           table_id, row_index, seq: tr.seq, region: tr.region, column_name, value, printed,
-          half_unit: halfUnitOf(printed, value), is_total: 0, ...spanOf(tr.span),
+          half_unit: halfUnitOf(printed, value), is_total: 0, ...spanOf(tr.span), group_name: tr.group ?? null,
         });
       }
     }
@@ -603,10 +652,11 @@ export function* recordInserts(r: NoticeRecord): Generator<Insert, void, number>
         const printed = t.declaredTotalPrinted?.[column_name] ?? null;
         yield row('table_rows', {
           table_id, row_index: null, seq: null, region: '合计', column_name, value, printed,
-          half_unit: halfUnitOf(printed, value), is_total: 1, line: null, col: null, page: null,
+          half_unit: halfUnitOf(printed, value), is_total: 1, line: null, col: null, page: null, group_name: null,
         });
       }
     }
+    yield* subtotalInserts(table_id, t);
   }
   for (const [position, s] of r.subsidies.entries()) {
     yield row('subsidies', {
@@ -626,6 +676,20 @@ export function* recordInserts(r: NoticeRecord): Generator<Insert, void, number>
   for (const [position, a] of r.attachments.entries()) yield row('attachments', { document_id, position, label: a.label, title: a.title });
   for (const f of r.findings) {
     yield findingRow(f, { document_id, origin: 'extract', path: r.source.path, document_index: r.source.documentIndex, file_number: fn?.normalized ?? null });
+  }
+}
+
+/** A table's 小计 rows, one INSERT per subtotal × column it prints (the loader and migration 6 share it). */
+function* subtotalInserts(table_id: number, t: Table): Generator<Insert, void, unknown> {
+  for (const [position, st] of (t.subtotals ?? []).entries()) {
+    for (const column_name of Object.keys(st.values)) {
+      const value = st.values[column_name] ?? null;
+      const printed = st.printed[column_name] ?? null;
+      yield row('table_subtotals', {
+        table_id, position, group_name: st.group, from_row: st.from, to_row: st.to, column_name, value, printed,
+        half_unit: halfUnitOf(printed, value), ...spanOf(st.span),
+      });
+    }
   }
 }
 
