@@ -1,12 +1,20 @@
 import { chineseToInt } from '../lexicon/numerals.js';
-import { DATE, FILE_NUMBER, TITLE_END } from '../lexicon/patterns.js';
-import { splitAgencies } from '../lexicon/agencies.js';
+import { DATE, DOC_TYPES, FILE_NUMBER, TITLE_END } from '../lexicon/patterns.js';
+import { isCentralAgency, splitAgencies } from '../lexicon/agencies.js';
 import { applyEdits, type Edit, type Text } from './offsets.js';
 
 const AGENCY_END = /(厅|局|委员会|委|部|办公室|办公厅|人民政府|政府|中心|办|署|行)$/;
 
+/** A name that may sign a notice: an agency's form of name (…厅, …局, …人民政府), or a central body (国务院). */
+const isSigningBody = (name: string): boolean => (AGENCY_END.test(name) && name.length >= 3) || isCentralAgency(name);
+
 /** A first line this long holding several numbered items is a whole notice run together. */
 const RUN_ON_HEAD = 800;
+/**
+ * A first line at least this long that opens with a title glued to its 发文字号 (…的通知国办发〔1996〕2号)
+ * is a whole notice run together too, numbered or not: a 批复 or a short 通知 has no 一、 to count.
+ */
+const RUN_ON_TITLED_HEAD = 150;
 /**
  * 一、 and （一） in one pass, in the order they stand. The two kinds never overlap (a section mark
  * holds no （, a clause mark's numeral is followed by ）, not 、), so this finds what a pass per kind
@@ -18,7 +26,7 @@ const LINE_CLAUSE = /^[ \u3000]*（([一二三四五六七八九十]{1,3})）/;
 /** What may stand right before a numbered item that starts a new line of its own. */
 const BOUNDARY = /^[。；：！？”」）!?;:]$/;
 /** What may follow a date that ends the body of a run-on notice. */
-const AFTER_DATE = /(?:（此件|附件|印发|$)/y;
+const AFTER_DATE = /[\s\u3000]*(?:（此件|（本文|附件|印发|$)/y;
 
 /**
  * Text that lost its line breaks (a web page without paragraphs, a copy-paste) gets its
@@ -40,7 +48,10 @@ export function relineRunOnText(text: Text): Text {
     points.push(...articles);
     if (line.length <= 100) points.push(...signatureDateBreak(line));
     if (line.length <= 160) points.push(...numberTitleBreak(line));
-    if (atHead && line.length > RUN_ON_HEAD && points.length >= 2) for (const p of headBreaks(line, points)) points.push(p);
+    if (atHead && isRunOnHead(line, points.length)) for (const p of headBreaks(line, points)) points.push(p);
+    else if (line.length <= 160) points.push(...titleNumberBreak(line));
+    // each line that starts here or at a break placed above may open with a title glued to its addressee
+    for (const at of atHead ? points.slice() : [0, ...points]) for (const p of titleAddresseeBreak(line.slice(at, at + 260))) points.push(at + p);
     for (const at of new Set(points)) if (at > 0 && at < line.length) edits.push({ start: pos + at, end: pos + at, insert: '\n' });
     pos += line.length + 1;
     atHead &&= line.trim() === '';
@@ -107,13 +118,18 @@ function headBreaks(line: string, numbered: number[]): number[] {
   const points: number[] = [];
   const firstSection = numbered.reduce((a, b) => Math.min(a, b), line.length);
   const fn = new RegExp(FILE_NUMBER.source).exec(line.slice(0, Math.min(firstSection, 400)));
+  // a title glued to its 发文字号 ends where the number starts (…意见报告的通知|国办发〔1996〕2号)
+  const numberAt = fn ? numberStart(line, fn) : -1;
   if (fn) {
     // printed in brackets below the title (（浙价费〔2007〕136号）): the brackets go with it
     const bracketed = /[（(]/.test(line[fn.index - 1] ?? '') && /[）)]/.test(line[fn.index + fn[0].length] ?? '');
-    points.push(fn.index - Number(bracketed), fn.index + fn[0].length + Number(bracketed));
+    points.push(numberAt - Number(bracketed), fn.index + fn[0].length + Number(bracketed));
   }
   const head = line.slice(0, Math.min(firstSection, 600));
-  const title = new RegExp(`(${TITLE_END.source.replace(/\$$/, '')})(?=[^。：]{2,160}：)`).exec(head);
+  // a title right before its number, glued or bracketed (…的通知（甬政办发〔2007〕153号）), ends there
+  const numberFrom = fn ? numberAt - Number(/[（(]/.test(line[numberAt - 1] ?? '')) : -1;
+  const titledByNumber = fn && TITLE_END.test(line.slice(0, numberFrom).trimEnd());
+  const title = titledByNumber ? { index: 0, 0: line.slice(0, numberFrom) } : new RegExp(`(${TITLE_END.source.replace(/\$$/, '')})(?=[^。：]{2,160}：)`).exec(head);
   if (title) {
     const end = title.index + title[0].length;
     points.push(end);
@@ -125,8 +141,9 @@ function headBreaks(line: string, numbered: number[]): number[] {
     const addressee = /^[^。；：:]{2,300}?[：:]/.exec(head);
     if (addressee && /^(各|省|市|区|县)|、/.test(addressee[0]) && !/如下|通知/.test(addressee[0])) points.push(addressee[0].length);
   }
-  // a cover letter's signature and date before the document it issues (印发…办法 run on after it)
-  points.push(...gluedSignatures(line.slice(0, Math.min(firstSection, 4000))));
+  // signatures and dates glued after a sentence: a cover letter's before the document it issues
+  // (印发…办法 run on after it), and the notice's own at its end
+  points.push(...gluedSignatures(line));
   const tailFrom = numbered.reduce((a, b) => Math.max(a, b), 0);
   const tail = line.slice(tailFrom);
   for (const m of tail.matchAll(/附件[：:]|（此件[^）]{1,10}）|（联系(?:单位|人)/g)) points.push(tailFrom + m.index!);
@@ -140,10 +157,61 @@ function headBreaks(line: string, numbered: number[]): number[] {
     const rest = line.slice(lastStop + 1);
     const names = /^[\u4e00-\u9fa5（）]+/.exec(rest)?.[0] ?? '';
     const parts = splitAgencies(names);
-    if (names.length >= 4 && parts.length && parts.every((n) => AGENCY_END.test(n) && n.length >= 3)) points.push(lastStop + 1, lastStop + 1 + names.length);
+    if (names.length >= 4 && parts.length && parts.every(isSigningBody)) points.push(lastStop + 1, lastStop + 1 + names.length);
   }
   return points;
 }
+
+/** The first line of a text is a whole notice on one line: numbered items in a long line, or a title glued to its 发文字号. */
+function isRunOnHead(line: string, numbered: number): boolean {
+  if (line.length > RUN_ON_HEAD && numbered >= 2) return true;
+  if (line.length < RUN_ON_TITLED_HEAD) return false;
+  const fn = new RegExp(FILE_NUMBER.source).exec(line.slice(0, 200));
+  return !!fn && numberStart(line, fn) > fn.index;
+}
+
+/**
+ * The 发文字号 pattern takes up to 14 characters before its 〔年〕 as the 机关代字; glued after a title
+ * (…报告的通知国办发〔1996〕2号) those include the title's last words. A 机关代字 never holds a title's
+ * 的 + 文种 (GB/T 9704-2012 7.2.4: 发文机关代字, 年份, 发文顺序号), so the number starts after the last
+ * one that leaves a code of two characters or more; else where the pattern matched.
+ */
+function numberStart(line: string, fn: RegExpExecArray): number {
+  const codeEnd = fn.index + fn[1].length;
+  const from = Math.max(0, fn.index - 20);
+  let start = fn.index;
+  TITLE_WORD_END.lastIndex = 0;
+  const window = line.slice(from, codeEnd);
+  for (let m = TITLE_WORD_END.exec(window); m; m = TITLE_WORD_END.exec(window)) {
+    const end = from + m.index + m[0].length;
+    if (end > fn.index && codeEnd - end >= 2) start = end;
+  }
+  return start;
+}
+/** 的通知, 的 通 知 (a title printed with spaced letters): a title's last words. */
+const TITLE_WORD_END = new RegExp(`的[\\s\\u3000]*(?:${DOC_TYPES.map((w) => [...w].join('[\\s\\u3000]*')).join('|')})`, 'g');
+
+/** `关于…的通知国办发〔1996〕2号`: a title and its 发文字号 printed on one line go on two. */
+function titleNumberBreak(line: string): number[] {
+  if (!line.includes('号')) return [];
+  const fn = new RegExp(FILE_NUMBER.source).exec(line);
+  if (!fn || line.slice(fn.index + fn[0].length).trim() !== '') return [];
+  const start = numberStart(line, fn);
+  return start > fn.index ? [start] : [];
+}
+
+/**
+ * `关于…意见的报告国务院：自80年代…`: the title of a document printed inside another (a 转发 cover's
+ * report) glued to its 主送机关 and first sentence gets its lines back: the title ends in 的 + 文种
+ * and the addressee is a short run of names before a colon.
+ */
+function titleAddresseeBreak(line: string): number[] {
+  const about = line.indexOf('关于');
+  if (about < 0 || about > 30) return [];
+  const m = TITLE_THEN_ADDRESSEE.exec(line);
+  return m ? [m[1].length, m[0].length] : [];
+}
+const TITLE_THEN_ADDRESSEE = new RegExp(`^([^。；：:，]{0,30}关于[^。；：:]{2,140}?的(?:${DOC_TYPES.join('|')}))[\\u4e00-\\u9fa5、，（）]{2,60}[：:]`);
 
 /**
  * `盘政发〔2010〕22号 盘锦市人民政府关于…的决定`: a web page's title that starts with the 发文字号 gets
@@ -168,17 +236,18 @@ function signatureDateBreak(line: string): number[] {
   const m = SIGNED_LINE.exec(line);
   if (!m) return [];
   const parts = splitAgencies(m[1]);
-  return parts.length && parts.every((n) => AGENCY_END.test(n) && n.length >= 3) ? [line.indexOf(m[1]) + m[1].length + m[2].length] : [];
+  return parts.length && parts.every(isSigningBody) ? [line.indexOf(m[1]) + m[1].length + m[2].length] : [];
 }
 const SIGNED_LINE = new RegExp(`^[\\s\\u3000]*([\\u4e00-\\u9fa5（）、]{3,60}?)([\\s\\u3000]*)(?:${DATE.source})[\\s\\u3000]*$`);
 
 /** 。安顺市人民政府2023年9月5日（此件公开发布）: breaks around the signing bodies, the date and the note after it. */
 function gluedSignatures(text: string): number[] {
   const points: number[] = [];
-  const re = new RegExp(`。([\\u4e00-\\u9fa5（）]{3,80}?)(${DATE.source})(（此件[^）]{1,10}）)?`, 'g');
+  // the bodies may stand apart by spaces (国务院办公厅　中央军委办公厅), and so may the date
+  const re = new RegExp(`。([\\u4e00-\\u9fa5（）][\\u4e00-\\u9fa5（）\\s\\u3000]{2,80}?)(${DATE.source})([\\s\\u3000]*（(?:此件|本文)[^）]{1,10}）)?`, 'g');
   for (const m of text.matchAll(re)) {
-    const parts = splitAgencies(m[1]);
-    if (!parts.length || !parts.every((n) => AGENCY_END.test(n) && n.length >= 3)) continue;
+    const parts = splitAgencies(m[1].trim());
+    if (!parts.length || !parts.every(isSigningBody)) continue;
     const names = m.index! + 1;
     const date = names + m[1].length;
     const dateEnd = date + m[2].length;
