@@ -6,6 +6,7 @@ import { identity, SourceLocator, type Text } from './offsets.js';
 import { fullWidthCjkPunctuation, halfWidthAlnum } from './punctuation.js';
 import { cellPerLineRowsRepaired, spacedTableRows, type TableRepair } from './table-rows.js';
 import { relineRunOnText } from './reline.js';
+import { undoubleSpacing } from './double-spacing.js';
 
 export interface Normalized {
   text: Text;
@@ -33,6 +34,7 @@ export function normalize(source: Source): Normalized {
   text = simplifyGlyphs(text);
   text = fullWidthCjkPunctuation(text);
   text = collapseCjkSpaces(text);
+  text = undoubleSpacing(text);
   text = relineRunOnText(text);
   const locator = source.fileText !== undefined && source.fileOffsets
     ? new SourceLocator(source.fileText, source.pageStarts, source.fileOffsets)
