@@ -49,3 +49,10 @@ export const YEAR_FIRST_FILE_NUMBER = /[（(]\s*([4-9]\d)\s*[）)]\s*([\u4e00-\u
  * `财政部 税务总局公告2023年第61号`; groups: issuer and kind, year, serial.
  */
 export const ANNOUNCEMENT_NUMBER = /([\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,30}?(?:公告|令))\s*((?:19|20)\d{2})\s*年\s*第\s*(\d{1,5})\s*号/g;
+
+/**
+ * Web-page chrome that scrapers keep around a notice: breadcrumbs, 打印本页, 扫一扫, a repost's 来源/作者
+ * line (a line of at most ~80 characters; the segmenter calls it noise, reline reads past it).
+ */
+export const PAGE_CHROME =
+  /^(\S{1,12}\s*[>＞»]\s*){2,}\S{1,16}$|首页\s*[>＞»]|当前位置[:：]|打印本页|关闭窗口|【(打印|关闭|字号|大|中|小)】|扫一扫|浏览次数|点击[数量率]|字号[:：]\s*[大中小]|版权所有|网站标识码|ICP备|分享到|返回顶部|^(上|下)一篇[:：]|^【?(纠错|收藏|关闭|打印)】?$|下载地址[:：]|下载本文|^[•·\s]*(设为首页|加入收藏|无障碍阅读|长者版|简体版|繁体版)$|(来源|作者)[:：].{0,40}(作者|来源|阅读|浏览)[:：]?|^[|｜\s]+$|^[【\[]?(责任编辑|责编|编辑|审核|校对|初审|复审|终审)[:：][^，。；]{1,12}[】\]]?$/;

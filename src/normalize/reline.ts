@@ -1,5 +1,5 @@
 import { chineseToInt } from '../lexicon/numerals.js';
-import { DATE, DOC_TYPES, FILE_NUMBER, TITLE_END } from '../lexicon/patterns.js';
+import { DATE, DOC_TYPES, FILE_NUMBER, PAGE_CHROME, TITLE_END } from '../lexicon/patterns.js';
 import { isCentralAgency, splitAgencies } from '../lexicon/agencies.js';
 import { applyEdits, type Edit, type Text } from './offsets.js';
 
@@ -40,7 +40,8 @@ export function relineRunOnText(text: Text): Text {
   const edits: Edit[] = [];
   const counters = { section: 1, clause: 1, sectionOpened: false };
   let pos = 0;
-  // only blank lines so far: the first line with content may be a whole notice run together
+  // only blank lines or page chrome so far (a repost's 来源/作者 line, breadcrumbs): the first line
+  // with content may be a whole notice run together
   let atHead = true;
   for (const line of text.value.split('\n')) {
     const points = numberedBreaks(line, counters);
@@ -54,7 +55,7 @@ export function relineRunOnText(text: Text): Text {
     for (const at of atHead ? points.slice() : [0, ...points]) for (const p of titleAddresseeBreak(line.slice(at, at + 260))) points.push(at + p);
     for (const at of new Set(points)) if (at > 0 && at < line.length) edits.push({ start: pos + at, end: pos + at, insert: '\n' });
     pos += line.length + 1;
-    atHead &&= line.trim() === '';
+    atHead &&= line.trim() === '' || (line.length <= 80 && PAGE_CHROME.test(line));
   }
   return applyEdits(text, edits);
 }

@@ -1,4 +1,4 @@
-import { ANNOUNCEMENT_NUMBER, DATE, DATE_LINE, FILE_NUMBER, TITLE_END, YEAR_FIRST_FILE_NUMBER } from '../lexicon/patterns.js';
+import { ANNOUNCEMENT_NUMBER, DATE, DATE_LINE, FILE_NUMBER, PAGE_CHROME, TITLE_END, YEAR_FIRST_FILE_NUMBER } from '../lexicon/patterns.js';
 import type { Line } from './lines.js';
 
 /** What a single line looks like, before any context is applied. */
@@ -68,10 +68,6 @@ export function bareFields(t: string): { key: string; at: number; valueAt: numbe
   return [...t.matchAll(BARE_FIELD)].map((m) => ({ key: m[1], at: m.index, valueAt: m.index + m[1].length }));
 }
 
-/** Web-page chrome that scrapers keep around a notice. */
-const NOISE =
-  /^(\S{1,12}\s*[>＞»]\s*){2,}\S{1,16}$|首页\s*[>＞»]|当前位置[:：]|打印本页|关闭窗口|【(打印|关闭|字号|大|中|小)】|扫一扫|浏览次数|点击[数量率]|字号[:：]\s*[大中小]|版权所有|网站标识码|ICP备|分享到|返回顶部|^(上|下)一篇[:：]|^【?(纠错|收藏|关闭|打印)】?$|下载地址[:：]|下载本文|^[•·\s]*(设为首页|加入收藏|无障碍阅读|长者版|简体版|繁体版)$|(来源|作者)[:：].{0,40}(作者|来源|阅读|浏览)[:：]?|^[|｜\s]+$/;
-
 const FILE_NUMBER_AT_START = new RegExp(FILE_NUMBER.source, 'y');
 const DATE_ANYWHERE = new RegExp(DATE_LINE.source.slice(1, -1));
 
@@ -97,7 +93,7 @@ export function classifyLine(line: Line): LineKind {
   if (/印发$/.test(flat) && DATE_ANYWHERE.test(flat)) return 'printed';
   if (DATE_LINE.test(flat)) return 'date';
   if (t.includes('\t') && t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';
-  if (flat.length <= 80 && NOISE.test(t)) return 'noise';
+  if (flat.length <= 80 && PAGE_CHROME.test(t)) return 'noise';
   if (META_KEY.test(flat) && flat.length <= 160) return 'meta';
   if (DOC_SITE.test(t) || isBareMeta(t)) return 'meta';
   if (/^(.{0,30}?)文件$/.test(flat) && !/[，。；：]/.test(flat)) return 'issuerMark';
