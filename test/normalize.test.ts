@@ -34,6 +34,15 @@ describe('punctuation', () => {
     expect(fullWidthCjkPunctuation(identity('(一) 保持规模稳定 (020)83193872')).value).toBe('（一） 保持规模稳定 (020)83193872');
     expect(fullWidthCjkPunctuation(identity('附件1:')).value).toBe('附件1：');
   });
+  it('reads a full stop, comma or semicolon typed in ASCII after a Chinese character as the Chinese mark', () => {
+    const fw = (s: string) => fullWidthCjkPunctuation(identity(s)).value;
+    expect(fw('请遵照执行.各地要;认真落实!是否可行?')).toBe('请遵照执行。各地要；认真落实！是否可行？');
+    expect(fw('从2009年起,“三支一扶”')).toBe('从2009年起，“三支一扶”');
+    expect(fw('联系人:梁文嘉,(020)83193872')).toBe('联系人：梁文嘉，(020)83193872');
+    // between digits they are a ratio, a decimal, a time and a thousands separator; after a digit, an item's number
+    expect(fw('按照4:3:3的比例，3.5亿元，10:30，3,000人')).toBe('按照4:3:3的比例，3.5亿元，10:30，3,000人');
+    expect(fw('1.深圳湾口岸')).toBe('1.深圳湾口岸');
+  });
   it('drops carriage returns (CRLF files)', () => {
     expect(halfWidthAlnum(identity('一、\r\n二、')).value).toBe('一、\n二、');
   });

@@ -11,16 +11,22 @@ export function halfWidthAlnum(text: Text): Text {
 const cjkChar = new RegExp(`[${CJK}]`);
 
 /**
- * ASCII brackets and colons that enclose or follow Chinese text become their full-width forms,
- * so `(一)` reads as `（一）` and `附件 1:` as `附件1：`; `(020)83193872` is left alone.
+ * ASCII brackets, colons and full stops that enclose or follow Chinese text become their full-width
+ * forms, so `(一)` reads as `（一）`, `附件 1:` as `附件1：` and `执行.各地` as `执行。各地`;
+ * `(020)83193872` is left alone.
  */
 export function fullWidthCjkPunctuation(text: Text): Text {
   let t = replaceAll(text, /\(([^()\n]{0,80})\)/g, (m) => (cjkChar.test(m[1]) ? `（${m[1]}）` : null));
-  t = replaceAll(t, new RegExp(`([${CJK}0-9])[:;,](?=\\s|[${CJK}]|$)`, 'gm'), (m) => {
+  // after a Chinese character anything may follow (电话:020-…, 梁文嘉,(020)…); a digit on both sides (10:30, 3,000) stays
+  t = replaceAll(t, new RegExp(`([${CJK}0-9])[:;,](?=\\s|[${CJK}]|$)|([${CJK}])[:;,]`, 'gm'), (m) => {
+    if (m[2] !== undefined) return m[2] + ({ ':': '：', ';': '；', ',': '，' } as Record<string, string>)[m[0].slice(-1)];
     const p = m[0].slice(-1);
     // a digit before ':' is only CJK context when something Chinese came right before (附件1:)
     if (/[0-9]/.test(m[1]) && !/[\u4e00-\u9fff][0-9]*$/.test(t.value.slice(Math.max(0, m.index - 6), m.index + 1))) return null;
     return m[1] + ({ ':': '：', ';': '；', ',': '，' } as Record<string, string>)[p];
   });
+  // a full stop typed as '.' (or ! ?) after a Chinese character ends a sentence: 。！？ (after a digit,
+  // 1. numbers an item and 3.5 is a decimal, so those stay)
+  t = replaceAll(t, new RegExp(`([${CJK}）”])([.!?])(?=\\s|[${CJK}“（]|$)`, 'gm'), (m) => m[1] + ({ '.': '。', '!': '！', '?': '？' } as Record<string, string>)[m[2]]);
   return t;
 }
