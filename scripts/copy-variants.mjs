@@ -17,7 +17,7 @@ if (!set || !out) {
 
 const ASCII = { '，': ',', '。': '.', '：': ':', '；': ';', '（': '(', '）': ')', '〔': '[', '〕': ']', '！': '!', '？': '?' };
 
-export const VARIANTS = {
+const VARIANTS = {
   // every line break gone: pasted into one spreadsheet cell, a page without paragraphs
   runon: (t) => t.replace(/\r?\n+/g, ''),
   // a news portal's repost: breadcrumbs, source line and toolbar above, editor and links below
