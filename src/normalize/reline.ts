@@ -145,6 +145,7 @@ function headBreaks(line: string, numbered: number[]): number[] {
   // signatures and dates glued after a sentence: a cover letter's before the document it issues
   // (印发…办法 run on after it), and the notice's own at its end
   points.push(...gluedSignatures(line));
+  points.push(...datesAfterSentences(line));
   const tailFrom = numbered.reduce((a, b) => Math.max(a, b), 0);
   const tail = line.slice(tailFrom);
   for (const m of tail.matchAll(/附件[：:]|（此件[^）]{1,10}）|（联系(?:单位|人)/g)) points.push(tailFrom + m.index!);
@@ -255,6 +256,20 @@ function gluedSignatures(text: string): number[] {
     points.push(names, date, dateEnd);
     const note = m[m.length - 1];
     if (note) points.push(dateEnd + note.length);
+  }
+  return points;
+}
+
+/**
+ * 。二○○七年八月七日2007年…办法: a 成文日期 in Chinese numerals right after a sentence (a cover letter
+ * dated without a signature, the document it issues run on after it) stands on a line of its own.
+ * Body text writes the dates it speaks of in Arabic numerals (GB/T 9704-2012 7.3.5.1 keeps Chinese
+ * numerals for the 成文日期 of the 1999 edition), so a sentence that opens with a date is left whole.
+ */
+function datesAfterSentences(line: string): number[] {
+  const points: number[] = [];
+  for (const m of line.matchAll(DATE)) {
+    if (m[4] !== undefined && line[lastNonSpace(line, m.index!)] === '。') points.push(m.index!, m.index! + m[0].length);
   }
   return points;
 }
