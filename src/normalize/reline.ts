@@ -1,5 +1,5 @@
 import { chineseToInt } from '../lexicon/numerals.js';
-import { DATE, FILE_NUMBER, TITLE_END } from '../lexicon/patterns.js';
+import { DATE, DOC_TYPES, FILE_NUMBER, TITLE_END } from '../lexicon/patterns.js';
 import { splitAgencies } from '../lexicon/agencies.js';
 import { applyEdits, type Edit, type Text } from './offsets.js';
 
@@ -39,7 +39,7 @@ export function relineRunOnText(text: Text): Text {
     const articles = line.length > RUN_ON_HEAD ? articleBreaks(line) : [];
     points.push(...articles);
     if (line.length <= 100) points.push(...signatureDateBreak(line));
-    if (line.length <= 160) points.push(...numberTitleBreak(line));
+    if (line.length <= 160) points.push(...numberTitleBreak(line), ...titleNumberBreak(line));
     if (atHead && line.length > RUN_ON_HEAD && points.length >= 2) for (const p of headBreaks(line, points)) points.push(p);
     for (const at of new Set(points)) if (at > 0 && at < line.length) edits.push({ start: pos + at, end: pos + at, insert: '\n' });
     pos += line.length + 1;
@@ -159,6 +159,19 @@ function numberTitleBreak(line: string): number[] {
   return m && TITLE_END.test(title) && !/[。；]/.test(title) && (spaced || /关于|印发|转发/.test(title)) ? [m.groups!.number.length] : [];
 }
 const NUMBER_THEN_TITLE = new RegExp(`^(?<number>[\\s\\u3000]*${FILE_NUMBER.source}[\\s\\u3000]*)(?<title>[^\\s\\d（(].*)$`);
+
+/**
+ * `…印发《…》的通知（岳办发〔2017〕2号）`: a web page's title line that ends with the 发文字号 in
+ * brackets gets the number on a line of its own, as the document prints it (GB/T 9704-2012 7.2.4:
+ * the 发文字号 stands apart from the 标题).
+ */
+function titleNumberBreak(line: string): number[] {
+  if (!line.endsWith('号）')) return [];
+  const m = TITLE_THEN_NUMBER.exec(line);
+  return m && DOC_TYPE_END.test(m.groups!.title) && !/[。；：]/.test(m.groups!.title) ? [m.groups!.title.length] : [];
+}
+const TITLE_THEN_NUMBER = new RegExp(`^(?<title>.+?)[\\s\\u3000]*（[\\s\\u3000]*${FILE_NUMBER.source}[\\s\\u3000]*）$`);
+const DOC_TYPE_END = new RegExp(`(${DOC_TYPES.join('|')})[\\s\\u3000]*$`);
 
 /** `国务院办公厅    2017年4月10日`: a signature and its date printed on one line go on two. */
 function signatureDateBreak(line: string): number[] {
