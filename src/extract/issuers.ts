@@ -20,7 +20,7 @@ const NOT_ISSUER = /^(\d{6}|.*(绝密|机密|秘密)(★.*)?|特急|加急|特�
 export function extractIssuers(ctx: DocumentContext, title: string | null, fileNumber: FileNumber | null = null): Issuer[] {
   // a copy that prints its 版头 twice (a site's heading, then the notice) names its bodies once
   const header = ctx.zones.header.filter((l, i, all) => !(l.kind === 'issuerMark' && all.slice(0, i).some((p) => p.kind === 'issuerMark' && p.flat === l.flat)));
-  const fromHeader = fromLines(ctx, header.filter((l) => l.kind !== 'fileNumber' && l.kind !== 'blank' && !NOT_ISSUER.test(l.flat)), true);
+  const fromHeader = fromLines(ctx, header.filter((l) => l.kind !== 'fileNumber' && l.kind !== 'blank' && !NOT_ISSUER.test(l.flat)), true).map((h) => ({ ...h, name: asTitleNames(h.name, title) }));
   const fromSignature = signedAboveList(ctx, fromLines(ctx, ctx.zones.signature.filter((l) => !SEAL.test(l.flat)), false), title);
   // A joint notice may print only the lead body in its 版头 (GB/T 9704 7.2.2) and sign with all
   if (fromSignature.length > fromHeader.length && fromHeader.every((h) => fromSignature.some((s) => s.name === h.name))) return fromSignature;
@@ -45,6 +45,17 @@ function titleNames(title: string | null): string[] {
   const names = splitAgencies(prefix).filter((n) => isAgencyLine(n));
   return names.length && names.join('') === prefix.replace(/[、，,\s]/g, '') ? names : [];
 }
+
+/**
+ * A law database prints the issuing body with its province in front (山西省朔州市人民政府) where the
+ * notice's own title names it as it calls itself (朔州市人民政府关于…): the title's form is the name.
+ * Only a province (省, 自治区) before the very name the title starts with.
+ */
+function asTitleNames(name: string, title: string | null): string {
+  const own = titleNames(title).find((t) => name.length > t.length && name.endsWith(t));
+  return own && PROVINCE_WORD.test(name.slice(0, name.length - own.length)) ? own : name;
+}
+const PROVINCE_WORD = /^[\u4e00-\u9fa5]{2,8}(省|自治区)$/;
 
 /**
  * Bodies printed below the 成文日期 sign only in copies that print the date first (GB/T 9704 puts
