@@ -63,7 +63,20 @@ function cityOfPrefix(prefix: string, issuer: string): Division | null {
 /** 吉林市… is the city, not 吉林(省) + 市…: try the whole name before the name without its province. */
 function divisionOf(name: string, province: Province | null): Division | null {
   const rest = province ? name.replace(new RegExp(`^${province.name}`), '') : name;
-  return divisionAtStart(allDivisions(), name, province) ?? divisionAtStart(allDivisions(), rest, province);
+  const found = divisionAtStart(allDivisions(), name, province) ?? divisionAtStart(allDivisions(), rest, province);
+  return found && countyNamedAfter(found, name) || found;
+}
+
+/**
+ * A name chains its divisions from the top (温州市鹿城区山福镇人民政府): a district or county of the
+ * city named right after the city is where the body sits.
+ */
+function countyNamedAfter(city: Division, name: string): Division | null {
+  if (city.kind !== 'municipal') return null;
+  const at = name.indexOf(city.name);
+  if (at < 0) return null;
+  const ofCity = allDivisions().filter((d) => d.kind === 'county' && d.code.slice(0, 4) === city.code.slice(0, 4));
+  return divisionAtStart(ofCity, name.slice(at + city.name.length), null);
 }
 
 function belowProvince(division: Division, issuer: string): RegionInfo {

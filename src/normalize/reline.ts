@@ -39,6 +39,7 @@ export function relineRunOnText(text: Text): Text {
     const articles = line.length > RUN_ON_HEAD ? articleBreaks(line) : [];
     points.push(...articles);
     if (line.length <= 100) points.push(...signatureDateBreak(line));
+    else if (line.includes('附件')) points.push(...annexCoverBreaks(line));
     if (line.length <= 160) points.push(...numberTitleBreak(line), ...titleNumberBreak(line));
     if (atHead && line.length > RUN_ON_HEAD && points.length >= 2) for (const p of headBreaks(line, points)) points.push(p);
     for (const at of new Set(points)) if (at > 0 && at < line.length) edits.push({ start: pos + at, end: pos + at, insert: '\n' });
@@ -184,6 +185,34 @@ function signatureDateBreak(line: string): number[] {
   return parts.length && parts.every((n) => AGENCY_END.test(n) && n.length >= 3) ? [line.indexOf(m[1]) + m[1].length + m[2].length] : [];
 }
 const SIGNED_LINE = new RegExp(`^[\\s\\u3000]*([\\u4e00-\\u9fa5（）、]{3,60}?)([\\s\\u3000]*)(?:${DATE.source})[\\s\\u3000]*$`);
+
+/**
+ * A cover letter run together with the document it issues: `…请遵照执行。附件：X预案（修订）某某镇人民政府
+ * 2020年10月22日X预案（修订）1.总则…`. The 附件 line names the annex, the 落款 and 成文日期 follow,
+ * and the annex starts with that same name (GB/T 9704-2012 7.3.5, 8): breaks before 附件, around the
+ * signing bodies and the date. The name printed twice is what tells a 落款 from a date in a sentence.
+ */
+function annexCoverBreaks(line: string): number[] {
+  const label = /附件[：:][\s\u3000]*(?:1[.．、]?)?/.exec(line);
+  if (!label) return [];
+  const from = label.index + label[0].length;
+  const re = new RegExp(DATE.source, 'g');
+  re.lastIndex = from;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    const before = line.slice(from, m.index).trimEnd();
+    const after = line.slice(m.index + m[0].length).trimStart();
+    let n = 0;
+    while (n < before.length && before[n] === after[n]) n++;
+    if (n < 6) continue;
+    const names = before.slice(n).trim();
+    const parts = splitAgencies(names);
+    if (!parts.length || !parts.every((p) => AGENCY_END.test(p) && p.length >= 3)) continue;
+    const at = line.indexOf(names, from + n);
+    const dateEnd = m.index + m[0].length;
+    return [label.index, at, m.index, dateEnd];
+  }
+  return [];
+}
 
 /** 。安顺市人民政府2023年9月5日（此件公开发布）: breaks around the signing bodies, the date and the note after it. */
 function gluedSignatures(text: string): number[] {
