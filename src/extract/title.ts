@@ -14,10 +14,11 @@ export interface TitleInfo {
 const DOC_TYPE_AT_END = new RegExp(`(${DOC_TYPES.join('|')})(（[^）]{1,20}）)?$`);
 
 /**
- * What a web copy wraps a title in: a bullet and a field label before it (`•标题|…`, `标题：…`),
+ * What a web copy wraps a title in: a bullet and a field label before it (`•标题|…`, `标题：…`), or
+ * the column it was posted under (`政务服务丨…`, `权威发布｜…`: 丨 is no character of an official title),
  * the site's name after it (`…的通知_中国政府网`, `…的通知 - 某某市人民政府门户网站`).
  */
-const WEB_LABEL = /^[•·●▪■◆◇○★☆\s]*(?:(?:标\s*题|题\s*目|名\s*称|文件名称)\s*[|｜:：]\s*)?/;
+const WEB_LABEL = /^[•·●▪■◆◇○★☆\s]*(?:(?:标\s*题|题\s*目|名\s*称|文件名称)\s*[|｜:：]\s*|[\u4e00-\u9fa5]{2,8}\s*[丨｜|]\s*)?/;
 const SITE_SUFFIX = /\s*[_|｜]\s*[^_|｜]{2,20}(网|网站|门户)$|\s+[-—]\s+[^-—]{2,20}(网|网站|门户)$/;
 
 /** The title without the web page's wrapping; `start` is where the title itself begins. */
