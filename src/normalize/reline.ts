@@ -41,13 +41,26 @@ export function relineRunOnText(text: Text): Text {
     if (line.length <= 100) points.push(...signatureDateBreak(line));
     else if (line.includes('附件')) points.push(...annexCoverBreaks(line));
     if (line.length <= 160) points.push(...numberTitleBreak(line), ...titleNumberBreak(line));
-    if (atHead && line.length > RUN_ON_HEAD && points.length >= 2) for (const p of headBreaks(line, points)) points.push(p);
+    if (atHead && ((line.length > RUN_ON_HEAD && points.length >= 2) || isShortNoticeLine(line))) for (const p of headBreaks(line, points)) points.push(p);
     for (const at of new Set(points)) if (at > 0 && at < line.length) edits.push({ start: pos + at, end: pos + at, insert: '\n' });
     pos += line.length + 1;
     atHead &&= line.trim() === '';
   }
   return applyEdits(text, edits);
 }
+
+/**
+ * A short notice run onto one line (a 通告 of a few hundred characters, a page that dropped its
+ * breaks): too short for the length test, it shows itself by its frame — a title ending in a
+ * document type followed by a sentence that reaches a colon (the 主送机关, or 现通告如下：), and a
+ * 成文日期 at the very end of the line.
+ */
+function isShortNoticeLine(line: string): boolean {
+  if (line.length < 80 || line.length > RUN_ON_HEAD) return false;
+  return DATE_AT_END.test(line) && TITLE_THEN_COLON.test(line.slice(0, 200));
+}
+const DATE_AT_END = new RegExp(`(?:${DATE.source})[\\s\\u3000]*$`);
+const TITLE_THEN_COLON = new RegExp(`(${TITLE_END.source.replace(/\$$/, '')})(?=[^。：]{2,160}：)`);
 
 function numberedBreaks(line: string, counters: { section: number; clause: number; sectionOpened: boolean }): number[] {
   // a line that starts with a number sets the sequence (numbering restarts in a second document)
