@@ -26,7 +26,30 @@ export function cleanTitle(raw: string): { start: number; value: string } {
   const start = WEB_LABEL.exec(raw)?.[0].length ?? 0;
   // a title printed as a book title on its own line, 《…的通知》, is the title inside the marks
   const value = raw.slice(start).replace(SITE_SUFFIX, '').replace(/\s+/g, '').replace(/^《(.+)》$/, '$1');
-  return value ? { start, value } : { start: 0, value: raw.replace(/\s+/g, '') };
+  if (!value) return { start: 0, value: raw.replace(/\s+/g, '') };
+  const headline = repeatedHeadline(value);
+  return headline ? { start: start + headlineEnd(raw.slice(start), headline), value: value.slice(headline) } : { start, value };
+}
+
+/**
+ * A news page runs its own headline into the title: `通告!台儿庄…交通管制关于台儿庄…交通管制的通告`. The
+ * words before 关于 then end with the title's 事由 (what comes after 关于, up to 的 and the document
+ * type) instead of naming the issuing bodies: they are dropped. Returns their length, or 0.
+ */
+function repeatedHeadline(title: string): number {
+  const m = /^(.+?)关于(.{4,})$/.exec(title.replace(DOC_TYPE_AT_END, '').replace(/的$/, ''));
+  return m && m[1].endsWith(m[2]) ? m[1].length : 0;
+}
+
+/** Where the n-th non-space character of `s` starts (the title's span skips the dropped headline). */
+function headlineEnd(s: string, n: number): number {
+  let seen = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (/\s/.test(s[i])) continue;
+    if (seen === n) return i;
+    seen++;
+  }
+  return s.length;
 }
 
 /** The 标题: the title lines joined (whitespace removed, web labels dropped), else the front matter's 标题. */
