@@ -41,7 +41,7 @@ export function extractIssuers(ctx: DocumentContext, title: string | null, fileN
 }
 
 /**
- * An order (命令/令) is issued by the body or office its mark names (GB/T 9704-2012 10.2.1: 发文机关
+ * An order (命令/令) is issued by the body or office its mark names (GB/T 9704-2012 10.2 命令（令）格式: 发文机关
  * 全称加"令"): 河北省人民政府令 is 河北省人民政府's, 中华人民共和国国务院令 the 国务院's. The 主席令 is
  * the head of state's (宪法 第八十条), named 中华人民共和国主席 — not the standing committee whose
  * decision it promulgates, nor the body a law database files the law under.

@@ -176,7 +176,7 @@ const NUMBER_THEN_TITLE = new RegExp(`^(?<number>[\\s\\u3000]*${FILE_NUMBER.sour
 
 /**
  * `…印发《…》的通知（岳办发〔2017〕2号）`: a web page's title line that ends with the 发文字号 in
- * brackets gets the number on a line of its own, as the document prints it (GB/T 9704-2012 7.2.4:
+ * brackets gets the number on a line of its own, as the document prints it (GB/T 9704-2012, 版头:
  * the 发文字号 stands apart from the 标题).
  */
 function titleNumberBreak(line: string): number[] {
@@ -202,7 +202,8 @@ const SIGNED_LINE = new RegExp(`^[\\s\\u3000]*([\\u4e00-\\u9fa5（）、]{3,60}?
 /**
  * A cover letter run together with the document it issues: `…请遵照执行。附件：X预案（修订）某某镇人民政府
  * 2020年10月22日X预案（修订）1.总则…`. The 附件 line names the annex, the 落款 and 成文日期 follow,
- * and the annex starts with that same name (GB/T 9704-2012 7.3.5, 8): breaks before 附件, around the
+ * and the annex starts with that same name (GB/T 9704-2012 7.3.4 附件说明, 7.3.5 署名和成文日期,
+ * 7.3.7 附件): breaks before 附件, around the
  * signing bodies and the date. The name printed twice is what tells a 落款 from a date in a sentence.
  */
 function annexCoverBreaks(line: string): number[] {

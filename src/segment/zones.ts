@@ -448,7 +448,7 @@ function settleSignature(zones: Zones): Zones {
   for (const l of zones.closing) {
     if (l.kind === 'attachmentNote') inNote = true;
     else if (l.kind !== 'blank' && l.kind !== 'text' && l.kind !== 'agency') inNote = false;
-    // an agency line right above the date is the 署名 that follows the 附件说明 (GB/T 9704-2012 7.3.5),
+    // an agency line right above the date is the 署名 that follows the 附件说明 (GB/T 9704-2012 7.3.4–7.3.5),
     // however the last item ends (…应急预案, …工作规则)
     const signs = signing.has(l) && l.kind === 'agency';
     if (inNote && !signs && l.kind !== 'attachmentNote' && l.kind !== 'blank' && continuesAttachmentList(closing, l)) {
