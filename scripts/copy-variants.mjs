@@ -24,8 +24,8 @@ const VARIANTS = {
   repost: (t) =>
     `首页 > 新闻中心 > 通知公告\n\n来源：本站 作者：编辑部 发布时间：2024-03-05 10:21 浏览次数：1023\n【字体：大 中 小】【打印】【关闭】\n\n${t}\n\n` +
     '责任编辑：王某\n上一篇：关于开展春季植树活动的通知\n下一篇：关于调整办公时间的公告\n打印本页 关闭窗口\n版权所有：某某网 备案号：京ICP备12345678号\n',
-  // a word processor's export: CRLF, full-width indentation, trailing spaces
-  word: (t) => t.split(/\r?\n/).map((l) => (l.trim() ? `\u3000\u3000${l.trim()}  ` : '')).join('\r\n'),
+  // a word processor's export: CRLF, full-width indentation of paragraphs (not of tab-led table cells), trailing spaces
+  word: (t) => t.split(/\r?\n/).map((l) => l.replace(/^[ \u3000]+|[ \u3000]+$/g, '')).map((l) => (l === '' ? '' : l.startsWith('\t') ? `${l}  ` : `\u3000\u3000${l}  `)).join('\r\n'),
   // a blank line after every line (each printed line in its own <p>)
   double: (t) => t.replace(/\r?\n/g, '\n\n'),
   // punctuation typed on an English keyboard

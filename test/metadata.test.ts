@@ -30,29 +30,30 @@ describe('front matter fills what the body does not print', () => {
     expect(r.provenance.signedDate).toBe('body');
   });
 
-  it('a body-only text: title, issuer, date and level from the front matter, all marked metadata', async () => {
+  it('a body-only text: title, issuer and level from the front matter, marked metadata; its 发布日期 is no 成文日期', async () => {
     const r = await first(
       frontMatter('标题: 关于推进城市绿道建设的实施意见\n发布单位: 某某市园林局\n发布日期: 2024-03-01\n层级: 市级') +
         '一、总体要求\n\n（一）建设目标。到2025年，各区要建成绿道2000公里左右。\n\n二、保障措施\n\n（二）加强领导。各部门要落实责任。\n',
       'body.md',
     );
     expect(r.title).toBe('关于推进城市绿道建设的实施意见');
-    expect(r.provenance).toEqual({ title: 'metadata', issuers: 'metadata', signedDate: 'metadata', level: 'metadata' });
-    expect(r.signedDate).toBe('2024-03-01');
+    expect(r.provenance).toEqual({ title: 'metadata', issuers: 'metadata', level: 'metadata' });
+    // the day the page went up (GB/T 9704 dates a notice by its 成文日期, which this copy does not print)
+    expect(r.signedDate).toBeNull();
     expect(r.level).toBe('municipal');
   });
 });
 
 describe('HTML <meta> fields', () => {
-  it('a page whose text starts at the 主送机关: title and date from ArticleTitle and PubDate, marked metadata', async () => {
+  it('a page whose text starts at the 主送机关: title from ArticleTitle, marked metadata; PubDate is no 成文日期', async () => {
     const html = `<html><head><meta charset="utf-8"><meta name="ArticleTitle" content="某某市人民政府办公室关于做好防汛工作的通知"><meta name="PubDate" content="2024-06-12 09:30"></head>
 <body><p>各区人民政府，市政府各部门：</p><p>一、压实防汛责任。各区要落实属地责任。</p><p>二、加强巡查值守。各部门要做好应急准备。</p><p>特此通知。</p></body></html>`;
     const r = await first(html, 'page.html');
     expect(r.title).toBe('某某市人民政府办公室关于做好防汛工作的通知');
     expect(r.titleSpan).toBeNull();
-    expect(r.signedDate).toBe('2024-06-12');
+    expect(r.signedDate).toBeNull();
     expect(r.provenance.title).toBe('metadata');
-    expect(r.provenance.signedDate).toBe('metadata');
+    expect(r.provenance.signedDate).toBeUndefined();
   });
 });
 

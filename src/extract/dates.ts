@@ -44,10 +44,10 @@ function readDates(ctx: DocumentContext): Dates {
   // 批复/函 copies that print the date in the header, below the 发文字号
   const headerDate = ctx.zones.header.find((l) => l.kind === 'date');
   if (!signedDate && headerDate) signedDate = firstDate(headerDate.flat);
-  // a policy page's metadata block states the 成文日期 outright; a scraper's front matter often
-  // only its 发布日期 (published the day it is signed, or days after: the best the page tells)
+  // a policy page's metadata block states the 成文日期 outright (or as 发文日期); a 发布日期 is when
+  // the page went up — days or years after the signing — and says nothing of the notice's own date
   const fields = ctx.documentIndex === 0 ? ctx.frontMatter?.fields : undefined;
-  const declared = fields?.['成文日期'] || fields?.['发布日期'];
+  const declared = fields?.['成文日期'];
   if (!signedDate && declared) signedDate = firstDate(declared);
   return { signedDate, printedDate };
 }

@@ -1,6 +1,6 @@
 import type { Span } from '../../schemas/common.js';
 import type { FileNumber } from '../../schemas/notice.js';
-import { splitAgencies } from '../lexicon/agencies.js';
+import { HEAD_OF_STATE, splitAgencies } from '../lexicon/agencies.js';
 import { GLUED_CLOSING, isAgencyLine, isOrderMark, SEAL, SEAL_MARKS } from '../segment/classify.js';
 import type { ClassifiedLine } from '../segment/documents.js';
 import { lineText } from '../segment/lines.js';
@@ -20,7 +20,9 @@ const NOT_ISSUER = /^(\d{6}|.*(绝密|机密|秘密)(★.*)?|特急|加急|特�
 export function extractIssuers(ctx: DocumentContext, title: string | null, fileNumber: FileNumber | null = null): Issuer[] {
   // a copy that prints its 版头 twice (a site's heading, then the notice) names its bodies once
   const header = ctx.zones.header.filter((l, i, all) => !(l.kind === 'issuerMark' && all.slice(0, i).some((p) => p.kind === 'issuerMark' && p.flat === l.flat)));
-  const fromHeader = fromLines(ctx, header.filter((l) => l.kind !== 'fileNumber' && l.kind !== 'blank' && !NOT_ISSUER.test(l.flat)), true);
+  const order = orderIssuers(ctx, fileNumber);
+  if (order.length) return order;
+  const fromHeader = fromLines(ctx, header.filter((l) => l.kind !== 'fileNumber' && l.kind !== 'blank' && !NOT_ISSUER.test(l.flat)), true).map((h) => ({ ...h, name: asTitleNames(h.name, title) }));
   const fromSignature = signedAboveList(ctx, fromLines(ctx, ctx.zones.signature.filter((l) => !SEAL.test(l.flat)), false), title);
   // A joint notice may print only the lead body in its 版头 (GB/T 9704 7.2.2) and sign with all
   if (fromSignature.length > fromHeader.length && fromHeader.every((h) => fromSignature.some((s) => s.name === h.name))) return fromSignature;
@@ -38,6 +40,23 @@ export function extractIssuers(ctx: DocumentContext, title: string | null, fileN
   return [];
 }
 
+/**
+ * An order (命令/令) is issued by the body or office its mark names (GB/T 9704-2012 10.2 命令（令）格式: 发文机关
+ * 全称加"令"): 河北省人民政府令 is 河北省人民政府's, 中华人民共和国国务院令 the 国务院's. The 主席令 is
+ * the head of state's (宪法 第八十条), named 中华人民共和国主席 — not the standing committee whose
+ * decision it promulgates, nor the body a law database files the law under.
+ */
+function orderIssuers(ctx: DocumentContext, fileNumber: FileNumber | null): Issuer[] {
+  const markLine = ctx.zones.header.find((l) => l.kind === 'issuerMark' && isOrderMark(l.flat));
+  const mark = markLine?.flat ?? (fileNumber && isOrderMark(fileNumber.prefix) ? fileNumber.prefix : null);
+  if (!mark) return [];
+  const span = markLine ? spanAt(ctx, lineText(ctx.text, markLine)) : (fileNumber?.span ?? null);
+  const body = mark.replace(/(命令|令)$/, '');
+  if (/^(中华人民共和国)?主席$/.test(body)) return [{ name: HEAD_OF_STATE, span }];
+  const names = splitAgencies(body).filter((n) => isAgencyLine(n));
+  return names.map((name) => ({ name, span }));
+}
+
 /** The bodies a title starts with (`上海市民政局关于…`), when its words before 关于/转发/印发 are only names. */
 function titleNames(title: string | null): string[] {
   const prefix = /^(.{4,}?)(关于|转发|印发)/.exec(title ?? '')?.[1];
@@ -45,6 +64,17 @@ function titleNames(title: string | null): string[] {
   const names = splitAgencies(prefix).filter((n) => isAgencyLine(n));
   return names.length && names.join('') === prefix.replace(/[、，,\s]/g, '') ? names : [];
 }
+
+/**
+ * A law database prints the issuing body with its province in front (山西省朔州市人民政府) where the
+ * notice's own title names it as it calls itself (朔州市人民政府关于…): the title's form is the name.
+ * Only a province (省, 自治区) before the very name the title starts with.
+ */
+function asTitleNames(name: string, title: string | null): string {
+  const own = titleNames(title).find((t) => name.length > t.length && name.endsWith(t));
+  return own && PROVINCE_WORD.test(name.slice(0, name.length - own.length)) ? own : name;
+}
+const PROVINCE_WORD = /^[\u4e00-\u9fa5]{2,8}(省|自治区)$/;
 
 /**
  * Bodies printed below the 成文日期 sign only in copies that print the date first (GB/T 9704 puts

@@ -15,7 +15,8 @@ export const METADATA_KEYS = {
   title: ['标题', '名称'],
   fileNumber: ['发文字号', '文号'],
   issuers: ['发文机关', '发文单位', '发布单位', '发布机构'],
-  signedDate: ['成文日期', '发布日期'],
+  // a 发布日期 is when a page went up, not the notice's 成文日期: it fills no signedDate
+  signedDate: ['成文日期'],
   level: ['层级', '效力级别', '发文层级'],
 } as const;
 

@@ -63,7 +63,32 @@ function cityOfPrefix(prefix: string, issuer: string): Division | null {
 /** 吉林市… is the city, not 吉林(省) + 市…: try the whole name before the name without its province. */
 function divisionOf(name: string, province: Province | null): Division | null {
   const rest = province ? name.replace(new RegExp(`^${province.name}`), '') : name;
-  return divisionAtStart(allDivisions(), name, province) ?? divisionAtStart(allDivisions(), rest, province);
+  const found = divisionAtStart(allDivisions(), name, province) ?? divisionAtStart(allDivisions(), rest, province);
+  return found && countyNamedAfter(found, name) || found;
+}
+
+/**
+ * A name chains its divisions from the top (温州市鹿城区山福镇人民政府): a district or county of the
+ * city named right after the city is where the body sits.
+ */
+function countyNamedAfter(city: Division, name: string): Division | null {
+  if (city.kind !== 'municipal') return null;
+  const at = name.indexOf(city.name);
+  if (at < 0) return null;
+  const rest = name.slice(at + city.name.length);
+  const ofCity = allDivisions().filter((d) => d.kind === 'county' && d.code.slice(0, 4) === city.code.slice(0, 4));
+  return divisionAtStart(ofCity, rest, null) ?? districtOfBranch(ofCity, rest);
+}
+
+/**
+ * A city bureau's 分局 named after one of the city's districts (枣庄市公安局台儿庄分局) is that
+ * district's bureau: the body sits in the district (台儿庄区), named without its 区/县 as branches are.
+ */
+function districtOfBranch(ofCity: Division[], rest: string): Division | null {
+  const branch = /^[\u4e00-\u9fa5]{2,16}?局([\u4e00-\u9fa5]{2,8}?)分局/.exec(rest)?.[1];
+  if (!branch) return null;
+  const named = ofCity.filter((d) => d.name === branch || d.name.replace(/(区|县|市|旗)$/, '') === branch);
+  return named.length === 1 ? named[0] : null;
 }
 
 function belowProvince(division: Division, issuer: string): RegionInfo {

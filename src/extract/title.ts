@@ -14,10 +14,11 @@ export interface TitleInfo {
 const DOC_TYPE_AT_END = new RegExp(`(${DOC_TYPES.join('|')})(（[^）]{1,20}）)?$`);
 
 /**
- * What a web copy wraps a title in: a bullet and a field label before it (`•标题|…`, `标题：…`),
+ * What a web copy wraps a title in: a bullet and a field label before it (`•标题|…`, `标题：…`), or
+ * the column it was posted under (`政务服务丨…`, `权威发布｜…`: 丨 is no character of an official title),
  * the site's name after it (`…的通知_中国政府网`, `…的通知 - 某某市人民政府门户网站`).
  */
-const WEB_LABEL = /^[•·●▪■◆◇○★☆\s]*(?:(?:标\s*题|题\s*目|名\s*称|文件名称)\s*[|｜:：]\s*)?/;
+const WEB_LABEL = /^[•·●▪■◆◇○★☆\s]*(?:(?:标\s*题|题\s*目|名\s*称|文件名称)\s*[|｜:：]\s*|[\u4e00-\u9fa5]{2,8}\s*[丨｜|]\s*)?/;
 const SITE_SUFFIX = /\s*[_|｜]\s*[^_|｜]{2,20}(网|网站|门户)$|\s+[-—]\s+[^-—]{2,20}(网|网站|门户)$/;
 
 /** The title without the web page's wrapping; `start` is where the title itself begins. */
@@ -25,7 +26,30 @@ export function cleanTitle(raw: string): { start: number; value: string } {
   const start = WEB_LABEL.exec(raw)?.[0].length ?? 0;
   // a title printed as a book title on its own line, 《…的通知》, is the title inside the marks
   const value = raw.slice(start).replace(SITE_SUFFIX, '').replace(/\s+/g, '').replace(/^《(.+)》$/, '$1');
-  return value ? { start, value } : { start: 0, value: raw.replace(/\s+/g, '') };
+  if (!value) return { start: 0, value: raw.replace(/\s+/g, '') };
+  const headline = repeatedHeadline(value);
+  return headline ? { start: start + headlineEnd(raw.slice(start), headline), value: value.slice(headline) } : { start, value };
+}
+
+/**
+ * A news page runs its own headline into the title: `通告!台儿庄…交通管制关于台儿庄…交通管制的通告`. The
+ * words before 关于 then end with the title's 事由 (what comes after 关于, up to 的 and the document
+ * type) instead of naming the issuing bodies: they are dropped. Returns their length, or 0.
+ */
+function repeatedHeadline(title: string): number {
+  const m = /^(.+?)关于(.{4,})$/.exec(title.replace(DOC_TYPE_AT_END, '').replace(/的$/, ''));
+  return m && m[1].endsWith(m[2]) ? m[1].length : 0;
+}
+
+/** Where the n-th non-space character of `s` starts (the title's span skips the dropped headline). */
+function headlineEnd(s: string, n: number): number {
+  let seen = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (/\s/.test(s[i])) continue;
+    if (seen === n) return i;
+    seen++;
+  }
+  return s.length;
 }
 
 /** The 标题: the title lines joined (whitespace removed, web labels dropped), else the front matter's 标题. */

@@ -124,6 +124,10 @@ export function localPart(name: string): string {
 }
 
 export function isCentralAgency(name: string): boolean {
+  if (name === HEAD_OF_STATE) return true;
   const n = withoutNationalPrefix(localPart(name));
   return centralAt(n, 0) !== undefined || /^(国家|中共中央|国务院|中央|全国)/.test(n);
 }
+
+/** The head of state, who issues the 主席令 (宪法 第八十条): an office, not a body, and central. */
+export const HEAD_OF_STATE = '中华人民共和国主席';

@@ -5,6 +5,7 @@ import { ocrClauseBrackets, ocrDigitLookalikes, ocrGluedCells, ocrLookalikeWords
 import { identity, SourceLocator, type Text } from './offsets.js';
 import { fullWidthCjkPunctuation, halfWidthAlnum } from './punctuation.js';
 import { cellPerLineRowsRepaired, spacedTableRows, type TableRepair } from './table-rows.js';
+import { withoutPinyinReadings } from './pinyin-notes.js';
 import { relineRunOnText } from './reline.js';
 import { undoubleSpacing } from './double-spacing.js';
 
@@ -24,6 +25,8 @@ export function normalize(source: Source): Normalized {
   const printedMarkdown = source.format !== 'text' && /\*\*[^*\n]+\*\*|^#{1,6} \S/m.test(source.text);
   if (source.format === 'markdown' || printedMarkdown) ({ text, frontMatter } = stripMarkdown(text));
   text = halfWidthAlnum(text);
+  // readings printed after characters (發(fā)) split names and numbers: they go first
+  text = withoutPinyinReadings(text);
   // OCR misreads: digits read as letters, look-alike characters, table cells read as one box,
   // a clause number's opening bracket left out of the line
   if (source.ocr) text = ocrClauseBrackets(ocrGluedCells(ocrLookalikeWords(ocrDigitLookalikes(text))));

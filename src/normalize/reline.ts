@@ -48,6 +48,7 @@ export function relineRunOnText(text: Text): Text {
     const articles = line.length > RUN_ON_HEAD ? articleBreaks(line) : [];
     points.push(...articles);
     if (line.length <= 100) points.push(...signatureDateBreak(line));
+    else if (line.includes('附件')) points.push(...annexCoverBreaks(line));
     if (line.length <= 160) points.push(...numberTitleBreak(line));
     if (atHead && isRunOnHead(line, points.length)) for (const p of headBreaks(line, points)) points.push(p);
     else if (line.length <= 160) points.push(...titleNumberBreak(line));
@@ -167,10 +168,24 @@ function headBreaks(line: string, numbered: number[]): number[] {
 /** The first line of a text is a whole notice on one line: numbered items in a long line, or a title glued to its 发文字号. */
 function isRunOnHead(line: string, numbered: number): boolean {
   if (line.length > RUN_ON_HEAD && numbered >= 2) return true;
+  if (isShortNoticeLine(line)) return true;
   if (line.length < RUN_ON_TITLED_HEAD) return false;
   const fn = new RegExp(FILE_NUMBER.source).exec(line.slice(0, 200));
   return !!fn && numberStart(line, fn) > fn.index;
 }
+
+/**
+ * A short notice run onto one line (a 通告 of a few hundred characters, a page that dropped its
+ * breaks): too short for the length test, it shows itself by its frame — a title ending in a
+ * document type followed by a sentence that reaches a colon (the 主送机关, or 现通告如下：), and a
+ * 成文日期 at the very end of the line.
+ */
+function isShortNoticeLine(line: string): boolean {
+  if (line.length < 80 || line.length > RUN_ON_HEAD) return false;
+  return DATE_AT_END.test(line) && TITLE_THEN_COLON.test(line.slice(0, 200));
+}
+const DATE_AT_END = new RegExp(`(?:${DATE.source})[\\s\\u3000]*$`);
+const TITLE_THEN_COLON = new RegExp(`(${TITLE_END.source.replace(/\$$/, '')})(?=[^。：]{2,160}：)`);
 
 /**
  * The 发文字号 pattern takes up to 14 characters before its 〔年〕 as the 机关代字; glued after a title
@@ -193,14 +208,24 @@ function numberStart(line: string, fn: RegExpExecArray): number {
 /** 的通知, 的 通 知 (a title printed with spaced letters): a title's last words. */
 const TITLE_WORD_END = new RegExp(`的[\\s\\u3000]*(?:${DOC_TYPES.map((w) => [...w].join('[\\s\\u3000]*')).join('|')})`, 'g');
 
-/** `关于…的通知国办发〔1996〕2号`: a title and its 发文字号 printed on one line go on two. */
+/**
+ * A title and its 发文字号 printed on one line go on two, as the document prints them (GB/T 9704-2012,
+ * 版头: the 发文字号 stands apart from the 标题): glued, `关于…的通知国办发〔1996〕2号`, or in brackets,
+ * `…印发《…》的通知（岳办发〔2017〕2号）`.
+ */
 function titleNumberBreak(line: string): number[] {
   if (!line.includes('号')) return [];
+  if (line.endsWith('号）')) {
+    const m = TITLE_THEN_NUMBER.exec(line);
+    return m && DOC_TYPE_END.test(m.groups!.title) && !/[。；：]/.test(m.groups!.title) ? [m.groups!.title.length] : [];
+  }
   const fn = new RegExp(FILE_NUMBER.source).exec(line);
   if (!fn || line.slice(fn.index + fn[0].length).trim() !== '') return [];
   const start = numberStart(line, fn);
   return start > fn.index ? [start] : [];
 }
+const TITLE_THEN_NUMBER = new RegExp(`^(?<title>.+?)[\\s\\u3000]*（[\\s\\u3000]*${FILE_NUMBER.source}[\\s\\u3000]*）$`);
+const DOC_TYPE_END = new RegExp(`(${DOC_TYPES.join('|')})[\\s\\u3000]*$`);
 
 /**
  * `关于…意见的报告国务院：自80年代…`: the title of a document printed inside another (a 转发 cover's
@@ -241,6 +266,35 @@ function signatureDateBreak(line: string): number[] {
   return parts.length && parts.every(isSigningBody) ? [line.indexOf(m[1]) + m[1].length + m[2].length] : [];
 }
 const SIGNED_LINE = new RegExp(`^[\\s\\u3000]*([\\u4e00-\\u9fa5（）、]{3,60}?)([\\s\\u3000]*)(?:${DATE.source})[\\s\\u3000]*$`);
+
+/**
+ * A cover letter run together with the document it issues: `…请遵照执行。附件：X预案（修订）某某镇人民政府
+ * 2020年10月22日X预案（修订）1.总则…`. The 附件 line names the annex, the 落款 and 成文日期 follow,
+ * and the annex starts with that same name (GB/T 9704-2012 7.3.4 附件说明, 7.3.5 署名和成文日期,
+ * 7.3.7 附件): breaks before 附件, around the signing bodies and the date. The name printed twice is
+ * what tells a 落款 from a date in a sentence.
+ */
+function annexCoverBreaks(line: string): number[] {
+  const label = /附件[：:][\s\u3000]*(?:1[.．、]?)?/.exec(line);
+  if (!label) return [];
+  const from = label.index + label[0].length;
+  const re = new RegExp(DATE.source, 'g');
+  re.lastIndex = from;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    const before = line.slice(from, m.index).trimEnd();
+    const after = line.slice(m.index + m[0].length).trimStart();
+    let n = 0;
+    while (n < before.length && before[n] === after[n]) n++;
+    if (n < 6) continue;
+    const names = before.slice(n).trim();
+    const parts = splitAgencies(names);
+    if (!parts.length || !parts.every(isSigningBody)) continue;
+    const at = line.indexOf(names, from + n);
+    const dateEnd = m.index + m[0].length;
+    return [label.index, at, m.index, dateEnd];
+  }
+  return [];
+}
 
 /** 。安顺市人民政府2023年9月5日（此件公开发布）: breaks around the signing bodies, the date and the note after it. */
 function gluedSignatures(text: string): number[] {

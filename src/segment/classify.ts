@@ -145,10 +145,11 @@ const ORDER_MARK = /^([\u4e00-\u9fa5]{2,30}?)(?:命令|令)$/;
 /**
  * An order's number on its own line below the mark (GB/T 9704-2012 10.2.2, 令号): 第15号, or with
  * the year as some provinces print it, 〔2010〕第15号; web copies run the mark into it
- * (上海市人民政府令第25号), or bracket the number after the mark (湖北省人民政府令（第52号）); the 主席令 counts in Chinese numerals (第八十四号). Groups: mark, year, serial. Orders are numbered per term of office, not per
+ * (上海市人民政府令第25号), or bracket the number after the mark (湖北省人民政府令（第52号）); the 主席令 counts in Chinese numerals (第八十四号), and some copies
+ * name the term it counts in (主席令（九届第37号）). Groups: mark, year, serial. Orders are numbered per term of office, not per
  * year, so the bare form has no year.
  */
-export const ORDER_NUMBER = /^([\u4e00-\u9fa5]{2,30}?(?:命令|令))?\s*[（(]?\s*(?:[〔［\[（(﹝](\d{4})[〕］\]）)﹞])?第\s*(\d{1,5}|[一二三四五六七八九十百千零〇]{1,8})\s*号[）)]?$/;
+export const ORDER_NUMBER = /^([\u4e00-\u9fa5]{2,30}?(?:命令|令))?\s*[（(]?\s*(?:[〔［\[（(﹝](\d{4})[〕］\]）)﹞])?(?:[一二三四五六七八九十]{1,3}届)?第\s*(\d{1,5}|[一二三四五六七八九十百千零〇]{1,8})\s*号[）)]?$/;
 
 /** A line that is only an order's number, with or without its mark before it (上海市人民政府令第25号). */
 export function isOrderNumber(flat: string): boolean {

@@ -260,14 +260,27 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
   roles[end] = 'title';
   // a title printed whole as a book title (《…的通知》) is complete on its line, and so is one above it;
   // a title found below the issuing body's line starts on its own line (the line above is that body)
+  let gap = 0;
+  const gaps = new Set<number>();
   for (let k = /^《.+》$/.test(title) || end !== first ? -1 : end - 1; k >= 0; k--) {
     const l = lines[k];
     if (l.kind === 'blank') {
+      gap++;
       // a title wraps over a blank line only while its first words (关于/转发/印发…) are still missing
-      if (/关于|转发|印发|通知|意见/.test(title.replace(/(通知|意见|办法|方案)(（[^）]*）)?$/, ''))) break;
+      if (/关于|转发|印发|通知|意见/.test(title.replace(/(通知|意见|办法|方案)(（[^）]*）)?$/, ''))) {
+        const issuer = issuerAboveSpacedTitle(lines, k, title, gaps);
+        if (issuer >= 0) {
+          roles[issuer] = 'title';
+          title = lines[issuer].flat + title;
+        }
+        break;
+      }
       continue;
     }
-    if (!['text', 'agency'].includes(l.kind) || /[。；：]/.test(l.flat) || l.flat.length > 60 || endsTitle(l.flat)) break;
+    if (gap) gaps.add(gap);
+    gap = 0;
+    // a title holds no sentence marks (a page's own headline above it does: 注意！…)
+    if (!['text', 'agency'].includes(l.kind) || /[。；：！？!?]/.test(l.flat) || l.flat.length > 60 || endsTitle(l.flat)) break;
     // a page's heading that repeats the name of the document a title issues (…细则及文种式样 above
     // …关于印发…细则及文种式样的通知) is not the title's first line
     if (l.flat.length >= 6 && title.includes(l.flat)) break;
@@ -294,6 +307,21 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
   }
   markAddressee(lines, roles, end + 1);
   return roles;
+}
+
+/**
+ * A page that puts each line of a centred title in a paragraph of its own (易县…指挥部 / 关于对…的 /
+ * 通告, one blank line between each): the 发文机关 part of the title (GB/T 9704-2012 7.3.1) stands
+ * above 关于 after the same gap as the title's other lines. Only with that same spacing — a law
+ * database's body line above a title is set apart by a wider gap or sits above an unwrapped title.
+ */
+function issuerAboveSpacedTitle(lines: ClassifiedLine[], blank: number, title: string, gaps: Set<number>): number {
+  if (gaps.size !== 1 || !title.startsWith('关于')) return -1;
+  let k = blank;
+  while (k >= 0 && lines[k].kind === 'blank') k--;
+  const l = lines[k];
+  if (!l || blank - k !== [...gaps][0] || l.kind !== 'agency' || !isAgencyLine(l.flat) || endsTitle(l.flat)) return -1;
+  return k;
 }
 
 /**
@@ -421,7 +449,10 @@ function settleSignature(zones: Zones): Zones {
   for (const l of zones.closing) {
     if (l.kind === 'attachmentNote') inNote = true;
     else if (l.kind !== 'blank' && l.kind !== 'text' && l.kind !== 'agency') inNote = false;
-    if (inNote && l.kind !== 'attachmentNote' && l.kind !== 'blank' && continuesAttachmentList(closing, l)) {
+    // an agency line right above the date is the 署名 that follows the 附件说明 (GB/T 9704-2012 7.3.4–7.3.5),
+    // however the last item ends (…应急预案, …工作规则)
+    const signs = signing.has(l) && l.kind === 'agency';
+    if (inNote && !signs && l.kind !== 'attachmentNote' && l.kind !== 'blank' && continuesAttachmentList(closing, l)) {
       closing.push(l);
       continue;
     }
