@@ -124,3 +124,19 @@ describe('regions named down the chain', () => {
     expect(inferRegion(['枣庄市公安局交通警察支队'], null, '')).toEqual({ level: 'municipal', region: { name: '山东省枣庄市', code: '370400' } });
   });
 });
+
+describe('a 成文日期 in brackets under the title (a law database’s layout)', () => {
+  // the layout of 国家教育委员会关于新建普通高等学校有关问题的通知 (1985) as a law database prints it,
+  // shortened: the date in brackets is the 成文日期, not a remark of the title like （试行）
+  const text = '国家教育委员会关于新建普通高等学校有关问题的通知\n（一九八五年十一月二十五日）\n\n鉴于近几年来在新建普通高等学校方面出现的一些问题，现就今后新建普通高等学校的有关问题作如下通知：\n一、在今后一段时间内，加强现有学校的整顿、建设是当务之急。\n二、新建学校要严格按照规定的程序报批。\n';
+  it('is the signed date, and the title stays without it', async () => {
+    const [r] = await fromText(text);
+    expect(r.title).toBe('国家教育委员会关于新建普通高等学校有关问题的通知');
+    expect(r.signedDate).toBe('1985-11-25');
+  });
+  it('a bracketed remark that is not a date still belongs to the title', async () => {
+    const [r] = await fromText(text.replace('（一九八五年十一月二十五日）', '（试行）'));
+    expect(r.title).toBe('国家教育委员会关于新建普通高等学校有关问题的通知（试行）');
+    expect(r.signedDate).toBeNull();
+  });
+});

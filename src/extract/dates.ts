@@ -44,6 +44,9 @@ function readDates(ctx: DocumentContext): Dates {
   // 批复/函 copies that print the date in the header, below the 发文字号
   const headerDate = ctx.zones.header.find((l) => l.kind === 'date');
   if (!signedDate && headerDate) signedDate = firstDate(headerDate.flat);
+  // law databases print the 成文日期 in brackets right under the title: （一九八五年十一月二十五日）
+  const underTitle = ctx.zones.body.find((l) => l.kind !== 'blank');
+  if (!signedDate && underTitle?.kind === 'date' && underTitle.flat.startsWith('（')) signedDate = firstDate(underTitle.flat);
   // a policy page's metadata block states the 成文日期 outright (or as 发文日期); a 发布日期 is when
   // the page went up — days or years after the signing — and says nothing of the notice's own date
   const fields = ctx.documentIndex === 0 ? ctx.frontMatter?.fields : undefined;

@@ -91,7 +91,8 @@ export function classifyLine(line: Line): LineKind {
   // a PDF text layer puts tabs between the pieces of one element (`国防部发〔2012〕21\t号`)
   if (isFileNumberLine(flat)) return 'fileNumber';
   if (/印发$/.test(flat) && DATE_ANYWHERE.test(flat)) return 'printed';
-  if (DATE_LINE.test(flat)) return 'date';
+  // a law database prints the 成文日期 in brackets under the title: （一九八五年十一月二十五日）
+  if (DATE_LINE.test(flat) || (flat.startsWith('（') && flat.endsWith('）') && DATE_LINE.test(flat.slice(1, -1)))) return 'date';
   if (t.includes('\t') && t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';
   if (flat.length <= 80 && PAGE_CHROME.test(t)) return 'noise';
   if (META_KEY.test(flat) && flat.length <= 160) return 'meta';
