@@ -1,28 +1,16 @@
 import type { Finding, LocatedFinding } from '../../schemas/finding.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
-import type { CorpusRule, DocumentRule, RuleInfo } from './rule.js';
+import { documentRules } from './document-rules.js';
+import type { CorpusRule, RuleInfo } from './rule.js';
 import { allocationMismatch } from './rules/allocation-mismatch.js';
-import { amountMissingUnit } from './rules/amount-missing-unit.js';
-import { annexMissing } from './rules/annex-missing.js';
-import { duplicateRow } from './rules/duplicate-row.js';
 import { extractorFailed } from './rules/extractor-failed.js';
-import { missingField } from './rules/missing-field.js';
-import { numberingGap } from './rules/numbering-gap.js';
-import { regionOutsideProvince } from './rules/region-outside-province.js';
-import { tableSumMismatch } from './rules/table-sum-mismatch.js';
-import { tableTextMismatch } from './rules/table-text-mismatch.js';
-import { targetTableMismatch } from './rules/target-table-mismatch.js';
 
-export const documentRules: DocumentRule[] = [tableSumMismatch, targetTableMismatch, amountMissingUnit, numberingGap, missingField, annexMissing, duplicateRow, regionOutsideProvince, tableTextMismatch];
+export { checkDocument, documentRules } from './document-rules.js';
+
 export const corpusRules: CorpusRule[] = [allocationMismatch];
 /** Findings raised while extracting (not from the record): they arrive in `record.findings`. */
 export const extractionRules: RuleInfo[] = [extractorFailed];
 export const allRules: RuleInfo[] = [...documentRules, ...corpusRules, ...extractionRules];
-
-/** Findings that concern one document; they also go into that record's `findings`. */
-export function checkDocument(record: NoticeRecord): Finding[] {
-  return documentRules.flatMap((rule) => rule.check(record));
-}
 
 export const locate = (r: NoticeRecord, f: Finding): LocatedFinding => ({
   path: r.source.path,
