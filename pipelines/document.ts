@@ -1,6 +1,6 @@
 import type { NoticeRecord } from '../schemas/notice.js';
 import { encodingRepaired, tableRepairFindings, unreadTableFindings } from '../src/check/reading-findings.js';
-import { checkDocument } from '../src/check/run.js';
+import { checkDocument } from '../src/check/document-rules.js';
 import type { Finding } from '../schemas/finding.js';
 import { contextsOf, extractRecord } from '../src/extract/document.js';
 import { isPolicyText, notPolicyReason } from '../src/extract/verdict.js';
@@ -11,7 +11,7 @@ import { readSource, sourceFromBytes, type Source } from '../src/read/source.js'
 import { segment } from '../src/segment/index.js';
 import { fail, type Result } from '../src/util/result.js';
 import type { ValidateMode } from '../src/read/options.js';
-import { inSchemaOrder, schemaFindings, shouldValidate, validateMode } from '../src/check/validate.js';
+import { inSchemaOrder, loadSchemaCheck, schemaFindings, shouldValidate, validateMode } from '../src/check/validate.js';
 
 export type FileResult = Result<{ path: string; records: NoticeRecord[] }>;
 
@@ -28,8 +28,11 @@ export async function processFile(path: string, bytes?: Uint8Array, options: Rea
     return fail(path, `internal error while reading: ${errorText(e)}`);
   }
   if (!read.ok) return read;
+  const validate = validateMode(options.validate);
+  // zod loads with the first file that is validated, not with the worker (validate.ts)
+  if (shouldValidate(validate, read.source.sha256)) await loadSchemaCheck();
   try {
-    return processSource(read.source, validateMode(options.validate));
+    return processSource(read.source, validate);
   } catch (e) {
     return fail(path, `internal error while extracting: ${errorText(e)}`);
   }

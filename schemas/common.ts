@@ -1,15 +1,7 @@
 import { z } from 'zod';
 
-/**
- * The contract version records carry (`schemaVersion`): bumped when a field is renamed or dropped.
- */
-export const SCHEMA_VERSION = '1' as const;
-
-/**
- * Bumped whenever schemas/*.schema.json change at all (fields added): schemas/revisions.json holds
- * the hash of each revision's schemas and a test fails when they change without a new entry.
- */
-export const SCHEMA_REVISION = 10;
+// the version constants live in a module without zod, for code that stamps records without validating them
+export { SCHEMA_REVISION, SCHEMA_VERSION } from './version.js';
 
 /** A position in the source as read: 1-based line and column (UTF-16 units); page for PDF. */
 export const Span = z

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { processSource } from '../pipelines/document.js';
+import { processFile, processSource } from '../pipelines/document.js';
 import { formatSarif } from '../src/check/format/sarif.js';
 import { checkAll, allRules, extractionRules } from '../src/check/run.js';
 import { sourceFromBytes } from '../src/read/source.js';
@@ -94,6 +94,23 @@ describe('notices check (CLI)', () => {
     expect(r.status).toBe(1);
     const findings = JSON.parse(r.stdout);
     expect(findings).toContainEqual(expect.objectContaining({ rule: 'table-sum-mismatch', severity: 'error', path: join(dir, 'corrupt.txt') }));
+  });
+
+  it('on the worker pool (8 files or more) finds what checkAll finds over the same records in process, in the same order', async () => {
+    // the workers hand back each document's located findings and corpus view, not the record
+    const dir = mkdtempSync(join(tmpdir(), 'notices-check-pool-'));
+    const names = Object.values(SEEDS);
+    for (let i = 0; i < 10; i++) writeFileSync(join(dir, `${String(i).padStart(2, '0')}_${names[i % names.length]}`), readFileSync(seedPath(names[i % names.length])));
+    const r = run('check', dir, '--format', 'json', '--jobs', '2', '--quiet');
+    const files = readdirSync(dir).sort();
+    const records: NoticeRecord[] = [];
+    for (const f of files) {
+      const one = await processFile(join(dir, f));
+      if (one.ok) records.push(...one.records);
+    }
+    const expected = checkAll(records);
+    expect(expected.filter((f) => f.rule === 'allocation-mismatch').length).toBeGreaterThan(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
   it('--max-warnings 0 fails on warnings', () => {

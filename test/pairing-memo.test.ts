@@ -29,3 +29,20 @@ describe('cross-document pairing, remembered per record', () => {
     for (const p of provinces) expect(linkUnits(base, unitsOf(p))).toEqual(linkUnits(unitsOf(structuredClone(national)), unitsOf(p)));
   });
 });
+
+describe('a corpus holding one notice several times', () => {
+  it('pairs by content with the copies as with the notice once: the first copy, the same similarity', async () => {
+    const { parentOf } = await import('../src/diff/national.js');
+    // neither citation nor title: only the clauses can pair it
+    // (the Guangdong cover forwards the national text and is not its adaptation: 0.099, below the threshold)
+    const uncited = provinces.slice(1).map((p) => ({ ...p, references: [], title: null }));
+    const copies = [national, structuredClone(national), structuredClone(national)];
+    for (const p of uncited) {
+      const once = parentOf(p, [national]);
+      const thrice = parentOf(p, copies);
+      expect(once?.by).toBe('content');
+      expect(thrice?.parent).toBe(national);
+      expect(thrice?.similarity).toBe(once?.similarity);
+    }
+  });
+});

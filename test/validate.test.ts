@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { processSource } from '../pipelines/document.js';
 import { NoticeRecord } from '../schemas/notice.js';
 import { inSchemaOrder, schemaFindings, shaperOf, shouldValidate, validateMode } from '../src/check/validate.js';
+import { keyOrderModule, orderOf } from '../src/check/key-order.js';
+import { root } from './helpers/context.js';
+import { join } from 'node:path';
 import { sourceFromBytes } from '../src/read/source.js';
 import { SEEDS, seedPath } from './helpers/context.js';
 
@@ -73,5 +76,25 @@ describe('records in schema order without a parse', () => {
     const reversed = shuffle(r.records[0]) as NoticeRecord;
     expect(JSON.stringify(reversed)).not.toBe(JSON.stringify(r.records[0]));
     expect(JSON.stringify(inSchemaOrder(reversed))).toBe(JSON.stringify(r.records[0]));
+  });
+});
+
+describe('the key order as data (no zod where nothing is validated)', () => {
+  it('reads a schema into its key order: fields in order, arrays, records, optional and nullable unwrapped', () => {
+    const S = z.object({ a: z.number(), b: z.object({ x: z.string(), y: z.array(z.object({ p: z.number(), q: z.number().nullable() })) }).optional(), m: z.record(z.string(), z.object({ k: z.number() })) });
+    expect(orderOf(S)).toEqual({
+      keys: [
+        ['a', 0],
+        ['b', { keys: [['x', 0], ['y', { each: { keys: [['p', 0], ['q', 0]] } }]] }],
+        ['m', { values: { keys: [['k', 0]] } }],
+      ],
+    });
+  });
+  it('refuses a kind whose parse output it does not work out', () => {
+    expect(() => orderOf(z.object({ u: z.union([z.string(), z.number()]) }))).toThrow(/kind 'union'/);
+  });
+  it('src/check/notice-key-order.ts is NoticeRecord\'s key order (run `npm run schemas`)', () => {
+    const onDisk = readFileSync(join(root, 'src', 'check', 'notice-key-order.ts'), 'utf8');
+    expect(onDisk).toBe(keyOrderModule('NOTICE_KEY_ORDER', orderOf(NoticeRecord), 'schemas/notice.ts'));
   });
 });

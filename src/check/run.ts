@@ -1,35 +1,18 @@
 import type { Finding, LocatedFinding } from '../../schemas/finding.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
-import type { CorpusRule, DocumentRule, RuleInfo } from './rule.js';
+import { documentRules } from './document-rules.js';
+import type { CorpusRule, RuleInfo } from './rule.js';
 import { allocationMismatch } from './rules/allocation-mismatch.js';
-import { amountMissingUnit } from './rules/amount-missing-unit.js';
-import { annexMissing } from './rules/annex-missing.js';
-import { duplicateRow } from './rules/duplicate-row.js';
 import { extractorFailed } from './rules/extractor-failed.js';
-import { missingField } from './rules/missing-field.js';
-import { numberingGap } from './rules/numbering-gap.js';
-import { regionOutsideProvince } from './rules/region-outside-province.js';
-import { tableSumMismatch } from './rules/table-sum-mismatch.js';
-import { tableTextMismatch } from './rules/table-text-mismatch.js';
-import { targetTableMismatch } from './rules/target-table-mismatch.js';
+import { locate } from './corpus-view.js';
 
-export const documentRules: DocumentRule[] = [tableSumMismatch, targetTableMismatch, amountMissingUnit, numberingGap, missingField, annexMissing, duplicateRow, regionOutsideProvince, tableTextMismatch];
+export { checkDocument, documentRules } from './document-rules.js';
+export { corpusView, locate } from './corpus-view.js';
+
 export const corpusRules: CorpusRule[] = [allocationMismatch];
 /** Findings raised while extracting (not from the record): they arrive in `record.findings`. */
 export const extractionRules: RuleInfo[] = [extractorFailed];
 export const allRules: RuleInfo[] = [...documentRules, ...corpusRules, ...extractionRules];
-
-/** Findings that concern one document; they also go into that record's `findings`. */
-export function checkDocument(record: NoticeRecord): Finding[] {
-  return documentRules.flatMap((rule) => rule.check(record));
-}
-
-export const locate = (r: NoticeRecord, f: Finding): LocatedFinding => ({
-  path: r.source.path,
-  fileNumber: r.fileNumber?.normalized ?? null,
-  documentIndex: r.source.documentIndex,
-  ...f,
-});
 
 /** Every finding over a batch: each record's own, then the cross-document ones, in input order. */
 export function checkAll(records: NoticeRecord[]): LocatedFinding[] {
@@ -40,15 +23,4 @@ export function checkAll(records: NoticeRecord[]): LocatedFinding[] {
 /** The cross-document findings (corpus rules), in input order of the records they concern. */
 export function checkCorpus(records: NoticeRecord[]): LocatedFinding[] {
   return corpusRules.flatMap((rule) => rule.check(records)).map(({ record, finding }) => locate(record, finding));
-}
-
-/**
- * What the corpus rules read of a record (where it is from, its level, region, title, references,
- * targets and tables): a batch keeps only this much per document, so `notices check` over a large
- * corpus does not hold every clause's text.
- */
-export function corpusView(r: NoticeRecord): NoticeRecord {
-  // only the clauses that point at an annex: they tell which table a target is made up in (tablesOfTarget)
-  const sections = r.sections.map((s) => ({ ...s, text: s.text.includes('附件') ? s.text : '', clauses: s.clauses.filter((c) => c.text.includes('附件')) }));
-  return { ...r, sections, subsidies: [], policyMentions: [], keyRegions: [], contacts: [], attachments: [], findings: [] };
 }

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { NoticeRecord } from '../../schemas/notice.js';
 import type { Finding } from '../../schemas/finding.js';
-import { recordInvalid } from './reading-findings.js';
-import type { NoticeRecord as NoticeRecordType } from '../../schemas/notice.js';
+import type { NoticeRecord } from '../../schemas/notice.js';
+import { orderOf, shaperFrom, type Shaper } from './key-order.js';
+import { NOTICE_KEY_ORDER } from './notice-key-order.js';
 import { VALIDATE_MODES, type ValidateMode } from '../read/options.js';
 
 /**
@@ -27,79 +27,30 @@ export function shouldValidate(mode: ValidateMode, sha256: string): boolean {
   return parseInt(sha256.slice(0, 2), 16) % SAMPLE_BUCKETS === 0;
 }
 
-/** The schema's complaints about one record as findings (empty when it conforms). At most 5 issues are spelled out. */
-export function schemaFindings(record: unknown): Finding[] {
-  const parsed = NoticeRecord.safeParse(record);
-  if (parsed.success) return [];
-  const issues = parsed.error.issues;
-  return [
-    {
-      rule: recordInvalid.id,
-      severity: recordInvalid.severity,
-      message: `the record fails the schema at ${issues
-        .slice(0, 5)
-        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
-        .join('; ')}${issues.length > 5 ? ` (and ${issues.length - 5} more)` : ''}`,
-      span: null,
-      data: { issues: issues.slice(0, 5).map((i) => ({ path: i.path.map(String), message: i.message })) },
-    },
-  ];
+/**
+ * The zod check (schema-check.ts), loaded the first time a record is to be validated: a worker whose
+ * files are not in the sample never loads zod and the schemas (~0.1–0.2 s of its start-up).
+ * processFile loads it before a file it validates; a caller of processSource that validates loads it
+ * first (the tests do so in their setup).
+ */
+let schemaCheck: typeof import('./schema-check.js') | null = null;
+export async function loadSchemaCheck(): Promise<void> {
+  schemaCheck ??= await import('./schema-check.js');
 }
 
-/** A function that copies a value the way the schema's parse would output it: object keys in schema order, unknown keys dropped. */
-type Shaper = (value: unknown) => unknown;
+/** The schema's complaints about one record as findings (empty when it conforms); needs loadSchemaCheck first. */
+export function schemaFindings(record: unknown): Finding[] {
+  if (!schemaCheck) throw new Error('schemaFindings: the schema check is not loaded (await loadSchemaCheck() before validating)');
+  return schemaCheck.schemaFindings(record);
+}
 
 /**
  * What `schema.parse` returns for a conforming value, without checking it: zod builds each object
  * with the schema's keys in the schema's order and drops keys it does not know. Records that are not
  * validated still come out byte for byte as validated ones (the extractors may set keys in any order).
- * Covers the kinds the record schemas use (object, array, record, nullable, optional, primitives).
  */
-export function shaperOf(schema: z.ZodType): Shaper {
-  const def = (schema as unknown as { _zod: { def: Record<string, unknown> & { type: string } } })._zod.def;
-  switch (def.type) {
-    case 'object': {
-      const shape = def.shape as Record<string, z.ZodType>;
-      const fields = Object.keys(shape).map((key) => [key, shaperOf(shape[key])] as const);
-      return (value) => {
-        if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-        const out: Record<string, unknown> = {};
-        for (const [key, shapeField] of fields) if (key in value) out[key] = shapeField((value as Record<string, unknown>)[key]);
-        return out;
-      };
-    }
-    case 'array': {
-      const element = shaperOf(def.element as z.ZodType);
-      return (value) => (Array.isArray(value) ? value.map((v) => element(v)) : value);
-    }
-    case 'record': {
-      const element = shaperOf(def.valueType as z.ZodType);
-      return (value) => {
-        if (value === null || typeof value !== 'object') return value;
-        const out: Record<string, unknown> = {};
-        for (const key of Object.keys(value)) out[key] = element((value as Record<string, unknown>)[key]);
-        return out;
-      };
-    }
-    case 'nullable':
-    case 'optional':
-      return shaperOf(def.innerType as z.ZodType);
-    case 'string':
-    case 'number':
-    case 'boolean':
-    case 'enum':
-    case 'literal':
-    case 'null':
-      return (value) => value;
-    default:
-      // a kind this walk does not know: only a real parse gives its output
-      return (value) => {
-        const parsed = schema.safeParse(value);
-        return parsed.success ? parsed.data : value;
-      };
-  }
-}
+export const shaperOf = (schema: z.ZodType): Shaper => shaperFrom(orderOf(schema));
 
-const noticeShaper = shaperOf(NoticeRecord);
+const noticeShaper = shaperFrom(NOTICE_KEY_ORDER);
 /** A record as `NoticeRecord.parse` would return it, when it conforms. */
-export const inSchemaOrder = (record: NoticeRecordType): NoticeRecordType => noticeShaper(record) as NoticeRecordType;
+export const inSchemaOrder = (record: NoticeRecord): NoticeRecord => noticeShaper(record) as NoticeRecord;

@@ -1,7 +1,7 @@
 import type { Argv, ArgumentsCamelCase } from 'yargs';
 import type { LocatedFinding } from '../../schemas/finding.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
-import { batchRead, extractBatch, withBatchOptions } from './extract.js';
+import { batchRead, checkBatch, withBatchOptions } from './extract.js';
 import { maxBytesOption, pathsPositional, quietOption, wholeNumber } from './options.js';
 import { printSummary } from './summary.js';
 
@@ -31,7 +31,7 @@ export const builder = (y: Argv) =>
     .option('max-bytes', maxBytesOption);
 
 export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
-  const { checkCorpus, corpusView, locate } = await import('../check/run.js');
+  const { checkCorpus } = await import('../check/run.js');
   // JSON streams each document's findings as it is read; text and SARIF need them all first
   const stream = argv.format === 'json' ? (await import('../emit/json-array.js')).jsonArrayWriter(process.stdout) : null;
   const findings: LocatedFinding[] = [];
@@ -42,12 +42,12 @@ export async function handler(argv: ArgumentsCamelCase<Args>): Promise<void> {
     if (stream) await stream.write(f);
     else findings.push(f);
   };
-  const tally = await extractBatch(
+  const tally = await checkBatch(
     argv.paths,
     argv.quiet,
-    async (r) => {
-      for (const f of r.findings) await found(locate(r, f));
-      views.push(corpusView(r)); // the corpus rules need only this much of each document
+    async (d) => {
+      for (const f of d.findings) await found(f);
+      views.push(d.view); // the corpus rules need only this much of each document
     },
     batchRead(argv),
   );

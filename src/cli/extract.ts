@@ -5,6 +5,7 @@ import type { JsonlSink } from '../emit/jsonl.js';
 import type { FileResult } from '../../pipelines/document.js';
 import { DEFAULT_TIMEOUT_MS, defaultJobs, runBatch, type BatchOptions, type Outcome } from '../batch/run.js';
 import type { RecordForm } from '../emit/record-text.js';
+import type { CheckedDocument } from '../check/corpus-view.js';
 import { limitsFor } from '../read/limits.js';
 import { DEFAULT_READ_OPTIONS, readOptionsFor, type ReadOptions, type ValidateMode } from '../read/options.js';
 import { maxBytesOption, pathsPositional, positiveNumber, quietOption, validateOption, wholeNumber } from './options.js';
@@ -98,6 +99,20 @@ export async function extractTexts(paths: string[], quiet: boolean, form: Record
   return runFiles<{ texts: string[] }>(paths, quiet, read, { options, form }, async (file) => asTexts(await inProcess(file, options), form), async ({ texts }) => {
     for (const t of texts) await onText(t);
     return texts.length;
+  });
+}
+
+/**
+ * Reads a batch for `notices check`: each document's own findings, located, and its corpus view
+ * (src/check/corpus-view.ts), made where the file was read, so the main thread neither parses whole
+ * records nor cuts them down.
+ */
+export async function checkBatch(paths: string[], quiet: boolean, onDocument: (d: CheckedDocument) => Promise<void>, read: BatchRead = {}): Promise<BatchTally> {
+  const options = read.options ?? DEFAULT_READ_OPTIONS;
+  const { checkedDocuments } = await import('../check/corpus-view.js');
+  return runFiles<{ documents: CheckedDocument[] }>(paths, quiet, read, { options, form: 'check' }, async (file) => checkedDocuments(await inProcess(file, options)), async ({ documents }) => {
+    for (const d of documents) await onDocument(d);
+    return documents.length;
   });
 }
 

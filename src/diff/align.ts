@@ -3,22 +3,8 @@ import { unitPattern } from '../lexicon/units.js';
 import type { Item, NoticeRecord } from '../../schemas/notice.js';
 import { PROVINCES, provinceOfName } from '../lexicon/regions.js';
 import { inserted, redline } from './redline.js';
-import {
-  commonShingles,
-  compareTexts,
-  coverage,
-  countMask,
-  coverMask,
-  displayText,
-  isLink,
-  MERGE_GAIN,
-  MIN_SHARED,
-  normalizeClause,
-  round3,
-  shingles,
-  SHINGLE,
-  type PairScore,
-} from './similarity.js';
+import { coverage, countMask, displayText, isLink, MERGE_GAIN, MIN_SHARED, normalizeClause, pairScore, round3, shingles, SHINGLE, type PairScore } from './similarity.js';
+import { coverCounts, maskBy, pairSpace } from './shingle-space.js';
 
 /** What a unit is: see ClauseAlignment.unit. */
 export type UnitKind = 'section' | 'clause' | 'item' | 'lead';
@@ -94,18 +80,6 @@ export interface Link {
   score: PairScore;
 }
 
-/**
- * What linking needs of the base alone (its stock phrases, each unit's shingles), worked out once
- * per units array: `notices check` aligns the same national notice's units (one array, see
- * contentSimilarity) with every provincial notice. Read-only once made.
- */
-const baseSides = new WeakMap<Unit[], { common: Set<string>; bs: Set<string>[] }>();
-function baseSide(base: Unit[]): { common: Set<string>; bs: Set<string>[] } {
-  let side = baseSides.get(base);
-  if (!side) baseSides.set(base, (side = { common: commonShingles(base.map((u) => u.norm)), bs: base.map((u) => shingles(u.norm)) }));
-  return side;
-}
-
 /** How close a second candidate must come to the best for order to decide between them. */
 const ORDER_SLACK = 0.05;
 /** Links this strong are trusted as anchors of the document order. */
@@ -122,9 +96,17 @@ const ANCHOR = 0.5;
  * A base taken by several targets has been split.
  */
 export function linkUnits(base: Unit[], target: Unit[]): Link[] {
-  const { common, bs } = baseSide(base);
-  const ts = target.map((u) => shingles(u.norm));
-  const scores = target.map((t, ti) => base.map((b, bi) => compareTexts(b.norm, t.norm, common, SHINGLE, { base: bs[bi], target: ts[ti] })));
+  const { base: space, side } = pairSpace(base, target);
+  // every pair's cover counts at once, from the shingle ids both sides share (compareTexts, by id)
+  const byBase = coverCounts(side.at, space.holders, base.length, space.stock);
+  const byTarget = coverCounts(space.at, side.holders, target.length, space.stock);
+  const scores = target.map((t, ti) =>
+    base.map((b, bi) => {
+      const tb = ti * base.length + bi;
+      const bt = bi * target.length + ti;
+      return pairScore(b.norm, t.norm, { target: byBase.all[tb], base: byTarget.all[bt], targetDistinct: byBase.distinct[tb], baseDistinct: byTarget.distinct[bt] });
+    }),
+  );
   const best = target.map((_, t) => {
     let bi = -1;
     for (let b = 0; b < base.length; b++) if (isLink(scores[t][b]) && (bi < 0 || scores[t][b].link > scores[t][bi].link)) bi = b;
@@ -147,14 +129,16 @@ export function linkUnits(base: Unit[], target: Unit[]): Link[] {
     links.push({ t, b: primary, score: scores[t][primary] });
 
     // merges: union coverage of the target over its bases
-    const mask = coverMask(tu.norm, bs[primary], SHINGLE, undefined, common);
+    // (stock phrases aside: the shingles a base unit holds that no other base unit does)
+    const distinctOf = (b: number) => (id: number) => space.stock[id] === 0 && space.holders[id][0] === b;
+    const mask = maskBy(side.at[t], tu.norm.length, distinctOf(primary));
     let covered = countMask(mask);
     const others = base
       .map((_, b) => b)
       .filter((b) => b !== primary && isLink(scores[t][b]))
       .sort((x, y) => scores[t][y].link - scores[t][x].link);
     for (const b of others) {
-      const next = coverMask(tu.norm, bs[b], SHINGLE, mask.slice(), common);
+      const next = maskBy(side.at[t], tu.norm.length, distinctOf(b), mask.slice());
       const gained = countMask(next) - covered;
       if (gained < MIN_SHARED) continue;
       if (gained / Math.max(1, tu.norm.length) >= MERGE_GAIN || scores[t][b].base >= 0.5) {

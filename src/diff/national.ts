@@ -2,7 +2,8 @@ import type { Pairing } from '../../schemas/diff.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { linkUnits, unitsOf, type Unit } from './align.js';
 import { overallSimilarity } from './overall.js';
-import { countMask, coverMask, dice, shingles, SHINGLE } from './similarity.js';
+import { dice, SHINGLE } from './similarity.js';
+import { coveredBy, pairSpace } from './shingle-space.js';
 
 const compact = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '');
 
@@ -33,12 +34,32 @@ export interface ParentChoice {
 
 const sameDocument = (a: NoticeRecord, b: NoticeRecord) => a === b || (a.source.path === b.source.path && a.source.documentIndex === b.source.documentIndex);
 
+/**
+ * What pairing compares of a record, worked out once per record: a batch asks about every record
+ * against every higher notice, and each question normalised the same file number, title and region
+ * code again (records are not changed once extracted; withCover's copy is a new object).
+ */
+interface PairingKeys {
+  /** the 发文字号 without whitespace ('' without one) */
+  fileNumber: string;
+  /** titleCore of the title */
+  title: string;
+  /** the region code without its trailing 00 pairs: what the codes of the regions it holds start with */
+  regionPrefix: string | null;
+}
+const keysMemo = new WeakMap<NoticeRecord, PairingKeys>();
+function keysOf(r: NoticeRecord): PairingKeys {
+  let keys = keysMemo.get(r);
+  if (!keys) keysMemo.set(r, (keys = { fileNumber: compact(r.fileNumber?.normalized), title: titleCore(r.title), regionPrefix: r.region ? r.region.code.replace(/(00)+$/, '') : null }));
+  return keys;
+}
+
 /** GB/T 2260: 310000 contains 310117; a national notice (no region) contains everything. */
 function regionContains(parent: NoticeRecord, child: NoticeRecord): boolean {
-  if (!parent.region) return parent.level === 'national';
+  const prefix = keysOf(parent).regionPrefix;
+  if (prefix === null) return parent.level === 'national';
   // a text whose region is unknown (a body without header) is held back by the similarity threshold alone
   if (!child.region) return true;
-  const prefix = parent.region.code.replace(/(00)+$/, '');
   return child.region.code.startsWith(prefix);
 }
 
@@ -64,20 +85,27 @@ const mayAdopt = (candidate: NoticeRecord, record: NoticeRecord) =>
 export function parentOf(record: NoticeRecord, records: readonly NoticeRecord[]): ParentChoice | null {
   const others = records.filter((r) => !sameDocument(r, record) && rank(r) <= rank(record)).sort((a, b) => rank(a) - rank(b));
   const citedNumbers = new Set(record.references.map((x) => compact(x.fileNumber)).filter(Boolean));
-  const byNumber = others.find((n) => n.fileNumber && citedNumbers.has(compact(n.fileNumber.normalized)));
+  const byNumber = others.find((n) => n.fileNumber && citedNumbers.has(keysOf(n).fileNumber));
   if (byNumber) return { parent: byNumber, by: 'fileNumber', similarity: null };
   const citedTitles = record.references.map((x) => titleCore(x.title)).filter(Boolean);
-  const byTitle = others.find((n) => n.title && citedTitles.includes(titleCore(n.title)) && titleCore(n.title) !== titleCore(record.title));
+  const byTitle = others.find((n) => n.title && citedTitles.includes(keysOf(n).title) && keysOf(n).title !== keysOf(record).title);
   if (byTitle) return { parent: byTitle, by: 'title', similarity: null };
   const higher = others.filter((r) => mayAdopt(r, record));
   return byTitleSimilarity(record, higher) ?? byContent(record, higher);
 }
 
 function byTitleSimilarity(record: NoticeRecord, higher: NoticeRecord[]): ParentChoice | null {
-  const own = titleCore(record.title);
+  const own = keysOf(record).title;
   if (!own) return null;
+  // a corpus may hold one notice several times (copied from several sites): one title, one score
+  const scores = new Map<string, number>();
+  const scoreOf = (title: string) => {
+    let score = scores.get(title);
+    if (score === undefined) scores.set(title, (score = dice(own, title)));
+    return score;
+  };
   const scored = higher
-    .map((n) => ({ n, score: n.title ? dice(own, titleCore(n.title)) : 0 }))
+    .map((n) => ({ n, score: n.title ? scoreOf(keysOf(n).title) : 0 }))
     .filter((x) => x.score >= TITLE_SIMILARITY_THRESHOLD)
     .sort((a, b) => b.score - a.score);
   if (!scored.length || (scored.length > 1 && scored[0].score === scored[1].score)) return null;
@@ -98,50 +126,66 @@ export function contentSimilarity(parent: NoticeRecord, record: NoticeRecord): n
  * candidates that could reach the threshold.
  */
 export function contentBound(parent: NoticeRecord, record: NoticeRecord): number {
-  const b = normsOf(parent);
-  const t = normsOf(record);
-  const covered = (texts: readonly string[], set: ReadonlySet<string>) =>
-    // a unit shorter than a shingle may still equal a partner: counted whole, the bound stays a bound
-    texts.reduce((n, x) => n + (x.length < SHINGLE ? x.length : countMask(coverMask(x, set as Set<string>, SHINGLE))), 0);
-  const total = b.reduce((n, x) => n + x.length, 0) + t.reduce((n, x) => n + x.length, 0);
-  return total ? (covered(b, shingleSetOf(record)) + covered(t, shingleSetOf(parent))) / total : 0;
+  const b = unitsOnce(parent);
+  const t = unitsOnce(record);
+  const { base, side } = pairSpace(b, t);
+  // a unit shorter than a shingle may still equal a partner: counted whole, the bound stays a bound
+  const covered = (units: Unit[], at: readonly Int32Array[], inOther: (id: number) => boolean) =>
+    units.reduce((n, u, i) => n + (u.norm.length < SHINGLE ? u.norm.length : coveredBy(at[i], inOther)), 0);
+  const total = b.reduce((n, u) => n + u.norm.length, 0) + t.reduce((n, u) => n + u.norm.length, 0);
+  // a base shingle is in the record when a record unit holds it; a record shingle with an id is in the base
+  return total ? (covered(b, base.at, (id) => side.holders[id] !== undefined) + covered(t, side.at, () => true)) / total : 0;
 }
 
 /**
- * A record's compared unit texts and the shingles of all of them, worked out once per record: every
- * record of a batch is bounded against every higher notice, and the same notice was normalised and
- * shingled again for each pair (most of a `check` run's time on a corpus with many higher notices).
- * Records are not changed once extracted; a record copied with its cover's references (withCover)
- * is a new object and gets its own entry.
+ * A record's compared units, worked out once per record: every record of a batch is bounded against
+ * every higher notice, and the same notice was normalised again for each pair. Records are not
+ * changed once extracted; a record copied with its cover's references (withCover) is a new object
+ * and gets its own entry. The shingles of a pair are the pair's own (shingle-space.ts), not kept.
  */
 const unitsMemo = new WeakMap<NoticeRecord, Unit[]>();
-const normsMemo = new WeakMap<NoticeRecord, readonly string[]>();
-const shinglesMemo = new WeakMap<NoticeRecord, ReadonlySet<string>>();
 /** A record's units, worked out once: the national notice is aligned with every provincial one (never changed by the alignment). */
 function unitsOnce(record: NoticeRecord): Unit[] {
   let units = unitsMemo.get(record);
   if (!units) unitsMemo.set(record, (units = unitsOf(record)));
   return units;
 }
-function normsOf(record: NoticeRecord): readonly string[] {
-  let norms = normsMemo.get(record);
-  if (!norms) normsMemo.set(record, (norms = unitsOnce(record).map((u) => u.norm)));
-  return norms;
-}
-function shingleSetOf(record: NoticeRecord): ReadonlySet<string> {
-  let set = shinglesMemo.get(record);
-  if (!set) {
-    const all = new Set<string>();
-    for (const o of normsOf(record)) for (const g of shingles(o)) all.add(g);
-    shinglesMemo.set(record, (set = all));
+
+/** Whether two units arrays compare as the same text (pairing reads only the compared form). */
+const sameTexts = (a: readonly Unit[], b: readonly Unit[]) => a === b || (a.length === b.length && a.every((u, i) => u.norm === b[i].norm));
+/** A hash of the compared texts (FNV-1a over the code units, units apart), once per units array: equal texts hash alike. */
+const hashes = new WeakMap<readonly Unit[], number>();
+function textsHash(units: readonly Unit[]): number {
+  let h = hashes.get(units);
+  if (h === undefined) {
+    h = 0x811c9dc5;
+    for (const u of units) {
+      for (let i = 0; i < u.norm.length; i++) h = Math.imul(h ^ u.norm.charCodeAt(i), 0x01000193);
+      h = Math.imul(h ^ 0xffff, 0x01000193);
+    }
+    hashes.set(units, h);
   }
-  return set;
+  return h;
 }
 
 function byContent(record: NoticeRecord, higher: NoticeRecord[]): ParentChoice | null {
+  // bound and similarity of one candidate in turn (the pair's shingles are cut once for both); a
+  // candidate whose clause texts equal an earlier one's (one notice held several times) scores as it
+  const known = new Map<number, { units: Unit[]; score: number | null }[]>();
+  const scoreOf = (n: NoticeRecord): number | null => {
+    const units = unitsOnce(n);
+    const hash = textsHash(units);
+    const same = known.get(hash)?.find((k) => sameTexts(k.units, units));
+    if (same) return same.score;
+    const score = contentBound(n, record) >= CONTENT_SIMILARITY_THRESHOLD ? contentSimilarity(n, record) : null;
+    known.set(hash, [...(known.get(hash) ?? []), { units, score }]);
+    return score;
+  };
   const scored = higher
-    .filter((n) => contentBound(n, record) >= CONTENT_SIMILARITY_THRESHOLD)
-    .map((n) => ({ n, score: contentSimilarity(n, record) }))
+    .flatMap((n) => {
+      const score = scoreOf(n);
+      return score === null ? [] : [{ n, score }];
+    })
     .filter((x) => x.score >= CONTENT_SIMILARITY_THRESHOLD)
     .sort((a, b) => b.score - a.score || rank(b.n) - rank(a.n));
   return scored.length ? { parent: scored[0].n, by: 'content', similarity: scored[0].score } : null;

@@ -1,5 +1,6 @@
 import { linkUnits, type Link, type Unit } from './align.js';
-import { countMask, coverMask, round3, shingles, SHINGLE } from './similarity.js';
+import { round3 } from './similarity.js';
+import { coveredBy, pairSpace } from './shingle-space.js';
 
 /**
  * Overall similarity, 0–1: the share of all clause text, both sides together, that is reused —
@@ -10,22 +11,22 @@ import { countMask, coverMask, round3, shingles, SHINGLE } from './similarity.js
 export function overallSimilarity(base: Unit[], target: Unit[], links: Link[] = linkUnits(base, target)): number {
   const total = base.reduce((n, u) => n + u.norm.length, 0) + target.reduce((n, u) => n + u.norm.length, 0);
   if (!total) return 0;
+  // characters inside a shingle any partner also holds, by shingle id (shingle-space.ts)
+  const { base: space, side: targetSpace } = pairSpace(base, target);
   let covered = 0;
-  const side = (units: Unit[], partnersOf: (i: number) => Unit[]) => {
-    for (const u of units) {
-      const partners = partnersOf(u.index);
-      if (!partners.length) continue;
-      if (partners.some((p) => p.norm === u.norm)) {
+  const side = (units: Unit[], partners: Unit[], at: readonly Int32Array[], holders: readonly (readonly number[] | undefined)[], partnersOf: (i: number) => number[]) => {
+    units.forEach((u, i) => {
+      const mine = partnersOf(i);
+      if (!mine.length) return;
+      if (mine.some((p) => partners[p].norm === u.norm)) {
         covered += u.norm.length;
-        continue;
+        return;
       }
-      const mask = new Uint8Array(u.norm.length);
-      for (const p of partners) coverMask(u.norm, shingles(p.norm), SHINGLE, mask);
-      covered += countMask(mask);
-    }
+      covered += coveredBy(at[i], (id) => holders[id]?.some((h) => mine.includes(h)) ?? false);
+    });
   };
-  side(target, (t) => links.filter((l) => l.t === t).map((l) => base[l.b]));
-  side(base, (b) => links.filter((l) => l.b === b).map((l) => target[l.t]));
+  side(target, base, targetSpace.at, space.holders, (t) => links.filter((l) => l.t === t).map((l) => l.b));
+  side(base, target, space.at, targetSpace.holders, (b) => links.filter((l) => l.b === b).map((l) => l.t));
   return round3(covered / total);
 }
 

@@ -88,10 +88,15 @@ export const countMask = (m: Uint8Array): number => m.reduce((n, x) => n + x, 0)
 
 /** Coverage of `a` by `b` in 0–1: the share of a's characters inside a shingle b shares. */
 export function coverage(a: string, b: string, k = SHINGLE, ignore?: Set<string>, bShingles?: Set<string>): number {
+  return coverageOf(a, b, () => countMask(coverMask(a, bShingles ?? shingles(b, k), k, undefined, ignore)), k);
+}
+
+/** coverage, given the count of a's characters inside b's shingles (or how to count them: only asked when the texts decide nothing). */
+function coverageOf(a: string, b: string, covered: number | (() => number), k = SHINGLE): number {
   if (a.length === 0) return 0;
   if (a === b) return 1;
   if (a.length < k || b.length < k) return b.includes(a) ? 1 : 0;
-  return countMask(coverMask(a, bShingles ?? shingles(b, k), k, undefined, ignore)) / a.length;
+  return (typeof covered === 'number' ? covered : covered()) / a.length;
 }
 
 /**
@@ -131,16 +136,34 @@ export function compareTexts(
   k = SHINGLE,
   sets?: { base: Set<string>; target: Set<string> },
 ): PairScore {
+  const bs = sets?.base ?? shingles(base, k);
+  const ts = sets?.target ?? shingles(target, k);
+  const count = (a: string, other: Set<string>, ignore?: Set<string>) => countMask(coverMask(a, other, k, undefined, ignore));
+  return pairScore(base, target, { target: count(target, bs), base: count(base, ts), targetDistinct: count(target, bs, common), baseDistinct: count(base, ts, common) }, k);
+}
+
+/**
+ * How many characters of each side lie inside a shingle of the other: every shingle counted, and the
+ * base's stock phrases aside (distinct). compareTexts counts them with string shingles, linkUnits
+ * with shingle ids (shingle-space.ts): the same numbers.
+ */
+export interface CoverCounts {
+  target: number;
+  base: number;
+  targetDistinct: number;
+  baseDistinct: number;
+}
+
+/** A pair's score from its cover counts: the one place compareTexts and linkUnits' shingle ids both decide it. */
+export function pairScore(base: string, target: string, counts: CoverCounts, k = SHINGLE): PairScore {
   if (base === target) {
     const n = base.length;
     return { target: n ? 1 : 0, base: n ? 1 : 0, shared: n, similarity: n ? 1 : 0, link: n ? 1 : 0 };
   }
-  const bs = sets?.base ?? shingles(base, k);
-  const ts = sets?.target ?? shingles(target, k);
   const total = target.length + base.length;
-  const similarity = total ? (coverage(target, base, k, undefined, bs) * target.length + coverage(base, target, k, undefined, ts) * base.length) / total : 0;
-  const ct = coverage(target, base, k, common, bs);
-  const cb = coverage(base, target, k, common, ts);
+  const similarity = total ? (coverageOf(target, base, counts.target, k) * target.length + coverageOf(base, target, counts.base, k) * base.length) / total : 0;
+  const ct = coverageOf(target, base, counts.targetDistinct, k);
+  const cb = coverageOf(base, target, counts.baseDistinct, k);
   return { target: ct, base: cb, shared: Math.round(ct * target.length), similarity, link: Math.max(ct, cb) };
 }
 

@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION } from '../../schemas/common.js';
+import { SCHEMA_VERSION } from '../../schemas/version.js';
 import type { Finding } from '../../schemas/finding.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import type { DocumentContext } from './context.js';

@@ -24,7 +24,9 @@ export function collapseCjkSpaces(text: Text): Text {
   });
 }
 
-const t2s = OpenCC.Converter({ from: 'hk', to: 'cn' });
+/** The converter, built the first time a line needs it (its dictionaries take ~30 ms to load; most notices need none). */
+let converter: ((line: string) => string) | null = null;
+const t2s = (line: string): string => (converter ??= OpenCC.Converter({ from: 'hk', to: 'cn' }))(line);
 
 /**
  * The first position from `from` on whose UTF-16 unit the converter can change, or -1. A lookup in

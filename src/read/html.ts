@@ -4,6 +4,11 @@ import { fromParse5 } from 'hast-util-from-parse5';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { VFile } from 'vfile';
 import { decode } from './detect.js';
+import { declaredCharset } from './html-sniff.js';
+
+// what a text file's first bytes say (read for every text file) lives apart from the parser, which
+// loads only for a page that is HTML
+export { declaredCharset, looksLikeHtml } from './html-sniff.js';
 
 /**
  * HTML → the notice's text, the way a reader sees the page (a simplified `innerText`), with the
@@ -40,17 +45,6 @@ export function readHtml(bytes: Uint8Array): HtmlRead {
 }
 
 /**
- * An HTML document: it opens with a doctype or `<html>` (after whitespace, an XML declaration or
- * comments such as `<!-- saved from url=… -->`), or it is an .html/.htm file with tags.
- */
-export function looksLikeHtml(bytes: Uint8Array, path: string): boolean {
-  if (/\.(md|markdown)$/i.test(path)) return false;
-  const head = latin1(bytes.subarray(0, 4096)).replace(/^\xef\xbb\xbf/, '');
-  if (/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html[\s>])/i.test(head)) return true;
-  return /\.(x?html?|shtml)$/i.test(path) && /<(html|head|body|meta|title|p|div|br|table|span|h[1-6])[\s/>]/i.test(head);
-}
-
-/**
  * UTF-8 wins when the bytes are valid UTF-8 (a page re-saved as UTF-8 often keeps its old
  * `charset=gb2312`); else the charset the page declares (`<meta charset>` or http-equiv), else
  * GB18030 (a superset of GBK and GB2312), else the declared charset with replacement characters.
@@ -68,25 +62,12 @@ export function decodeHtml(bytes: Uint8Array): string | null {
   return charset ? tryDecode(charset, bytes, false) : null;
 }
 
-/** The charset a page declares in its first 4 KB (`<meta charset=gbk>`, `content="text/html; charset=gb2312"`). */
-export function declaredCharset(bytes: Uint8Array): string | null {
-  const head = latin1(bytes.subarray(0, 4096));
-  const m = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)/i.exec(head);
-  return m ? m[1].toLowerCase() : null;
-}
-
 function tryDecode(label: string, bytes: Uint8Array, fatal: boolean): string | null {
   try {
     return new TextDecoder(label, { fatal }).decode(bytes);
   } catch {
     return null; // unknown label or invalid bytes
   }
-}
-
-function latin1(bytes: Uint8Array): string {
-  // each byte as the code point of the same value, decoded natively (a string built a character at
-  // a time cost 1 % of the text path: every text file's first 4 KB are looked at)
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,17 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { decode, looksLikeMarkdown, sniffBinary, type BinaryKind, type DecodeRepair, type Format } from './detect.js';
-import { readDoc } from './doc.js';
-import { readDocx } from './docx.js';
-import { looksLikeHtml, readHtml } from './html.js';
-import { ocrImagePages, readImage } from './image.js';
+import { looksLikeHtml } from './html-sniff.js';
 import { formatBytes } from './limits.js';
-import { zipNames } from './zip.js';
-import { htmlMetaFields } from './html-meta.js';
-import { isOfdPackage, readOfd } from './ofd.js';
 import { DEFAULT_READ_OPTIONS, type ReadOptions } from './options.js';
-import { joinPages, type OcrInfo } from './pages.js';
-import { readPdf } from './pdf.js';
+import type { OcrInfo } from './pages.js';
 import { fail, type Result } from '../util/result.js';
 import { describeFsError } from '../util/fs-errors.js';
 import { binaryRefusal } from './file-kind.js';
@@ -77,29 +70,37 @@ async function readBytes(path: string, bytes: Uint8Array, options: ReadOptions):
 type Content = Omit<Source, 'path' | 'sha256' | 'ocr'> & { ocr?: OcrInfo | null };
 type Reader = (bytes: Uint8Array, path: string, options: ReadOptions) => Promise<({ ok: true } & Content) | { ok: false; reason: string }>;
 
-/** One reader per container the magic bytes name; each loads its library only when called. */
+/**
+ * One reader per container the magic bytes name; each loads its module (and its library) only when
+ * called: a batch of text files never loads the PDF, OCR, Word, OFD or HTML readers.
+ */
 const BINARY_READERS: Record<Exclude<BinaryKind, 'binary'>, Reader> = {
   pdf: async (bytes, _path, options) => {
+    const { readPdf } = await import('./pdf.js');
     const pdf = await readPdf(bytes, options);
     return pdf.ok ? { ok: true, format: 'pdf', text: pdf.text, pageStarts: pdf.pageStarts, ocr: pdf.ocr } : pdf;
   },
   zip: async (bytes, _path, options) => ((await isOfd(bytes)) ? readOfdSource(bytes, options) : readDocxSource(bytes, options)),
   ole: async (bytes) => {
+    const { readDoc } = await import('./doc.js');
     const doc = await readDoc(bytes);
     return doc.ok ? { ok: true, format: 'doc', text: doc.text } : doc;
   },
   image: async (bytes, _path, options) => {
+    const { readImage } = await import('./image.js');
     const image = await readImage(bytes, options);
     return image.ok ? { ok: true, format: 'image', text: image.text, pageStarts: image.pageStarts, ocr: image.ocr } : image;
   },
 };
 
 async function readDocxSource(bytes: Uint8Array, options: ReadOptions): ReturnType<Reader> {
+  const { readDocx } = await import('./docx.js');
   const docx = await readDocx(bytes, options);
   return docx.ok ? { ok: true, format: 'docx', text: docx.text } : docx;
 }
 
 async function readOfdSource(bytes: Uint8Array, options: ReadOptions): ReturnType<Reader> {
+  const [{ readOfd }, { ocrImagePages }, { joinPages }] = await Promise.all([import('./ofd.js'), import('./image.js'), import('./pages.js')]);
   const ofd = await readOfd(bytes, options);
   if (!ofd.ok) return ofd;
   const scanned = ofd.pages.every((p) => p.text.trim() === '');
@@ -116,12 +117,14 @@ async function readOfdSource(bytes: Uint8Array, options: ReadOptions): ReturnTyp
 /** A ZIP is an OFD package when its root holds OFD.xml (only the directory is read here). */
 async function isOfd(bytes: Uint8Array): Promise<boolean> {
   // an unreadable archive is not an OFD: the DOCX reader names the damage
+  const [{ zipNames }, { isOfdPackage }] = await Promise.all([import('./zip.js'), import('./ofd.js')]);
   const names = await zipNames(bytes, 10_000);
   return names !== null && isOfdPackage(names);
 }
 
 async function readText(bytes: Uint8Array, path: string): ReturnType<Reader> {
   if (looksLikeHtml(bytes, path)) {
+    const [{ readHtml }, { htmlMetaFields }] = await Promise.all([import('./html.js'), import('./html-meta.js')]);
     const html = readHtml(bytes);
     return html.ok ? { ok: true, format: 'html', text: html.text, fileText: html.fileText, fileOffsets: html.fileOffsets, pageMetadata: htmlMetaFields(html.fileText) } : html;
   }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { DiffRecord } from '../../schemas/diff.js';
 import type { NoticeRecord } from '../../schemas/notice.js';
 import { processSource } from '../../pipelines/document.js';
+import { loadSchemaCheck } from '../check/validate.js';
 import { checkCorpus } from '../check/run.js';
 import { expandPaths } from '../cli/paths.js';
 import { diffsOf, pairWithNationals } from '../compare/national.js';
@@ -49,6 +50,8 @@ export interface BuildSummary {
  */
 export async function buildStore(paths: string[], file: string, progress: (line: string) => void = () => {}): Promise<BuildSummary> {
   const { files, failures } = await expandPaths(paths);
+  // processSource validates the sampled records with zod, loaded on demand
+  await loadSchemaCheck();
   const records: NoticeRecord[] = [];
   const texts = new Map<string, string>();
   for (const [i, path] of files.entries()) {
