@@ -63,6 +63,9 @@ function readParagraph(s: string, base: number, found: { name: string; at: numbe
     const amountClauses = amountOf ? sent.clauses.filter((_, k) => amountOf[k]) : [];
     const borrowsName = amountClauses.some(([a, b]) => !namesPolicy(stripParens(s.slice(a, b))));
     for (const [k, [a, b]] of sent.clauses.entries()) {
+      // as for the paragraph: a name is cut from its clause, so a clause without both characters of
+      // some head word names none (most clauses of a paragraph that names a policy)
+      if (!mayNamePolicy(s.slice(a, b))) continue;
       const at = base + a;
       const hasAmount = !!amountOf?.[k] || (borrowsName && a < amountClauses[amountClauses.length - 1][0]);
       const items = splitOutsideBrackets(s, '、', a, b, pairs).map(([x, y]) => withoutTitles(s.slice(x, y)));

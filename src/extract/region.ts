@@ -62,7 +62,7 @@ function cityOfPrefix(prefix: string, issuer: string): Division | null {
 
 /** 吉林市… is the city, not 吉林(省) + 市…: try the whole name before the name without its province. */
 function divisionOf(name: string, province: Province | null): Division | null {
-  const rest = province ? name.replace(new RegExp(`^${province.name}`), '') : name;
+  const rest = province && name.startsWith(province.name) ? name.slice(province.name.length) : name;
   const found = divisionAtStart(allDivisions(), name, province) ?? divisionAtStart(allDivisions(), rest, province);
   return found && countyNamedAfter(found, name) || found;
 }

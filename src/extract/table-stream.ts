@@ -1,4 +1,4 @@
-import { chineseToInt } from '../lexicon/numerals.js';
+import { cellKind } from './cell-kind.js';
 import { flat } from './flat.js';
 
 /**
@@ -40,23 +40,18 @@ export type Grid<R> =
   | { ok: true; header: GridCell<R>[]; rows: GridCell<R>[][]; width: number }
   | { ok: false; reason: string };
 
-const NUMERIC = /^[-+]?\d+(?:,\d{3})*(?:\.\d+)?[%％]?$/;
-const NULLISH = /^(?:[—–\-－/／\\…·]+|无)$/;
-export const TOTAL_LABEL = /^(?:全[省市区县州盟国])?(?:合计|总计|共计|总数|小计)$|^全(?:省|市|区|县|国)$/;
-const SEQ_HEADER = /^(?:序号|序|编号|No\.?)$/i;
-
-export const isNumericCell = (s: string) => NUMERIC.test(flat(s));
-export const isEmptyCell = (s: string) => flat(s) === '' || NULLISH.test(flat(s));
+const isNumericCell = (s: string) => cellKind(s).numeric;
+const isEmptyCell = (s: string) => cellKind(s).blank;
 const isTextCell = (s: string) => !isEmptyCell(s) && !isNumericCell(s);
-const isTotal = (s: string) => TOTAL_LABEL.test(flat(s));
+const isTotal = (s: string) => cellKind(s).totalLabel;
 /** A row's name: text that does not start with a digit (221、253 and 2014年12月底 are values). */
-const isLabel = (s: string) => isTextCell(s) && !/^\d/.test(flat(s)) && !SEQ_HEADER.test(flat(s));
-const seqOf = (s: string): number | null => (/^\d{1,4}$/.test(flat(s)) || /^[一二三四五六七八九十]+$/.test(flat(s)) ? chineseToInt(flat(s)) : null);
+const isLabel = (s: string) => isTextCell(s) && !/^\d/.test(cellKind(s).flat) && !cellKind(s).seqHeader;
+const seqOf = (s: string): number | null => cellKind(s).seq;
 const isFigure = (s: string) => isNumericCell(s) || isEmptyCell(s);
 /** 一、城区, 二．郊区: a group's own row, numbered with a Chinese ordinal (it may carry the group's 小计). */
 const GROUP_ORDINAL = /^[一二三四五六七八九十]+[、.．]/;
 /** A row printed with its figures under the value columns only (合计, 小计, 一、城区 75.5): its label may span columns. */
-const isSumLabel = (s: string) => isTotal(s) || GROUP_ORDINAL.test(flat(s));
+const isSumLabel = (s: string) => isTotal(s) || GROUP_ORDINAL.test(cellKind(s).flat);
 const isSumRow = <R>(row: GridCell<R>[]) => row.some((c) => isSumLabel(c.text));
 
 // ---------------------------------------------------------------------------------------------
@@ -201,7 +196,7 @@ function isGroupStart<R>(cells: GridCell<R>[], i: number): boolean {
 
 function cutRows<R>(data: GridCell<R>[], header: GridCell<R>[], width: number): Cut<R> {
   const text = (i: number) => data[i]?.text ?? '';
-  const numbered = seqOf(text(0)) === 1 || (header.length > 0 && SEQ_HEADER.test(header[0].text));
+  const numbered = seqOf(text(0)) === 1 || (header.length > 0 && cellKind(header[0].text).seqHeader);
   const headerTexts = header.map((c) => c.text);
   const rows: GridCell<R>[][] = [];
   let cur: GridCell<R>[] | null = null;

@@ -1,8 +1,8 @@
 import type { Span } from '../../schemas/common.js';
 import { flat } from './flat.js';
+import { cellKind } from './cell-kind.js';
 import { unitNames } from '../lexicon/units.js';
 import type { Table, TableRow, TableSubtotal } from '../../schemas/notice.js';
-import { chineseToInt } from '../lexicon/numerals.js';
 import { divisionsForShortName, provinceByShortOrName } from '../lexicon/regions.js';
 import type { ClassifiedLine } from '../segment/documents.js';
 import { lineText } from '../segment/lines.js';
@@ -106,44 +106,14 @@ function shapeOf(ctx: DocumentContext, line: ClassifiedLine): Shape {
 // ---------------------------------------------------------------------------------------------
 // cell types
 
-const NUMERIC = /^[-+]?\d+(?:,\d{3})*(?:\.\d+)?[%％]?$/;
-const NULLISH = /^(?:[—–\-－/／\\、…·.。]+|无|空|\/)$/;
-const TOTAL = /^(?:全[省市区县州盟国])?(?:合计|总计|共计|总数)$|^全(?:省|市|区|县|国)$/;
-/** 小计, or 东部片区小计 naming its group */
-const SUBTOTAL = /^(.{0,12}?)小计$/;
-const SEQ_HEADER = /^(?:序号|序|编号|No\.?)$/i;
 const YEAR = /^(?:19|20)\d{2}$/;
-const CN_SEQ = /^[一二三四五六七八九十]+$/;
 
-const isNumeric = (s: string) => NUMERIC.test(flat(s));
-const isNullish = (s: string) => NULLISH.test(flat(s));
+const isNumeric = (s: string) => cellKind(s).numeric;
 /** A non-empty cell that is neither a number nor a placeholder dash. */
-const isText = (s: string) => s !== '' && !isNumeric(s) && !isNullish(s);
-const isTotal = (s: string) => TOTAL.test(flat(s));
-const isSeqLike = (s: string) => /^\d{1,4}$/.test(flat(s)) || CN_SEQ.test(flat(s));
-const seqValue = (s: string): number | null => chineseToInt(flat(s));
-
-function parseValue(printed: string): number | null {
-  // most cells are bare digits: every rewrite below leaves those as they are
-  if (allDigits(printed)) {
-    const n = Number(printed);
-    return Number.isFinite(n) ? n : null;
-  }
-  // 120（扩招）, 70（实招45）: the figure with a note in brackets after it
-  const s = flat(printed).replace(/,/g, '').replace(/^(\d+(?:\.\d+)?)[（(][^（）()]*[）)]$/, '$1').replace(/[%％]$/, '');
-  if (!/^[-+]?\d+(?:\.\d+)?$/.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
-}
-
-function allDigits(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
+const isText = (s: string) => s !== '' && !cellKind(s).numeric && !cellKind(s).placeholder;
+const isTotal = (s: string) => cellKind(s).total;
+const isSubtotal = (s: string) => cellKind(s).subtotalGroup !== null;
+const isSeqHeader = (s: string) => cellKind(s).seqHeader;
 
 /** A unit printed on its own (`单位：万人`, `（公顷）`): any unit of the one unit table (src/lexicon/units.ts), with a scale word. */
 const UNIT = new RegExp(`^(?:单位[：:])?((?:[十百千万亿]|万亿)?(?:${unitNames()}))$`);
@@ -254,7 +224,7 @@ function markCellRuns(ctx: DocumentContext, shapes: Shape[]): Shape[] {
     let j = i;
     while (j < shapes.length && (cellLike(shapes[j]) || shapes[j].kind === 'empty')) j++;
     const printed = shapes.slice(i, j).filter((s): s is Extract<Shape, { kind: 'text' }> => s.kind === 'text');
-    const figures = printed.filter((s) => NUMERIC.test(s.flat)).length;
+    const figures = printed.filter((s) => isNumeric(s.flat)).length;
     const names = printed.filter((s) => isText(s.flat) && !/^\d/.test(s.flat)).length;
     if (printed.length >= 6 && figures >= 3 && names >= 2) {
       for (let k = i; k < j; k++) {
@@ -345,7 +315,7 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
   header = header
     .map((row) =>
       row.filter((c) => {
-        const u = UNIT_LINE.exec(flat(c.text));
+        const u = UNIT_LINE.exec(cellKind(c.text).flat);
         if (u && !unit) unit = u[1];
         return !u;
       }),
@@ -396,7 +366,7 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
     columns.forEach((name, j) => {
       const text = cells[j]?.text ?? '';
       printed[name] = text === '' ? null : text;
-      values[name] = text === '' ? null : parseValue(text);
+      values[name] = text === '' ? null : cellKind(text).value;
     });
     return { values, printed };
   };
@@ -404,11 +374,11 @@ function parseBlock(ctx: DocumentContext, label: string | null, block: Block): T
   const grouped = rows.some((r) => r.subtotal) || bodyRows.filter((r) => r.seq !== null).length * 2 > bodyRows.length;
   const items = rows.map((r): BodyItem => {
     const { values, printed } = record(valuesOf(r));
-    const name = flat(r.label.text);
+    const name = cellKind(r.label.text).flat;
     const span = cellSpan(ctx, r.label);
-    const opens = r.group ? flat(r.group.text) : null;
+    const opens = r.group ? cellKind(r.group.text).flat : null;
     if (r.total) return { kind: 'total', values, printed };
-    if (r.subtotal) return { kind: 'subtotal', group: opens ?? (SUBTOTAL.exec(name)?.[1] || null), opens: opens !== null, values, printed, span };
+    if (r.subtotal) return { kind: 'subtotal', group: opens ?? (cellKind(r.label.text).subtotalGroup || null), opens: opens !== null, values, printed, span };
     const blank = Object.values(printed).every((v) => v === null);
     // a merged full-width row (东部地区, 一、城区) carries nothing but its name: a group where rows are
     // numbered or summed by 小计, or where it is named like one; else a row whose cells are all blank
@@ -460,7 +430,7 @@ function ordinalGroups(rows: ParsedRow[]): ParsedRow[] {
   const body = rows.filter((r) => !r.total && !r.subtotal);
   if (body.filter((r) => r.seq !== null).length * 2 < body.length) return rows;
   return rows.map((r) =>
-    r.seq === null && !r.total && GROUP_NAME.test(flat(r.label.text)) && r.cells.some((c) => isNumeric(c.text)) ? { ...r, subtotal: true, group: r.label } : r,
+    r.seq === null && !r.total && GROUP_NAME.test(cellKind(r.label.text).flat) && r.cells.some((c) => isNumeric(c.text)) ? { ...r, subtotal: true, group: r.label } : r,
   );
 }
 
@@ -557,7 +527,7 @@ function dedupe(names: string[]): string[] {
 function headerLabelIndex(header: Cell[][]): number {
   for (const row of header) {
     const first = row.findIndex((c) => c.text !== '');
-    if (first === 0 && SEQ_HEADER.test(flat(row[0].text))) return 1;
+    if (first === 0 && isSeqHeader(row[0].text)) return 1;
   }
   return 0;
 }
@@ -567,7 +537,7 @@ function headerLabelIndex(header: Cell[][]): number {
  * (merged cells), but never across a column where a row above it starts a new name.
  */
 function headerGrid(header: Cell[][]): string[][] {
-  const grid = header.map((row) => row.map((c) => flat(c.text)));
+  const grid = header.map((row) => row.map((c) => cellKind(c.text).flat));
   const width = Math.max(0, ...grid.map((r) => r.length));
   const filled = grid.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
   for (let r = 0; r < filled.length - 1; r++) {
@@ -629,7 +599,7 @@ function spannedLabel(r: ParsedRow, labelIndex: number): ParsedRow {
   if (r.total || r.labelIndex >= labelIndex) return r;
   const own = r.cells[labelIndex];
   if (!own || !isText(own.text) || isTotal(own.text)) return r;
-  return { ...r, label: own, labelIndex, group: r.label, subtotal: SUBTOTAL.test(flat(own.text)) };
+  return { ...r, label: own, labelIndex, group: r.label, subtotal: isSubtotal(own.text) };
 }
 
 /** seq / label / the cells after the label. */
@@ -638,14 +608,14 @@ function parseRow(cells: Cell[]): ParsedRow | null {
   if (ne.length === 0) return null;
   let seq: number | null = null;
   let from = 0;
-  if (isSeqLike(ne[0].c.text) && ne[1] && isText(ne[1].c.text)) {
-    seq = seqValue(ne[0].c.text);
+  if (cellKind(ne[0].c.text).seqLike && ne[1] && isText(ne[1].c.text)) {
+    seq = cellKind(ne[0].c.text).seq;
     from = 1;
   }
   const lab = ne.slice(from).find((x) => isText(x.c.text));
   if (!lab) return null;
   const total = isTotal(lab.c.text);
-  const subtotal = SUBTOTAL.test(flat(lab.c.text));
+  const subtotal = isSubtotal(lab.c.text);
   return { seq: total || subtotal ? null : seq, label: lab.c, labelIndex: lab.i, cells, total, subtotal };
 }
 
@@ -655,19 +625,19 @@ function parseRow(cells: Cell[]): ParsedRow | null {
 function isDataRow(cells: Cell[], first: boolean): boolean {
   const ne = cells.filter((c) => c.text !== '');
   if (ne.length === 0) return false;
-  if (first && SEQ_HEADER.test(flat(ne[0].text))) return false;
+  if (first && isSeqHeader(ne[0].text)) return false;
   if (ne.slice(0, 2).some((c) => isTotal(c.text))) return true;
-  if (ne.length === 1) return isSeqLike(ne[0].text) && /^\d+$/.test(flat(ne[0].text));
-  if (isSeqLike(ne[0].text) && isText(ne[1].text)) return true;
+  if (ne.length === 1) return cellKind(ne[0].text).seqLike && /^\d+$/.test(cellKind(ne[0].text).flat);
+  if (cellKind(ne[0].text).seqLike && isText(ne[1].text)) return true;
   const nums = ne.slice(1).filter((c) => isNumeric(c.text));
-  if (isText(ne[0].text) && nums.length > 0) return !(first && nums.every((c) => YEAR.test(flat(c.text))));
+  if (isText(ne[0].text) && nums.length > 0) return !(first && nums.every((c) => YEAR.test(cellKind(c.text).flat)));
   return false;
 }
 
 const lone = (cells: Cell[]) => cells.find((c) => c.text !== '')?.text ?? '';
 
 /** A row of one name alone (东部片区, 一、城区): a group row, when the rows after the header have some too (or it is numbered 一、). */
-const isGroupRow = (cells: Cell[]) => cells.filter((c) => c.text !== '').length === 1 && isText(lone(cells)) && !isTotal(lone(cells)) && !SEQ_HEADER.test(flat(lone(cells)));
+const isGroupRow = (cells: Cell[]) => cells.filter((c) => c.text !== '').length === 1 && isText(lone(cells)) && !isTotal(lone(cells)) && !isSeqHeader(lone(cells));
 
 function splitRows(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } {
   const rows: Cell[][] = [];
@@ -680,10 +650,10 @@ function splitRows(shapes: Shape[]): { header: Cell[][]; data: Cell[][] } {
     }
   }
   let first = rows.findIndex((r, i) => isDataRow(r, i === 0));
-  if (first >= 2 && isGroupRow(rows[first - 1]) && (GROUP_NAME.test(flat(lone(rows[first - 1]))) || rows.slice(first).some(isGroupRow))) first--;
+  if (first >= 2 && isGroupRow(rows[first - 1]) && (GROUP_NAME.test(cellKind(lone(rows[first - 1])).flat) || rows.slice(first).some(isGroupRow))) first--;
   if (first >= 0) {
     // a header printed again after a page break is not a row
-    const key = (cells: Cell[]) => cells.map((c) => flat(c.text)).filter((t) => t !== '').join('\t');
+    const key = (cells: Cell[]) => cells.map((c) => cellKind(c.text).flat).filter((t) => t !== '').join('\t');
     const header = rows.slice(0, first);
     const repeated = new Set(header.filter((r) => r.filter((c) => c.text !== '').length >= 2).map(key));
     return { header, data: rows.slice(first).filter((r) => !repeated.has(key(r))) };

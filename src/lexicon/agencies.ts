@@ -43,10 +43,14 @@ const centralAt = (s: string, at: number): string | undefined => CENTRAL_BY_FIRS
 function splitLocalShortForms(s: string): string[] | null {
   const word = /^(省|市|区|县)(?!场|民|委书)/.exec(s)?.[1];
   if (!word) return null;
-  const parts = s.split(new RegExp(`(?<=(?:厅|局|委员会|委|办公室|办公厅|办|中心|政府))(?=${word}(?!场))`));
+  const parts = s.split(LOCAL_SHORT_FORM_BREAK.get(word)!);
   return parts.length > 1 && parts.every((p) => p.length >= 3 && DEPARTMENT_END.test(p)) ? parts : null;
 }
 const DEPARTMENT_END = /(?:厅|局|委员会|委|办公室|办公厅|办|中心|政府)$/;
+/** Where a run of short local forms splits, per region word: after a department's ending, before the word again (compiled once, not per run). */
+const LOCAL_SHORT_FORM_BREAK = new Map(
+  ['省', '市', '区', '县'].map((word) => [word, new RegExp(`(?<=(?:厅|局|委员会|委|办公室|办公厅|办|中心|政府))(?=${word}(?!场))`)]),
+);
 
 /**
  * Splits a run of agency names printed without separators (a title's issuer prefix, a wrapped
@@ -76,14 +80,11 @@ function splitRun(run: string): string[] {
   const local = splitLocalShortForms(s);
   if (local) return local;
   const lead = PROVINCES.find((p) => s.startsWith(p.name));
-  const regionPrefix = lead
-    ? (new RegExp(`^${lead.name}(?:[\\u4e00-\\u9fa5]{1,6}?(?:市|区|县|自治州|州|盟|旗))?`).exec(s)?.[0] ?? lead.name)
-    : /^[\u4e00-\u9fa5]{1,8}?(?:自治区|自治州|省|市|州|盟|县|区|旗)/.exec(s)?.[0];
+  const regionPrefix = lead ? (PROVINCE_AND_CITY.get(lead.name)!.exec(s)?.[0] ?? lead.name) : /^[\u4e00-\u9fa5]{1,8}?(?:自治区|自治州|省|市|州|盟|县|区|旗)/.exec(s)?.[0];
   if (regionPrefix) {
     // 上海市松江区…上海市松江区… splits at the district; 山东省…山东省… at the province
     const key = s.indexOf(regionPrefix, regionPrefix.length) > 0 ? regionPrefix : lead?.name;
-    // a party body's name starts before the region word: 中共成都市委社会工作部
-    if (key && s.indexOf(key, key.length) > 0) return s.split(new RegExp(`(?<!中共)(?=(?:中共)?${key})`)).filter(Boolean);
+    if (key && s.indexOf(key, key.length) > 0) return splitBefore(s, key);
     if (lead) return [s];
   }
   const branch = VERTICAL_BRANCH.exec(s);
@@ -104,6 +105,28 @@ function splitRun(run: string): string[] {
   }
   if (s.length > unknownFrom) out.push(s.slice(unknownFrom));
   return out;
+}
+
+/** A province's name and the city, district or county named after it (广东省广州市), per province (compiled once, not per run). */
+const PROVINCE_AND_CITY = new Map(PROVINCES.map((p) => [p.name, new RegExp(`^${p.name}(?:[\\u4e00-\\u9fa5]{1,6}?(?:市|区|县|自治州|州|盟|旗))?`)]));
+
+/**
+ * `s` cut before each repetition of the region name `key` after its start, as
+ * `s.split(/(?<!中共)(?=(?:中共)?KEY)/)` would without a RegExp built per run: a party body's name
+ * starts before the region word (中共成都市委社会工作部), and 中共 itself is never cut from its name.
+ */
+function splitBefore(s: string, key: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let q = 1; q < s.length; q++) {
+    if (q >= 2 && s.startsWith('中共', q - 2)) continue;
+    if (s.startsWith(key, q) || s.startsWith('中共' + key, q)) {
+      out.push(s.slice(from, q));
+      from = q;
+    }
+  }
+  out.push(s.slice(from));
+  return out.filter(Boolean);
 }
 
 /**
