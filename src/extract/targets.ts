@@ -267,43 +267,37 @@ function targetOf(
   previous: string | null = null,
   when: TargetYear = { year: null, ahead: false },
 ): Target | null {
-  const rest = clause.slice(f.end);
-  const last = f.at > 0 ? clause[f.at - 1] : '';
-  if (last === '第' || last === '每' || NOT_A_COUNT_AFTER.has(rest[0])) return null;
-  // 800万吨/年, 300吨/日: a rate — a plant's capacity or throughput, not a count to reach
-  if (RATE_AFTER.test(rest)) return null;
-  // every cue before the figure ends where the figure starts and is at most CUE_WINDOW characters
-  // long: its patterns read those characters only, not the whole clause before
   let before = clause.slice(0, f.at);
-  let near = cueWindow(before.trimEnd());
-  if (RATE_BEFORE.test(near)) return null;
+  const rest = clause.slice(f.end);
+  if (/[第每]$/.test(before) || /^[号年月日时岁倍期页]/.test(rest)) return null;
+  // 800万吨/年, 300吨/日: a rate — a plant's capacity or throughput, not a count to reach
+  if (RATE_AFTER.test(rest) || RATE_BEFORE.test(before.trimEnd())) return null;
   // 满3个月, 年满16周岁, 连续2年: a condition on who qualifies, not a result to reach
-  if (CONDITION_BEFORE.test(near)) return null;
+  if (CONDITION_BEFORE.test(before.trimEnd())) return null;
   // 约40平方公里, 近1000座: approximate; the word is no cue of its own
-  const about = ABOUT.exec(near);
-  if (about) {
-    before = before.trimEnd();
-    before = before.slice(0, before.length - (near.length - about.index));
-    near = cueWindow(before.trimEnd());
-  }
+  const about = ABOUT.exec(before.trimEnd());
+  if (about) before = before.trimEnd().slice(0, about.index);
   if (insideBracket(clause, f.at, '《', '》') || insideBracket(clause, f.at, '〔', '〕')) return null;
   // 160个国家乡村振兴重点帮扶县 → a key region
-  if (f.unit[0] === '个' && keyRegionKindAt(before.slice(-16), rest)) return null;
-  // money in a clause about a subsidy or a price is never a target (decided below too, once the metric is read)
-  const money = unitInfo(f.unit)?.role === 'money';
-  if (money && SUBSIDY_WORD.test(clause)) return null;
+  if (/^个/.test(f.unit) && keyRegionKindAt(before.slice(-16), rest)) return null;
   const beforeBare = before.trimEnd();
   let comparator: Target['comparator'] | null = null;
   let cue: RegExpExecArray | null = null;
-  for (const [re, c] of COMPARATORS) {
-    cue = re.exec(near);
+  for (const [re, c] of [
+    [GE, '>='],
+    [LE, '<='],
+    [GT, '>'],
+    [LT, '<'],
+    [EQ, '='],
+  ] as const) {
+    cue = re.exec(beforeBare);
     if (cue) {
       comparator = c;
       break;
     }
   }
   // 不低于2022年底规模（78.5万人）: the figure of the reference it is compared with
-  const reference = comparator ? null : PAREN_REFERENCE.exec(near);
+  const reference = comparator ? null : PAREN_REFERENCE.exec(beforeBare);
   if (reference) {
     cue = reference;
     comparator = /达到|稳定在|保持在/.test(reference[1]) ? '=' : /不超过|不高于|控制在/.test(reference[1]) ? '<=' : '>=';
@@ -314,9 +308,9 @@ function targetOf(
   else if (approxSuffix) comparator = '=';
   let verb: RegExpExecArray | null = null;
   // 到2025年，森林覆盖率19.5%: a bare figure right after what it measures, in a sentence that sets a target year
-  const bare = !comparator && when.ahead && BARE_METRIC.test(near);
+  const bare = !comparator && when.ahead && BARE_METRIC.test(beforeBare);
   if (!comparator) {
-    verb = VERB.exec(near);
+    verb = VERB.exec(beforeBare);
     if (!verb && !bare) return null;
     comparator = '=';
   }
@@ -356,7 +350,7 @@ function targetOf(
   // 家庭人均住房面积低于15平方米: a means test on who qualifies
   if ((comparator === '<' || (comparator === '<=' && !/控制在/.test(cue?.[0] ?? ''))) && MEANS_TEST.test(metric)) return null;
   // money is a target only as an aggregate to reach (产值达到100亿元), never a subsidy or a price
-  if (money && !AGGREGATE_MONEY.test(metric)) return null;
+  if (unitInfo(f.unit)?.role === 'money' && (!AGGREGATE_MONEY.test(metric) || SUBSIDY_WORD.test(clause))) return null;
 
   let unit = f.unit;
   // 万 after a count of people is 万人: the metric names people (人数, 劳动力, 毕业生, 学员, 患者 …)
@@ -389,25 +383,6 @@ function cueText(cue: RegExpExecArray | null, reference: RegExpExecArray | null,
   const parts = [word, suffix?.[0] ?? null].filter((p): p is string => !!p);
   return parts.length ? parts.join('…') : null;
 }
-
-/** The comparators said before a figure, in the order they are tried. */
-const COMPARATORS = [
-  [GE, '>='],
-  [LE, '<='],
-  [GT, '>'],
-  [LT, '<'],
-  [EQ, '='],
-] as const;
-/** What cannot follow a count: 第3号, 2024年, 5月, 3时, 16岁, 2倍, 第1期, 5页. */
-const NOT_A_COUNT_AFTER = new Set('号年月日时岁倍期页');
-/**
- * The longest cue that ends where a figure starts, with the character a lookbehind reads before it:
- * VERB (a two-character verb, up to 12 characters of its object, 每 before it) and PAREN_REFERENCE
- * (不低于, up to 12 characters, the bracket). Cues match only at the end of the text before the
- * figure, so these last characters decide every one of them.
- */
-const CUE_WINDOW = 16;
-const cueWindow = (before: string): string => (before.length > CUE_WINDOW ? before.slice(before.length - CUE_WINDOW) : before);
 
 const COMPARATOR_WORD = /^(?:不低于|不少于|至少|不小于|不超过|不高于|不多于|最多|至多|控制在|超过|高于|多于|低于|少于|力争达到|力争|达到|稳定在|保持在|确保|实现|突破)/;
 /** What comes right before a condition's figure: 满3个月, 年满16周岁, 连续2年, 累计满. */
