@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NoticeRecord } from '../schemas/notice.js';
-import { processSource } from '../pipelines/document.js';
 import { splitAgencies } from '../src/lexicon/agencies.js';
-import { sourceFromBytes } from '../src/read/source.js';
-import { fixtureRecords } from './helpers/context.js';
+import { fixtureRecords, headerOf, recordsOfText } from './helpers/context.js';
 
 // Real web copies nobody on the project had seen (test/fixtures/real 48–57, see its README): law
 // databases' pages, policy pages' metadata tables, a document site's chrome. The expected values were
@@ -12,15 +10,9 @@ import { fixtureRecords } from './helpers/context.js';
 const all = async (name: string) => fixtureRecords(`real/${name}`);
 const one = async (name: string) => (await all(name))[0];
 const names = (r: NoticeRecord) => r.issuers.map((i) => i.name);
-const header = (r: NoticeRecord) => [r.title, r.fileNumber?.normalized ?? null, names(r), r.signedDate, r.level, r.region?.name ?? null];
+const header = headerOf;
 
-async function fromText(text: string) {
-  const read = await sourceFromBytes('inline.txt', new TextEncoder().encode(text));
-  if (!read.ok) throw new Error(read.reason);
-  const r = processSource(read.source);
-  if (!r.ok) throw new Error(r.reason);
-  return r.records;
-}
+const fromText = recordsOfText;
 
 describe('a policy page prints its metadata table as field: value pairs, several to a line', () => {
   it('a county page: 生成日期… 文号: (empty) is metadata, not a 主送机关; the title below it is the title (2019)', async () => {

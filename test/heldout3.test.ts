@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { NoticeRecord } from '../schemas/notice.js';
-import { processSource } from '../pipelines/document.js';
 import { cleanTitle } from '../src/extract/title.js';
 import { inferRegion } from '../src/extract/region.js';
 import { withoutPinyinReadings } from '../src/normalize/pinyin-notes.js';
 import { identity } from '../src/normalize/offsets.js';
-import { sourceFromBytes } from '../src/read/source.js';
-import { fixtureRecords } from './helpers/context.js';
+import { fixtureRecords, headerOf, recordsOfText } from './helpers/context.js';
 
 // Real web copies from a third held-out set (test/fixtures/real 58–65, see its README): the tune
 // half the rules below were written from. The expected values were read off the texts by hand: the
@@ -14,15 +12,9 @@ import { fixtureRecords } from './helpers/context.js';
 
 const one = async (name: string) => (await fixtureRecords(`real/${name}`))[0];
 const names = (r: NoticeRecord) => r.issuers.map((i) => i.name);
-const header = (r: NoticeRecord) => [r.title, r.fileNumber?.normalized ?? null, names(r), r.signedDate, r.level, r.region?.name ?? null];
+const header = headerOf;
 
-async function fromText(text: string) {
-  const read = await sourceFromBytes('inline.txt', new TextEncoder().encode(text));
-  if (!read.ok) throw new Error(read.reason);
-  const r = processSource(read.source);
-  if (!r.ok) throw new Error(r.reason);
-  return r.records;
-}
+const fromText = recordsOfText;
 
 describe('copies that lost their line breaks', () => {
   it('a town’s cover letter, its 附件 line, 落款, date and annex on one line below a metadata table (2020)', async () => {

@@ -1,4 +1,5 @@
 import type { Span } from '../../schemas/common.js';
+import { nthNonSpace } from '../util/trim.js';
 import type { FileNumber } from '../../schemas/notice.js';
 import { HEAD_OF_STATE, splitAgencies } from '../lexicon/agencies.js';
 import { GLUED_CLOSING, isAgencyLine, isOrderMark, SEAL, SEAL_MARKS } from '../segment/classify.js';
@@ -133,22 +134,13 @@ function spanInGroup(ctx: DocumentContext, group: ClassifiedLine[], n: number): 
   for (const l of group) {
     if (n < consumed + l.flat.length) {
       const t = lineText(ctx.text, l);
-      return spanAt(ctx, t, nthNonSpace(t.value, n - consumed));
+      return spanAt(ctx, t, Math.max(0, nthNonSpace(t.value, n - consumed)));
     }
     consumed += l.flat.length;
   }
   return null;
 }
 
-function nthNonSpace(s: string, n: number): number {
-  let seen = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (/\s/.test(s[i])) continue;
-    if (seen === n) return i;
-    seen++;
-  }
-  return 0;
-}
 
 /**
  * A signature may print a body by its short local form (`市交通委员会`) where the title prints it

@@ -1,4 +1,5 @@
 import { DOC_TYPES } from '../lexicon/patterns.js';
+import { nthNonSpace } from '../util/trim.js';
 import { endsTitle, isOrderMark, isOrderNumber } from '../segment/classify.js';
 import { joinTexts, lineText } from '../segment/lines.js';
 import { metadataSpan, spanAt, type DocumentContext } from './context.js';
@@ -28,7 +29,10 @@ export function cleanTitle(raw: string): { start: number; value: string } {
   const value = raw.slice(start).replace(SITE_SUFFIX, '').replace(/\s+/g, '').replace(/^《(.+)》$/, '$1');
   if (!value) return { start: 0, value: raw.replace(/\s+/g, '') };
   const headline = repeatedHeadline(value);
-  return headline ? { start: start + headlineEnd(raw.slice(start), headline), value: value.slice(headline) } : { start, value };
+  if (!headline) return { start, value };
+  // the title's span skips the dropped headline
+  const at = nthNonSpace(raw.slice(start), headline);
+  return { start: start + (at < 0 ? raw.length - start : at), value: value.slice(headline) };
 }
 
 /**
@@ -41,16 +45,6 @@ function repeatedHeadline(title: string): number {
   return m && m[1].endsWith(m[2]) ? m[1].length : 0;
 }
 
-/** Where the n-th non-space character of `s` starts (the title's span skips the dropped headline). */
-function headlineEnd(s: string, n: number): number {
-  let seen = 0;
-  for (let i = 0; i < s.length; i++) {
-    if (/\s/.test(s[i])) continue;
-    if (seen === n) return i;
-    seen++;
-  }
-  return s.length;
-}
 
 /** The 标题: the title lines joined (whitespace removed, web labels dropped), else the front matter's 标题. */
 export function extractTitle(ctx: DocumentContext): TitleInfo {

@@ -32,3 +32,17 @@ export function trimWhere(s: string, test: CharTest): string {
   if (start === s.length) return '';
   return s.slice(start, s.length - trailingRun(s, test));
 }
+
+/**
+ * Where the n-th (0-based) character other than white space stands in `s`, or -1 when `s` has
+ * fewer: a position in a flattened text (spaces removed) mapped back to the text as printed.
+ */
+export function nthNonSpace(s: string, n: number): number {
+  let seen = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (/\s/.test(s[i])) continue;
+    if (seen === n) return i;
+    seen++;
+  }
+  return -1;
+}

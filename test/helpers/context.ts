@@ -54,3 +54,15 @@ export async function fixtureRecords(relative: string): Promise<NoticeRecord[]> 
   if (!r.ok) throw new Error(r.reason);
   return r.records;
 }
+
+/** Records of a text given inline, read as a file's bytes would be (encoding, format sniffed). */
+export async function recordsOfText(text: string): Promise<NoticeRecord[]> {
+  const read = await sourceFromBytes('inline.txt', new TextEncoder().encode(text));
+  if (!read.ok) throw new Error(read.reason);
+  const r = processSource(read.source);
+  if (!r.ok) throw new Error(r.reason);
+  return r.records;
+}
+
+/** The scored header of a record: title, 发文字号, issuers, signed date, level, region. */
+export const headerOf = (r: NoticeRecord) => [r.title, r.fileNumber?.normalized ?? null, r.issuers.map((i) => i.name), r.signedDate, r.level, r.region?.name ?? null];
