@@ -132,3 +132,18 @@ describe('a 成文日期 in brackets under the title (a law database’s layout)
     expect(r.signedDate).toBeNull();
   });
 });
+
+describe('a last paragraph run on into 特此通告, the 落款 and the date (a page that kept its paragraphs only)', () => {
+  // the closing of a 2023 traffic police 通告 as a news page prints it, shortened
+  const text = '关于对体育馆周边道路实施临时交通管制的通告\n\n为保障活动顺利进行，我支队决定对体育馆周边道路实施临时交通管制。现通告如下：\n一、管制时间为2023年1月20日17时至22时。\n二、管制期间禁止一切车辆通行。因交通管制给广大市民出行带来的不便，敬请谅解。 特此通告 汕尾市公安局交通警察支队 2023年1月20日\n';
+  it('the police 支队 signs it on that date', async () => {
+    const [r] = await fromText(text);
+    expect(names(r)).toEqual(['汕尾市公安局交通警察支队']);
+    expect(r.signedDate).toBe('2023-01-20');
+  });
+  it('a paragraph that only ends with a date in a sentence keeps it', async () => {
+    const [r] = await fromText(text.replace('。 特此通告 汕尾市公安局交通警察支队 2023年1月20日', '，管制至2023年1月20日'));
+    expect(names(r)).toEqual([]);
+    expect(r.signedDate).toBeNull();
+  });
+});

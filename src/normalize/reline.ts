@@ -3,7 +3,8 @@ import { DATE, DOC_TYPES, FILE_NUMBER, PAGE_CHROME, TITLE_END } from '../lexicon
 import { isCentralAgency, splitAgencies } from '../lexicon/agencies.js';
 import { applyEdits, type Edit, type Text } from './offsets.js';
 
-const AGENCY_END = /(厅|局|委员会|委|部|办公室|办公厅|人民政府|政府|中心|办|署|行)$/;
+// 支队/大队 and 所 sign too: a traffic police 通告 (…交通警察支队), a 派出所's notice
+const AGENCY_END = /(厅|局|委员会|委|部|办公室|办公厅|人民政府|政府|中心|办|署|行|队|所)$/;
 
 /** A name that may sign a notice: an agency's form of name (…厅, …局, …人民政府), or a central body (国务院). */
 const isSigningBody = (name: string): boolean => (AGENCY_END.test(name) && name.length >= 3) || isCentralAgency(name);
@@ -49,6 +50,7 @@ export function relineRunOnText(text: Text): Text {
     points.push(...articles);
     if (line.length <= 100) points.push(...signatureDateBreak(line));
     else if (line.includes('附件')) points.push(...annexCoverBreaks(line));
+    points.push(...closingAtLineEnd(line));
     if (line.length <= 160) points.push(...numberTitleBreak(line));
     if (atHead && isRunOnHead(line, points.length)) for (const p of headBreaks(line, points)) points.push(p);
     else if (line.length <= 160) points.push(...titleNumberBreak(line));
@@ -254,6 +256,27 @@ function numberTitleBreak(line: string): number[] {
   return m && TITLE_END.test(title) && !/[。；]/.test(title) && (spaced || /关于|印发|转发/.test(title)) ? [m.groups!.number.length] : [];
 }
 const NUMBER_THEN_TITLE = new RegExp(`^(?<number>[\\s\\u3000]*${FILE_NUMBER.source}[\\s\\u3000]*)(?<title>[^\\s\\d（(].*)$`);
+
+/**
+ * `…敬请谅解。 特此通告 汕尾市公安局交通警察支队 2023年1月20日`: a last paragraph that runs on into the
+ * closing formula, the 落款 and the 成文日期 (a page that kept its paragraphs but not the closing's
+ * lines) gets them on lines of their own: before 特此…, before the signing bodies, before the date.
+ */
+function closingAtLineEnd(line: string): number[] {
+  const last = line.trimEnd().slice(-1);
+  if (last !== '日' && !(last >= '0' && last <= '9')) return [];
+  const m = CLOSING_AT_END.exec(line);
+  if (!m) return [];
+  const names = m[2].trim();
+  const parts = splitAgencies(names);
+  if (!parts.length || !parts.every(isSigningBody)) return [];
+  const formula = m.index + m[0].indexOf(m[1]) + (m[1] === '。' ? 1 : 0);
+  const at = line.indexOf(names, formula);
+  return [formula, at, at + names.length];
+}
+const CLOSING_AT_END = new RegExp(
+  `(。|特此(?:通告|通知|公告|批复|函复|报告)|此复)[\\s\\u3000]*((?!特此|此复)[\\u4e00-\\u9fa5（）][\\u4e00-\\u9fa5（）\\s\\u3000]{2,80}?)[\\s\\u3000]*(?:${DATE.source})[\\s\\u3000]*$`,
+);
 
 /** `国务院办公厅    2017年4月10日`: a signature and its date printed on one line go on two. */
 function signatureDateBreak(line: string): number[] {
