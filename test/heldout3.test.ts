@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NoticeRecord } from '../schemas/notice.js';
 import { cleanTitle } from '../src/extract/title.js';
+import { isBareMeta } from '../src/segment/classify.js';
 import { inferRegion } from '../src/extract/region.js';
 import { withoutPinyinReadings } from '../src/normalize/pinyin-notes.js';
 import { identity } from '../src/normalize/offsets.js';
@@ -145,5 +146,27 @@ describe('a last paragraph run on into 特此通告, the 落款 and the date (a 
     const [r] = await fromText(text.replace('。 特此通告 汕尾市公安局交通警察支队 2023年1月20日', '，管制至2023年1月20日'));
     expect(names(r)).toEqual([]);
     expect(r.signedDate).toBeNull();
+  });
+});
+
+describe('a law database’s field list without separators', () => {
+  // the fields above a 1986 State Council notice as a law database prints them, one per line, no colon
+  const fields = '发文机关国务院办公厅\n发文日期1986年07月07日\n时效性现行有效\n发文字号国办发〔1986〕53号\n施行日期1986年07月07日\n效力级别国务院规范性文件\n';
+  const body = '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n经国务院领导批准，现将有关问题通知如下：\n一、办公室由水电部代管。\n二、办公室设在水电部。\n国务院办公厅\n一九八六年七月七日\n';
+  it('is page matter: no field line is taken for the title', async () => {
+    const [r] = await fromText(fields + body);
+    expect(r.title).toBeNull();
+    expect(r.fileNumber?.normalized).toBe('国办发〔1986〕53号');
+    expect(names(r)).toEqual(['国务院办公厅']);
+    expect(r.signedDate).toBe('1986-07-07');
+  });
+  it('a field is a key and a date, or a key that takes a word and a short word; a long run after the key is not', () => {
+    expect(isBareMeta('施行日期1986年07月07日')).toBe(true);
+    expect(isBareMeta('时效性现行有效')).toBe(true);
+    expect(isBareMeta('效力级别国务院规范性文件')).toBe(true);
+    // punctuation, or more than a short word after the key: a sentence
+    expect(isBareMeta('时效性要求高的事项，各地要抓紧办理。')).toBe(false);
+    expect(isBareMeta('时效性要求高的事项各地要抓紧办理完毕不得拖延')).toBe(false);
+    expect(isBareMeta('施行日期由各地自行确定')).toBe(false);
   });
 });

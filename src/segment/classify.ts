@@ -30,6 +30,7 @@ export const META_KEYS = [
   '索引号', '主题分类', '主题词', '信息分类', '组配分类', '公文种类', '法规类型', '所属行业', '所属区域',
   '发文机关', '发文单位', '发布机构', '发文部门', '颁布部门',
   '成文日期', '发布日期', '发布时间', '生成日期', '发文日期', '发文时间', '颁布时间', '生效日期', '生效时间', '实施时间', '废止日期', '废止时间', '失效时间',
+  '施行日期', '实施日期', '公布日期', '失效日期', '效力级别',
   '发文标题', '法规标题', '标题', '名称', '发文字号', '发文文号', '文书编号', '文号',
   '来源', '信息来源', '法规来源', '有效性', '时效性', '关键词', '内容概述',
 ];
@@ -46,21 +47,28 @@ const DOC_SITE = /由会员分享|可在线阅读，更多相关|请在\S{1,12}�
  * borders (normalising removes the spaces between Chinese characters too) reads `发布机构自治区人民政府文号内政发〔2013〕62号`:
  * only these keys, which no sentence or title starts with, are read there.
  */
-const PARTICULAR_KEYS = ['索引号', '主题分类', '发布机构', '发文机关', '成文日期', '发布日期', '发文字号', '文号'];
+const PARTICULAR_KEYS = [
+  '索引号', '主题分类', '发布机构', '发文机关', '成文日期', '发布日期', '发文日期', '施行日期', '实施日期', '生效日期', '公布日期',
+  '发文字号', '文号', '时效性', '效力级别',
+];
+/** Keys whose value is a word of a short vocabulary (时效性现行有效, 效力级别国务院规范性文件), not a date or number. */
+const WORD_VALUED_KEYS = new Set(['时效性', '效力级别']);
 const BARE_FIELD = new RegExp(`(${PARTICULAR_KEYS.join('|')})(?![：:|｜])`, 'g');
 const DATE_OR_NUMBER = new RegExp(`^(${DATE.source}|\\d{4}-\\d{2}-\\d{2}|${FILE_NUMBER.source})$`);
 
 /**
  * A metadata row printed without colons: it starts with a particular's key and either holds another
  * (`索引号主题分类综合政务\其他`, `发布机构自治区人民政府文号内政发〔2013〕62号`) or is a date or a
- * 发文字号 after its key (`成文日期2013-07-02`). A sentence is never one.
+ * 发文字号 after its key (`成文日期2013-07-02`, `施行日期1986年07月07日`), or a short word after a key
+ * that takes one (`时效性现行有效`). A sentence is never one.
  */
 export function isBareMeta(t: string): boolean {
   if (t.length > 160 || /[。；，：:]/.test(t)) return false;
   const keys = bareFields(t);
   if (!keys.length || keys[0].at !== t.search(/\S/)) return false;
   if (keys.length >= 2) return true;
-  return DATE_OR_NUMBER.test(t.slice(keys[0].valueAt).replace(/\s+/g, ''));
+  const value = t.slice(keys[0].valueAt).replace(/\s+/g, '');
+  return DATE_OR_NUMBER.test(value) || (WORD_VALUED_KEYS.has(keys[0].key) && value.length <= 16);
 }
 
 /** The keys of a colon-less metadata row, where each starts and where its value starts. */
