@@ -170,3 +170,17 @@ describe('a law database’s field list without separators', () => {
     expect(isBareMeta('施行日期由各地自行确定')).toBe(false);
   });
 });
+
+describe('a body that names itself without its place in its own title', () => {
+  // a county's 决定 as its portal prints it (2024, shortened): the title says 县人民政府, the page's field 发文单位 the full name
+  const page = '县人民政府关于给予县城管执法局集体嘉奖的决定\n\n索引号: 01105619X/2024-05584 文号: 嘉政发〔2024〕1号\n\n主题分类: 政务公开 发文单位: 嘉鱼县人民政府\n\n各镇人民政府，县政府各部门：\n近日，我县遭受了低温雨雪冰冻灾害。县政府研究决定，给予县城管执法局集体嘉奖。\n2024年2月6日\n';
+  it('takes the place from the page: 嘉鱼县人民政府, county level', async () => {
+    const [r] = await fromText(page);
+    expect(names(r)).toEqual(['嘉鱼县人民政府']);
+    expect(r.level).toBe('county');
+  });
+  it('a page field naming another body gives no place', async () => {
+    const [r] = await fromText(page.replace('发文单位: 嘉鱼县人民政府', '发文单位: 嘉鱼县财政局'));
+    expect(names(r)).toEqual(['县人民政府']);
+  });
+});

@@ -28,18 +28,34 @@ export function extractIssuers(ctx: DocumentContext, title: string | null, fileN
   // A joint notice may print only the lead body in its 版头 (GB/T 9704 7.2.2) and sign with all
   if (fromSignature.length > fromHeader.length && fromHeader.every((h) => fromSignature.some((s) => s.name === h.name))) return fromSignature;
   if (fromHeader.length) return fromHeader;
-  const named = titleNames(title);
+  const page = pageIssuers(ctx);
+  const named = titleNames(title).map((name) => withPlaceFromPage(name, page?.names ?? []));
   if (named.length) return named.map((name) => ({ name, span: ctx.zones.title.length ? spanAt(ctx, lineText(ctx.text, ctx.zones.title[0])) : null }));
   // an order's number printed with its mark (上海市人民政府令第25号): the mark names the issuer
   if (fileNumber && isOrderMark(fileNumber.prefix)) return [{ name: fileNumber.prefix.replace(/(命令|令)$/, ''), span: fileNumber.span }];
-  const fm = ctx.frontMatter;
-  const key = ['发文机关', '发文单位', '发布单位', '发布机构'].find((k) => fm?.fields[k]);
-  if (fm && key && ctx.documentIndex === 0) {
-    const names = fm.fields[key].split(/[\s、，,；;]+/).flatMap((n) => splitAgencies(n)).filter((n) => isAgencyLine(n));
-    if (names.length) return names.map((name) => ({ name, span: metadataSpan(ctx, key) }));
-  }
+  if (page) return page.names.map((name) => ({ name, span: metadataSpan(ctx, page.key) }));
   return [];
 }
+
+/** The bodies the page's metadata names (发文机关, 发文单位, 发布单位, 发布机构), with the key it gives them under. */
+function pageIssuers(ctx: DocumentContext): { names: string[]; key: string } | null {
+  const fm = ctx.frontMatter;
+  const key = ['发文机关', '发文单位', '发布单位', '发布机构'].find((k) => fm?.fields[k]);
+  if (!fm || !key || ctx.documentIndex !== 0) return null;
+  const names = fm.fields[key].split(/[\s、，,；;]+/).flatMap((n) => splitAgencies(n)).filter((n) => isAgencyLine(n));
+  return names.length ? { names, key } : null;
+}
+
+/**
+ * A body names itself without its place in its own title (县人民政府关于…, 市政府办公室关于…): the page's
+ * metadata field that names it in full (嘉鱼县人民政府) gives the place — only a full name ending with
+ * the very words the title uses.
+ */
+function withPlaceFromPage(name: string, page: string[]): string {
+  if (!PLACELESS.test(name)) return name;
+  return page.find((full) => full.length > name.length && full.endsWith(name)) ?? name;
+}
+const PLACELESS = /^(省|市|县|区|镇|乡|街道)/;
 
 /**
  * An order (命令/令) is issued by the body or office its mark names (GB/T 9704-2012 10.2 命令（令）格式: 发文机关
