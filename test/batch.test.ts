@@ -45,6 +45,26 @@ describe('batch runner (worker pool)', () => {
     expect(reason('f.hang').reason).toBe('timed out after 1.5 s (the time budget per file, --timeout)');
   });
 
+  it('the files queued on a worker that dies or overruns its budget still run, each once, on its replacement', async () => {
+    // one worker holds the file it runs and the next: both deaths leave a queued file behind
+    const files = ['a.exit', 'b', 'c.hang', 'd', 'e'];
+    const out = await collect(runBatch(files, never, { jobs: 1, worker: flaky, poolFrom: 1, timeoutMs: 500 }));
+    expect(out.map((o) => o.path)).toEqual(files);
+    expect(out.map((o) => (o.ok ? o.records[0] : o.reason))).toEqual([
+      'worker crashed: the worker exited with code 3',
+      'B',
+      'timed out after 0.5 s (the time budget per file, --timeout)',
+      'D',
+      'E',
+    ]);
+  });
+
+  it('a task module that cannot load fails each file with the reason, and the batch ends', async () => {
+    const broken = new URL('./fixtures/workers/broken.mjs', import.meta.url);
+    const out = await collect(runBatch(['a', 'b', 'c'], never, { jobs: 2, worker: broken, poolFrom: 1 }));
+    expect(out).toEqual(['a', 'b', 'c'].map((path) => ({ ok: false, path, reason: 'worker crashed: cannot load the task module' })));
+  });
+
   it('below the pool threshold the files run in this thread', async () => {
     const out = await collect(runBatch(['x', 'y'], never, { worker: flaky }));
     expect(out).toEqual([
