@@ -1,7 +1,7 @@
 // the traditional → simplified subset of opencc-js (its full build is ten times larger)
 import * as OpenCC from 'opencc-js/t2cn';
 import { applyEdits, replaceAll, type Edit, type Text } from './offsets.js';
-import { CONVERTIBLE } from './convertible-units.js';
+import { CONVERTIBLE } from './opencc-skip.js';
 
 /** CJK ideographs and the punctuation that sits between them. */
 export const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
@@ -44,7 +44,7 @@ export const mayConvert = (line: string): boolean => nextConvertible(line, 0) >=
 /**
  * Stray traditional glyphs (優勢 → 优势). Only applied where it keeps the length, so offsets stay
  * 1:1. Each line is converted whole (phrases decide the glyph), and only the lines that hold a
- * character the converter can change (opencc-skip.ts, shipped as convertible-units.ts) go through it at all.
+ * character the converter can change (opencc-skip.ts) go through it at all.
  */
 export function simplifyGlyphs(text: Text): Text {
   const value = text.value;

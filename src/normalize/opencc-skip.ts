@@ -1,7 +1,5 @@
-// Which lines the traditional → simplified converter can change, worked out from its dictionaries,
-// so that simplifyGlyphs sends only those lines through it. Working it out takes ~40 ms, which every
-// worker thread paid at start-up: `node scripts/gen-convertible.mjs` writes the result to
-// convertible-units.ts, and a test holds that table equal to what this module works out.
+// Which lines the traditional → simplified converter can change, worked out once from its
+// dictionaries, so that simplifyGlyphs sends only those lines through it.
 import * as OpenCC from 'opencc-js/t2cn';
 
 /** A dictionary group as opencc-js ships it: "key value|key value|…" strings, [key, value] pairs, nested. */
@@ -109,7 +107,7 @@ const isSurrogate = (u: number) => u >= 0xd800 && u <= 0xdfff;
  * touches nothing else, and the second stage turns every c′ back and changes nothing else — so
  * 脱, in half the lines of a poverty-relief notice, does not send them.
  */
-export function convertibleUnits(): Uint8Array {
+export const CONVERTIBLE: Uint8Array = (() => {
   const configs = OpenCC.Locale.configs as Record<string, { normalizationChain?: Dictionary[]; conversionChain?: Dictionary[] }> | undefined;
   // `Converter({ from: 'hk', to: 'cn' })` runs the `hk2s` chain when the build has one (normalisation,
   // then the conversion stages; segmenting only splits the line)
@@ -136,4 +134,4 @@ export function convertibleUnits(): Uint8Array {
     for (let u = 0x2ff0; u <= 0x2fff; u++) units[u] = 1;
   }
   return units;
-}
+})();
