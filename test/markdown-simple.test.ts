@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMarkdownParser, parseAndStrip, stripMarkdown } from '../src/normalize/markdown.js';
-import { simpleBlockEdits } from '../src/normalize/markdown-simple.js';
+import { quoteBlockEdits, simpleBlockEdits } from '../src/normalize/markdown-simple.js';
 import { identity } from '../src/normalize/offsets.js';
 
 beforeAll(() => loadMarkdownParser());
@@ -76,5 +76,86 @@ describe('Markdown blocks read without remark', () => {
     );
     // the generator must reach the reader often enough for the comparison to mean something
     expect(answered).toBeGreaterThan(200);
+  });
+});
+
+describe('front matter opening a text, read without remark', () => {
+  const stripped = (t: string) => stripMarkdown(identity(t));
+
+  it('deletes the fences and the lines between them and reads the fields where they stand', () => {
+    // '---\n' is 0–3; 标题: 甲 at 4–8 (甲 at 8); 文号: … (14 characters) at 10–23 (its value at 14); the closing fence 25–27
+    const t = '---\n标题: 甲\n文号: 沪府〔2023〕1号\n---\n\n正文';
+    const { text, frontMatter } = stripped(t);
+    expect(text.value).toBe('\n\n正文');
+    expect(frontMatter).toEqual({ fields: { 标题: '甲', 文号: '沪府〔2023〕1号' }, offsets: { 标题: 8, 文号: 14 } });
+    expect(text.map[0]).toBe(28); // the line break after the closing fence
+  });
+
+  const key = fc.constantFrom('标题', 'title', '发布日期', 'source_url', '文号', 'k');
+  const yamlValue = fc.constantFrom('甲', '"沪府〔2023〕1号"', "'x'", 'https://www.shanghai.gov.cn/a_b/c.html', '2023-09-05', '', ' 乙 ', '- 项', '[链接](http://x.cn)');
+  const yamlLine = fc.oneof(
+    { arbitrary: fc.tuple(key, fc.constantFrom(': ', '：', ':'), yamlValue).map((p) => p.join('')), weight: 6 },
+    { arbitrary: fc.constantFrom('', '  - 甲', '# 注释', '---', '----', '...', '> 引', '**甲**'), weight: 1 },
+  );
+  const fence = fc.constantFrom('---', '---', '--- ', '---\t');
+  const rest = fc.constantFrom('', '\n正文', '\n\n正文', '\n- 附件', '\n\n## 一、目标\n\n**二、**措施', '\n甲\n---', '\n> 注：以[官方链接](https://x.cn/a)为准。', '\n\n---\n\n乙');
+  const doc = fc.tuple(fence, fc.array(yamlLine, { maxLength: 6 }), fence, rest).map(([open, lines, close, tail]) => [open, ...lines, close].join('\n') + tail);
+
+  it('equals remark on generated texts', () => {
+    fc.assert(
+      fc.property(doc, (t) => {
+        const remark = parseAndStrip(identity(t));
+        const ours = stripped(t);
+        expect(ours.text.value).toBe(remark.text.value);
+        expect(Array.from(ours.text.map)).toEqual(Array.from(remark.text.map));
+        expect(ours.frontMatter).toEqual(remark.frontMatter);
+      }),
+      { numRuns: 3000, seed: 8 },
+    );
+  });
+});
+
+describe('a quoted note read without remark', () => {
+  const quote = (t: string) => quoteBlockEdits(t, 0, t.length);
+
+  it('deletes each > and the link syntax around the label', () => {
+    // > at 0; 以 at 2, [ at 3, 官方链接 4–7, ]( at 8–9, the address (12 characters) 10–21, ) at 22
+    expect(quote('> 以[官方链接](https://x.cn)为准。')).toEqual([
+      { start: 0, end: 1, insert: '' },
+      { start: 3, end: 4, insert: '' },
+      { start: 8, end: 23, insert: '' },
+    ]);
+    // a second line's > (the line break at 4, its > at 5); an & that starts no character reference is text
+    expect(quote('> 甲乙\n>丙&siteId=1')).toEqual([
+      { start: 0, end: 1, insert: '' },
+      { start: 5, end: 6, insert: '' },
+    ]);
+  });
+
+  it('leaves to remark what it cannot be sure of', () => {
+    for (const t of ['> 甲\n乙', '>     代码', '> - 项', '> > 甲', '> 见![图](a.png)', '> [^1](x)', '> [www.x.cn](http://x.cn)', '> [甲](a b)', '> [甲](a(b))', '> 甲&amp;乙', '> **甲**', '> 甲\n> ===', '甲']) {
+      expect(quote(t)).toBeNull();
+    }
+  });
+
+  const piece = fc.constantFrom('本文', '仅供查阅；', '[官方链接](https://x.cn/a_b?c=1&d=2)', '[甲](x)', '[www.x](y)', '[^1](y)', '[甲](a b)', '[甲](<x>)', '[甲]', '](x)', '&siteId=1', '&amp;', '&#38;', '!', '**', '*', '_', '- ', '1. ', '> ', '#', '=', ' ', '\t', 'https://y.cn/p?q=1');
+  const start = fc.constantFrom('> ', '>', '>  ', '>\t', '>     ', '');
+  const line = fc.tuple(start, fc.array(piece, { maxLength: 5 })).map(([s, p]) => s + p.join(''));
+  const note = fc.array(line, { minLength: 1, maxLength: 3 }).map((lines) => '标题\n\n' + lines.join('\n') + '\n\n正文');
+
+  it('equals remark on generated notes wherever it answers', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(note, (t) => {
+        const from = t.indexOf('\n\n') + 2;
+        if (quoteBlockEdits(t, from, t.lastIndexOf('\n\n'))) answered++;
+        const [remark, ours] = both(t);
+        expect(ours.value).toBe(remark.value);
+        expect(Array.from(ours.map)).toEqual(Array.from(remark.map));
+      }),
+      { numRuns: 4000, seed: 13 },
+    );
+    // the generator must reach the reader often enough for the comparison to mean something
+    expect(answered).toBeGreaterThan(100);
   });
 });

@@ -1,6 +1,6 @@
 import type { Nodes } from 'mdast';
 import { hasMarkdownSyntax, parseMarkdown } from './markdown-parser.js';
-import { simpleBlockEdits } from './markdown-simple.js';
+import { quoteBlockEdits, simpleBlockEdits } from './markdown-simple.js';
 import { applyEdits, type Edit, type Text } from './offsets.js';
 
 export { hasMarkdownSyntax, loadMarkdownParser } from './markdown-parser.js';
@@ -35,9 +35,18 @@ export function stripMarkdown(text: Text): { text: Text; frontMatter: FrontMatte
     else if (needed) ranges.push([from, to]);
     joinable = needed;
   }
-  for (const [from, to] of ranges) {
-    // the common shapes (a bullet, a heading, a rule, **…** pairs) without a remark call
-    const simple = simpleBlockEdits(text.value, from, to);
+  for (const range of ranges) {
+    const to = range[1];
+    let from = range[0];
+    const matter = from === 0 ? leadingFrontMatter(text.value) : null;
+    if (matter) {
+      edits.push({ start: 0, end: matter.end, insert: '' });
+      frontMatter = matter.frontMatter;
+      from = matter.end;
+      if (!blockNeedsParse(text.value.slice(from, to))) continue;
+    }
+    // the common shapes (a bullet, a heading, a rule, **…** pairs, a quoted note) without a remark call
+    const simple = simpleBlockEdits(text.value, from, to) ?? quoteBlockEdits(text.value, from, to);
     if (simple) {
       for (const e of simple) edits.push(e);
       continue;
@@ -104,6 +113,21 @@ function frontMatterEnd(value: string): number {
   if (!YAML_FENCE.test(value.slice(0, lineEnd(value, 0)))) return 0;
   const close = /\n---[ \t]*(?=\r?\n|$)/.exec(value.slice(lineEnd(value, 0)));
   return close ? lineEnd(value, 0) + close.index + close[0].length : 0;
+}
+
+/**
+ * Front matter opening the text, read without remark: remark-frontmatter's `yaml` node is the two
+ * fences and the lines between them (`end`: where the closing fence ends), its value those lines.
+ * Line endings with \r are left to remark (its value drops the \r before the closing fence).
+ * Whatever follows parses alone as it does after the node.
+ */
+function leadingFrontMatter(value: string): { end: number; frontMatter: FrontMatter } | null {
+  const end = frontMatterEnd(value);
+  if (end === 0 || value.lastIndexOf('\r', end) >= 0) return null;
+  const open = lineEnd(value, 0);
+  const close = value.lastIndexOf('\n', end - 1);
+  const inner = open + 1 <= close ? value.slice(open + 1, close) : '';
+  return { end, frontMatter: parseFrontMatter(inner, 0, value) };
 }
 
 /** The deletions (and pipe → tab edits) that strip the syntax of value[from, to), parsed alone. */
