@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadMarkdownParser, parseAndStrip, stripMarkdown } from '../src/normalize/markdown.js';
+import { hasMarkdownSyntax, loadMarkdownParser, parseAndStrip, stripMarkdown } from '../src/normalize/markdown.js';
 import { quoteBlockEdits, simpleBlockEdits } from '../src/normalize/markdown-simple.js';
 import { identity } from '../src/normalize/offsets.js';
 
@@ -130,6 +130,12 @@ describe('a quoted note read without remark', () => {
       { start: 0, end: 1, insert: '' },
       { start: 5, end: 6, insert: '' },
     ]);
+  });
+
+  it('an empty ordered item nested in another is syntax (remark deletes its marker): the gate sends it to remark', () => {
+    expect(hasMarkdownSyntax('1. 1. ')).toBe(true);
+    expect(stripMarkdown(identity('标题\n\n1. 1. \n\n正文')).text.value).toBe(parseAndStrip(identity('标题\n\n1. 1. \n\n正文')).text.value);
+    expect(hasMarkdownSyntax('1. 2. 甲')).toBe(false); // an item with content keeps its markers
   });
 
   it('leaves to remark what it cannot be sure of', () => {

@@ -21,9 +21,10 @@ let parser: Processor<Root> | null = null;
 const MARKDOWN_SYNTAX = /[*_#>`[\]!<&|~\\]|^[ \t]*(?:\d{1,9}[.)][ \t]+)*[-+=]/m;
 /**
  * An ordered-list marker whose item is empty or starts with indented code: remark deletes the marker
- * (its keep rule needs a first child) or reads the rest as code, though no gate character is there.
+ * (its keep rule needs a first child) or reads the rest as code, though no gate character is there;
+ * after other markers too (`1. 1. `: a list nested in the first item, its one item empty).
  */
-const ODD_ORDERED_ITEM = /^[ \t]{0,3}\d{1,9}[.)](?:[ \t]*\r?$|[ \t]*\t| {5})/m;
+const ODD_ORDERED_ITEM = /^[ \t]{0,3}(?:\d{1,9}[.)][ \t]+)*\d{1,9}[.)](?:[ \t]*\r?$|[ \t]*\t| {5})/m;
 export const hasMarkdownSyntax = (value: string): boolean => MARKDOWN_SYNTAX.test(value) || ODD_ORDERED_ITEM.test(value);
 
 export async function loadMarkdownParser(): Promise<void> {

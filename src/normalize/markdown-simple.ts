@@ -42,9 +42,10 @@ export function simpleBlockEdits(value: string, from: number, to: number): Edit[
  * copy's note: `> 本文…以[官方链接](https://…)为准。`), or null for anything else: each `>` goes,
  * and of each inline link `[label](destination)` the brackets, parentheses and destination (the
  * label is text). Accepted only where the reading cannot depend on context: at most one space
- * after `>` and no space-led content (no indented code), a label without brackets, `^` (footnotes)
+ * after `>` and no content led by a space (indented code) or a digit (an ordered list), a label without brackets, `^` (footnotes)
  * or a web address (no link inside a link), a destination without spaces, parentheses, `<` or `\`
- * (no title, no nesting). With that syntax blanked out, the block must pass the plain-text gate
+ * (no title, no nesting), no web address outside the links (an autolink literal can run on into a
+ * link's brackets). With that syntax blanked out, the block must pass the plain-text gate
  * (`hasMarkdownSyntax` false: no lists, images, emphasis, nested quotes, setext underlines).
  * One remark call for such a line cost ~1 ms; the tests hold this equal to remark.
  */
@@ -57,8 +58,11 @@ export function quoteBlockEdits(value: string, from: number, to: number): Edit[]
     if (!quoteLine(value, start, end, deleted)) return null;
     start = end + 1;
   }
+  // a web address outside the links is an autolink literal, which can run on into a link's brackets
+  const rest = blankOut(value, from, to, deleted);
+  if (WEB_ADDRESS.test(rest)) return null;
   // an & that cannot start a character reference (&amp; &#38;) is text: a web address's query (&siteId=…) after a link
-  if (hasMarkdownSyntax(blankOut(value, from, to, deleted).replace(LITERAL_AMPERSAND, ' '))) return null;
+  if (hasMarkdownSyntax(rest.replace(LITERAL_AMPERSAND, ' '))) return null;
   return deletions(deleted);
 }
 
@@ -72,7 +76,8 @@ function quoteLine(value: string, start: number, end: number, deleted: number[])
   deleted.push(start);
   let content = start + 1;
   if (value[content] === ' ') content++;
-  if (content < end && (value[content] === ' ' || value[content] === '\t')) return false;
+  // no indented code, and no ordered list (an empty item's marker is syntax, 1. 1. nests one)
+  if (content < end && (value[content] === ' ' || value[content] === '\t' || (value[content] >= '0' && value[content] <= '9'))) return false;
   for (let open = value.indexOf('[', content); open >= 0 && open < end; open = value.indexOf('[', open + 1)) {
     const close = value.indexOf(']', open);
     if (close < 0 || close >= end || value[close + 1] !== '(') return false;

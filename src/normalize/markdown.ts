@@ -24,34 +24,37 @@ export function stripMarkdown(text: Text): { text: Text; frontMatter: FrontMatte
   if (!hasMarkdownSyntax(text.value)) return { text, frontMatter: null };
   const blocks = markdownBlocks(text.value);
   if (blocks === null) return parseAndStrip(text);
+  const value = text.value;
   const edits: Edit[] = [];
   let frontMatter: FrontMatter | null = null;
-  // neighbouring blocks with syntax are parsed together: one remark call per run of them
-  const ranges: Array<[number, number]> = [];
+  // the blocks remark must read; neighbouring ones are parsed together, one call per run of them
+  const remarkRanges: Array<[number, number]> = [];
   let joinable = false;
-  for (const [from, to] of blocks) {
-    const needed = blockNeedsParse(text.value.slice(from, to));
-    if (needed && joinable) ranges[ranges.length - 1][1] = to;
-    else if (needed) ranges.push([from, to]);
-    joinable = needed;
-  }
-  for (const range of ranges) {
-    const to = range[1];
-    let from = range[0];
-    const matter = from === 0 ? leadingFrontMatter(text.value) : null;
+  for (const [start, to] of blocks) {
+    let from = start;
+    let content = start;
+    const matter = from === 0 ? leadingFrontMatter(value) : null;
     if (matter) {
       edits.push({ start: 0, end: matter.end, insert: '' });
       frontMatter = matter.frontMatter;
+      // what follows the closing fence parses alone (from its line break: a --- right after the
+      // fence, alone at the start, would open front matter again); the fast readers start at its content
       from = matter.end;
-      if (!blockNeedsParse(text.value.slice(from, to))) continue;
+      for (content = from; value[content] === '\n' && content < to; ) content++;
     }
     // the common shapes (a bullet, a heading, a rule, **…** pairs, a quoted note) without a remark call
-    const simple = simpleBlockEdits(text.value, from, to) ?? quoteBlockEdits(text.value, from, to);
-    if (simple) {
-      for (const e of simple) edits.push(e);
+    const fast = blockNeedsParse(value.slice(from, to)) ? (simpleBlockEdits(value, content, to) ?? quoteBlockEdits(value, content, to)) : [];
+    if (fast) {
+      for (const e of fast) edits.push(e);
+      joinable = false;
       continue;
     }
-    const block = strippedEdits(text.value, from, to);
+    if (joinable) remarkRanges[remarkRanges.length - 1][1] = to;
+    else remarkRanges.push([from, to]);
+    joinable = true;
+  }
+  for (const [from, to] of remarkRanges) {
+    const block = strippedEdits(value, from, to);
     for (const e of block.edits) edits.push(e);
     frontMatter ??= block.frontMatter;
   }
