@@ -228,6 +228,23 @@ say('| --- | ---: | ---: |');
 const extractTotal = [...perExtractor.values()].reduce((a, b) => a + b, 0);
 for (const [name, ms] of [...perExtractor].sort((a, b) => b[1] - a[1])) say(`| ${name} | ${fmt(ms / stageDocs, 3)} | ${fmt((100 * ms) / extractTotal, 1)} % |`);
 
+// the repo's real notices (test/fixtures/real: web copies, law-database copies, Markdown with front
+// matter, HTML) cost more per character than the generated corpus; the same pipeline over them
+{
+  const { processFile } = await import('../dist/pipelines/document.js');
+  const realDir = join(root, 'test', 'fixtures', 'real');
+  const real = readdirSync(realDir).filter((f) => /\.(txt|md|html)$/.test(f) && !/^README/.test(f)).map((f) => [join(realDir, f), readFileSync(join(realDir, f))]);
+  const kb = real.reduce((n, [, b]) => n + b.length, 0) / 1024;
+  for (const [path, b] of real) await processFile(path, b);
+  const realRounds = 5;
+  const t1 = performance.now();
+  for (let k = 0; k < realRounds; k++) for (const [path, b] of real) await processFile(path, b);
+  const ms = (performance.now() - t1) / realRounds;
+  const corpusKb = bytes.reduce((n, [, b]) => n + b.length, 0) / 1024;
+  say();
+  say(`Real notices (test/fixtures/real, ${real.length} files, ${fmt(kb)} KB), the whole pipeline in process: ${fmt(ms / real.length, 2)} ms per file, ${fmt(ms / kb, 3)} ms per KB (the corpus above: ${fmt(stageTotal / rounds / corpusKb, 3)} ms per KB).`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // 4. 31-province diff matrix
 
