@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { NoticeRecord } from '../schemas/notice.js';
+import { inferRegion } from '../src/extract/region.js';
+import { FORMER_DIVISIONS } from '../src/lexicon/former-divisions.js';
+import { allDivisions, divisionByCode } from '../src/lexicon/regions.js';
 import { fixtureRecords, headerOf, recordsOfText } from './helpers/context.js';
 
 // Real web copies from a fourth held-out set (test/fixtures/real 66–73, see its README): the tune
@@ -86,5 +89,24 @@ describe('other copies of the tune half (values read off the texts)', () => {
   it('a cover notice without its title, signed by a county-level city renamed in 2021 (2024)', async () => {
     const r = await one('73_lufeng-changwu-huiyi-yishi-guize-2024.txt');
     expect(header(r)).toEqual([null, null, ['禄丰市人民政府'], '2024-11-20', 'county', '云南省楚雄彝族自治州禄丰市']);
+  });
+});
+
+describe('a county-level name since renamed or made a district', () => {
+  it('places a notice signed with it in the division that holds it now (增城市 → 广州市增城区, 2014)', async () => {
+    const [r] = await fromText('增城市人民政府关于加强森林防火工作的通知\n各镇人民政府，市府直属各单位：\n现就加强森林防火工作通知如下，请认真贯彻执行。\n增城市人民政府\n2010年3月1日\n');
+    expect([r.level, r.region?.name]).toEqual(['county', '广东省广州市增城区']);
+  });
+  it('a former county of a municipality and a former district merged into another', () => {
+    expect(inferRegion(['崇明县人民政府'], null, '')).toEqual({ level: 'county', region: { name: '上海市崇明区', code: '310151' } });
+    expect(inferRegion(['上海市南汇区人民政府'], null, '')).toEqual({ level: 'county', region: { name: '上海市浦东新区', code: '310115' } });
+    expect(inferRegion(['禄丰县人民政府'], null, '')).toEqual({ level: 'county', region: { name: '云南省楚雄彝族自治州禄丰市', code: '532302' } });
+  });
+  it('the table maps each former name once, to a county-level division, and shadows no current name', () => {
+    const current = new Set(allDivisions().map((d) => d.name));
+    const formers = FORMER_DIVISIONS.map(([f]) => f);
+    expect(new Set(formers).size).toBe(formers.length);
+    expect(formers.filter((f) => current.has(f))).toEqual([]);
+    expect(FORMER_DIVISIONS.filter(([, code]) => divisionByCode(code)?.kind !== 'county').map(([f]) => f)).toEqual([]);
   });
 });
