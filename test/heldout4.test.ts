@@ -110,3 +110,24 @@ describe('a county-level name since renamed or made a district', () => {
     expect(FORMER_DIVISIONS.filter(([, code]) => divisionByCode(code)?.kind !== 'county').map(([f]) => f)).toEqual([]);
   });
 });
+
+describe('a run-on copy whose 落款 is glued to the last item of its 附件 line', () => {
+  // a cover notice of two provincial bodies with two annexes, every line break gone (shortened)
+  const cover =
+    '浙江省物价局浙江省财政厅关于城市道路占道收费有关问题的通知各市物价局、财政局：现将城市道路占道收费有关问题通知如下，请遵照执行。一、占道费按日计收。二、本通知自2007年6月1日起执行。' +
+    '附件：1. 浙江省城市道路占道收费项目和标准　　2. 浙江省城市道路挖掘修复费收费标准浙江省物价局浙江省财政厅二○○七年五月八日　　';
+  it('the annex’s own mark after the date (附件1：) tells the 落款: each body read back from the date', async () => {
+    const [r] = await fromText(`${cover}附件1：　　浙江省城市道路占道收费项目和标准　　单位：元/天·平方米\n`);
+    expect([names(r), r.signedDate]).toEqual([['浙江省物价局', '浙江省财政厅'], '2007-05-08']);
+  });
+  it('a central body glued to the last item, the annex marked 附件1 before its title', async () => {
+    const [r] = await fromText(
+      '国务院关于某某口岸区范围的批复国函〔2006〕132号广东省人民政府：你省请示收悉。现批复如下：一、同意口岸区范围。二、土地使用期限自口岸启用之日起计算。附件1.口岸区的查验区界址点坐标    2.口岸区桥面界址点坐标国务院                 二〇〇六年十二月三十日        附件1.口岸区的查验区界址点坐标\n',
+    );
+    expect([names(r), r.signedDate]).toEqual([['国务院'], '2006-12-30']);
+  });
+  it('a date in a sentence after the 附件 line, with no annex after it, is no 落款', async () => {
+    const [r] = await fromText(`${cover.replace('二○○七年五月八日　　', '')}二○○七年五月八日前印发的收费标准同时废止。\n`);
+    expect(r.signedDate).toBeNull();
+  });
+});
