@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NoticeRecord } from '../schemas/notice.js';
 import { inferRegion } from '../src/extract/region.js';
+import { wrapWidth } from '../src/normalize/hard-wrap.js';
 import { FORMER_DIVISIONS } from '../src/lexicon/former-divisions.js';
 import { allDivisions, divisionByCode } from '../src/lexicon/regions.js';
 import { fixtureRecords, headerOf, recordsOfText } from './helpers/context.js';
@@ -129,5 +130,29 @@ describe('a run-on copy whose 落款 is glued to the last item of its 附件 lin
   it('a date in a sentence after the 附件 line, with no annex after it, is no 落款', async () => {
     const [r] = await fromText(`${cover.replace('二○○七年五月八日　　', '')}二○○七年五月八日前印发的收费标准同时废止。\n`);
     expect(r.signedDate).toBeNull();
+  });
+});
+
+describe('a copy hard-wrapped at a fixed width', () => {
+  // a city government's cover notice (shortened), every line cut after 20 characters as an e-mail does
+  const notice = [
+    '安顺市人民政府关于印发安顺市储备粮管理办法的通知',
+    '各县、区人民政府，市政府各工作部门：',
+    '现将《安顺市储备粮管理办法》印发给你们，请认真抓好贯彻落实。安顺市人民政府2023年9月5日',
+    '（此件公开发布）',
+    '安顺市储备粮管理办法',
+    '第一条 为加强市级储备粮管理，保障市级储备粮数量真实、质量良好和储存安全，有效发挥市级储备粮的宏观调控作用，制定本办法。',
+    '第二条 本办法适用于市级储备粮的计划、储存、轮换、动用和监督检查等活动。',
+  ].join('\n');
+  const wrapped = notice.split('\n').map((l) => l.match(/.{1,20}/gu)!.join('\n')).join('\n');
+  it('gets its lines back: the signature and the date cut across two lines read whole', async () => {
+    expect(wrapped).toContain('安顺市人民政府202\n3年9月5日');
+    expect(wrapWidth(wrapped.split('\n'))).toBe(20);
+    const [r] = await fromText(`${wrapped}\n`);
+    expect([r.title, names(r), r.signedDate]).toEqual(['安顺市人民政府关于印发安顺市储备粮管理办法的通知', ['安顺市人民政府'], '2023-09-05']);
+  });
+  it('a text whose lines vary in length, or a column of short lines, is not wrapped', () => {
+    expect(wrapWidth(notice.split('\n'))).toBe(0);
+    expect(wrapWidth(['一二三四五六', '一二三四五六', '一二三四五六', '一二三四五六', '一二三四五六', '一二三四五六', '一二三四五六', '一二三四五六'])).toBe(0);
   });
 });
