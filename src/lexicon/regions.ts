@@ -100,26 +100,29 @@ function prefixesOf(s: string): string[] {
   return out;
 }
 
-/**
- * Divisions by name (朝阳区 is in Beijing and in Changchun, so a name maps to a list); a former name
- * (增城市, 崇明县) maps to the division that holds it now.
- */
+/** Divisions by name (朝阳区 is in Beijing and in Changchun, so a name maps to a list). */
 export function divisionsNamed(name: string): Division[] {
   if (!byName) {
-    const index = new Map<string, Division[]>();
+    byName = new Map();
     for (const d of allDivisions()) {
-      const same = index.get(d.name);
+      const same = byName.get(d.name);
       if (same) same.push(d);
-      else index.set(d.name, [d]);
+      else byName.set(d.name, [d]);
       longestName = Math.max(longestName, d.name.length);
     }
-    for (const [former, code] of FORMER_DIVISIONS) {
-      const now = divisionByCode(code);
-      if (now && !index.has(former)) index.set(former, [now]);
-    }
-    byName = index;
   }
   return byName.get(name) ?? [];
+}
+
+let byFormerName: Map<string, Division> | null = null;
+
+/** The division that now holds a former county-level name (增城市 → 增城区), or null. */
+export function divisionOfFormerName(name: string): Division | null {
+  byFormerName ??= new Map(FORMER_DIVISIONS.flatMap(([former, code]) => {
+    const now = divisionByCode(code);
+    return now ? [[former, now] as const] : [];
+  }));
+  return byFormerName.get(name) ?? null;
 }
 
 /** 济南 → 济南市, 大兴安岭 → 大兴安岭地区: the divisions a table row's short name can stand for. */
@@ -169,12 +172,20 @@ export function divisionAtStart(list: Division[], name: string, province: Provin
   // the whole list is indexed by name: look the prefixes of the name up instead of testing every division
   const candidates =
     list === allDivisions()
-      ? prefixesOf(s).flatMap((prefix) => divisionsNamed(prefix)).filter(inProvince)
+      ? prefixesOf(s).flatMap((prefix) => formerOr(prefix)).filter(inProvince)
       : list.filter((d) => s.startsWith(d.name) && d.name.length >= 2 && inProvince(d));
   if (!candidates.length) return null;
   const longest = Math.max(...candidates.map((d) => d.name.length));
   const best = candidates.filter((d) => d.name.length === longest);
   return best.length === 1 ? best[0] : null;
+}
+
+/** A name's divisions, or the division a former name (崇明县) is part of now: an issuer may sign with either. */
+function formerOr(name: string): Division[] {
+  const current = divisionsNamed(name);
+  if (current.length) return current;
+  const now = divisionOfFormerName(name);
+  return now ? [now] : [];
 }
 
 let byCode: Map<string, Division> | null = null;
