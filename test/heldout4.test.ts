@@ -156,3 +156,18 @@ describe('a copy hard-wrapped at a fixed width', () => {
     expect(wrapWidth(['一二三四五六', '一二三四五六', '一二三四五六', '一二三四五六', '一二三四五六', '一二三四五六', '一二三四五六', '一二三四五六'])).toBe(0);
   });
 });
+
+describe('rules read off the held half’s report (after its blind score)', () => {
+  it('a title line that ends in a scraped table’s right border (…的通知 |) is the title without it', async () => {
+    const [r] = await fromText('某某市人民政府关于做好防汛工作的通知 |\n各县（市、区）人民政府：\n现就做好防汛工作通知如下，请遵照执行。\n某某市人民政府\n2021年6月1日\n');
+    expect(r.title).toBe('某某市人民政府关于做好防汛工作的通知');
+  });
+  it('a central body of three characters that a title names first issues a copy without its 落款', async () => {
+    const [r] = await fromText('国务院关于推动某某地区高质量发展的意见\n国发〔2023〕16号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n为推动高质量发展，现提出如下意见。\n一、总体要求\n');
+    expect([names(r), r.level]).toEqual([['国务院'], 'national']);
+  });
+  it('a local short form of three characters (市政府关于…) names no issuer', async () => {
+    const [r] = await fromText('市政府关于做好防汛工作的通知\n各县（市、区）人民政府：\n为做好防汛工作，现通知如下。\n一、提高认识。\n');
+    expect(names(r)).toEqual([]);
+  });
+});
