@@ -334,13 +334,16 @@ function namesIssuerFirst(title: string): boolean {
  * The search ends at a date: what follows a date is a closing or an annex, never the notice's title.
  */
 function titleAboveAddressee(lines: ClassifiedLine[], from: number, seen: number): number {
+  // markAddressee marks what it finds: a scratch list, made once (not once per candidate line)
+  let scratch: Role[] | null = null;
   for (let i = from; i < lines.length && seen < CONTENT_LIMIT; i++) {
     const l = lines[i];
     if (l.kind === 'blank' || l.kind === 'meta' || l.kind === 'noise') continue;
     seen++;
     if (l.kind === 'date') return -1;
     if ((l.kind !== 'text' && l.kind !== 'agency') || !endsTitle(l.flat) || !namesIssuerFirst(l.flat)) continue;
-    if (markAddressee(lines, lines.map(() => null), i + 1) >= 0) return i;
+    scratch ??= lines.map(() => null);
+    if (markAddressee(lines, scratch, i + 1) >= 0) return i;
   }
   return -1;
 }
