@@ -1,7 +1,7 @@
 import type { Span } from '../../schemas/common.js';
 import { nthNonSpace } from '../util/trim.js';
 import type { FileNumber } from '../../schemas/notice.js';
-import { HEAD_OF_STATE, splitAgencies } from '../lexicon/agencies.js';
+import { HEAD_OF_STATE, isCentralAgency, splitAgencies } from '../lexicon/agencies.js';
 import { GLUED_CLOSING, isAgencyLine, isOrderMark, SEAL, SEAL_MARKS } from '../segment/classify.js';
 import type { ClassifiedLine } from '../segment/documents.js';
 import { lineText } from '../segment/lines.js';
@@ -74,10 +74,14 @@ function orderIssuers(ctx: DocumentContext, fileNumber: FileNumber | null): Issu
   return names.map((name) => ({ name, span }));
 }
 
-/** The bodies a title starts with (`上海市民政局关于…`), when its words before 关于/转发/印发 are only names. */
+/**
+ * The bodies a title starts with (`上海市民政局关于…`), when its words before 关于/转发/印发 are only names.
+ * A three-character name counts only as a central body's (国务院, 教育部): a local one that short is a
+ * short form (市政府) that names no place.
+ */
 function titleNames(title: string | null): string[] {
-  const prefix = /^(.{4,}?)(关于|转发|印发)/.exec(title ?? '')?.[1];
-  if (!prefix) return [];
+  const prefix = /^(.{3,}?)(关于|转发|印发)/.exec(title ?? '')?.[1];
+  if (!prefix || (prefix.length === 3 && !isCentralAgency(prefix))) return [];
   const names = splitAgencies(prefix).filter((n) => isAgencyLine(n));
   return names.length && names.join('') === prefix.replace(/[、，,\s]/g, '') ? names : [];
 }

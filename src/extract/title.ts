@@ -26,7 +26,8 @@ const SITE_SUFFIX = /\s*[_|｜]\s*[^_|｜]{2,20}(网|网站|门户)$|\s+[-—]\s
 export function cleanTitle(raw: string): { start: number; value: string } {
   const start = WEB_LABEL.exec(raw)?.[0].length ?? 0;
   // a title printed as a book title on its own line, 《…的通知》, is the title inside the marks
-  const value = raw.slice(start).replace(SITE_SUFFIX, '').replace(/\s+/g, '').replace(/^《(.+)》$/, '$1');
+  // a scraped table's right border after the title (…的通知 |) is no part of it
+  const value = raw.slice(start).replace(/\s[|｜]\s*$/, '').replace(SITE_SUFFIX, '').replace(/\s+/g, '').replace(/^《(.+)》$/, '$1');
   if (!value) return { start: 0, value: raw.replace(/\s+/g, '') };
   const headline = repeatedHeadline(value);
   if (!headline) return { start, value };

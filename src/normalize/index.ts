@@ -8,6 +8,7 @@ import { cellPerLineRowsRepaired, spacedTableRows, type TableRepair } from './ta
 import { withoutPinyinReadings } from './pinyin-notes.js';
 import { relineRunOnText } from './reline.js';
 import { undoubleSpacing } from './double-spacing.js';
+import { undoHardWrap } from './hard-wrap.js';
 
 export interface Normalized {
   text: Text;
@@ -24,6 +25,8 @@ export function normalize(source: Source): Normalized {
   // a PDF or web page printed from a Markdown file shows its ** and ## literally
   const printedMarkdown = source.format !== 'text' && /\*\*[^*\n]+\*\*|^#{1,6} \S/m.test(source.text);
   if (source.format === 'markdown' || printedMarkdown) ({ text, frontMatter } = stripMarkdown(text));
+  // a copy wrapped at a fixed width is measured before any normaliser changes a line's length
+  if (source.pageStarts === undefined && source.format !== 'markdown' && !printedMarkdown) text = undoHardWrap(text);
   text = halfWidthAlnum(text);
   // readings printed after characters (發(fā)) split names and numbers: they go first
   text = withoutPinyinReadings(text);

@@ -1,6 +1,7 @@
 import { chineseToInt } from '../lexicon/numerals.js';
 import { DATE, DOC_TYPES, FILE_NUMBER, PAGE_CHROME, TITLE_END } from '../lexicon/patterns.js';
 import { isCentralAgency, splitAgencies } from '../lexicon/agencies.js';
+import { allDivisions, divisionAtStart, provinceOfName } from '../lexicon/regions.js';
 import { applyEdits, type Edit, type Text } from './offsets.js';
 
 // 支队/大队 and 所 sign too: a traffic police 通告 (…交通警察支队), a 派出所's notice
@@ -295,29 +296,73 @@ const SIGNED_LINE = new RegExp(`^[\\s\\u3000]*([\\u4e00-\\u9fa5（）、]{3,60}?
  * 2020年10月22日X预案（修订）1.总则…`. The 附件 line names the annex, the 落款 and 成文日期 follow,
  * and the annex starts with that same name (GB/T 9704-2012 7.3.4 附件说明, 7.3.5 署名和成文日期,
  * 7.3.7 附件): breaks before 附件, around the signing bodies and the date. The name printed twice is
- * what tells a 落款 from a date in a sentence.
+ * what tells a 落款 from a date in a sentence — or the annex's own mark right after the date
+ * (附件1, 附件1：, which 7.3.7 puts at the top of an annex's first page). With several items on the
+ * 附件 line (附件：1.…2.…浙江省物价局浙江省财政厅二○○七年五月八日附件1：…), the signing bodies are the
+ * names at the end of the last item, read body by body from the date back.
  */
 function annexCoverBreaks(line: string): number[] {
-  const label = /附件[：:][\s\u3000]*(?:1[.．、]?)?/.exec(line);
+  const label = /附件(?:[：:][\s\u3000]*(?:1[.．、][\s\u3000]*)?|1[.．、])/.exec(line);
   if (!label) return [];
   const from = label.index + label[0].length;
   const re = new RegExp(DATE.source, 'g');
   re.lastIndex = from;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     const before = line.slice(from, m.index).trimEnd();
-    const after = line.slice(m.index + m[0].length).trimStart();
+    const dateEnd = m.index + m[0].length;
+    const rest = line.slice(dateEnd).trimStart();
+    // the annex's own mark after the date: 附件1 / 附件1： / 附件一 (not 附件所列… in a sentence)
+    const marked = /^附件[\s\u3000]*[1一][.．、：:\s\u3000]*/.exec(rest);
+    const after = marked ? rest.slice(marked[0].length) : rest;
     let n = 0;
     while (n < before.length && before[n] === after[n]) n++;
-    if (n < 6) continue;
-    const names = before.slice(n).trim();
-    const parts = splitAgencies(names);
-    if (!parts.length || !parts.every(isSigningBody)) continue;
-    const at = line.indexOf(names, from + n);
-    const dateEnd = m.index + m[0].length;
-    return [label.index, at, m.index, dateEnd];
+    if (!marked && n < 6) continue;
+    // the bodies ending the last item; else, with the annex's name printed again, all that follows it
+    // (a body the place lexicon does not know: 某某镇人民政府)
+    const whole = before.slice(n).trim();
+    const names = signingTail(before) ?? (n >= 6 && /^[\u4e00-\u9fa5（）、\s\u3000]+$/.test(whole) && isSigningRun(whole) ? whole : null);
+    if (!names) continue;
+    const at = line.lastIndexOf(names, m.index);
+    if (!marked) return [label.index, at, m.index, dateEnd];
+    // the annex's mark is a line of its own (附件1), its title the next
+    const markAt = line.indexOf(marked[0], dateEnd);
+    const markEnd = markAt + /^附件[\s\u3000]*[1一][.．、：:]?/.exec(marked[0])![0].length;
+    return [label.index, at, m.index, dateEnd, markAt, markEnd];
   }
   return [];
 }
+
+const isSigningRun = (names: string): boolean => {
+  const parts = splitAgencies(names);
+  return parts.length > 0 && parts.every(isSigningBody);
+};
+
+/**
+ * The signing bodies at the end of an 附件 line's last item (…调查专家组意见国务院办公厅): the longest run
+ * of characters at its end that splits into names that may sign (…厅/局/办公室, 国务院), the first
+ * starting with a place or a central body's name, none holding a document's kind (意见, 标准 … name a
+ * document, never a body). Null when no body ends the item.
+ */
+function signingTail(before: string): string | null {
+  const end = before.trimEnd().length;
+  for (let k = Math.max(0, end - 80); k <= end - 3; k++) {
+    const names = before.slice(k, end).trim();
+    if (names.length < 3 || !/^[\u4e00-\u9fa5（）、\s\u3000]+$/.test(names)) continue;
+    const parts = splitAgencies(names);
+    if (parts.length && startsWithPlace(parts[0]) && parts.every((p) => isSigningBody(p) && !NAMES_A_DOCUMENT.test(p))) {
+      return names.length < before.trim().length ? names : null;
+    }
+  }
+  return null;
+}
+/** Kinds of document a body's name never holds (规划, 计划, 标准 do: 自然资源和规划局, 国家标准化管理委员会). */
+const NAMES_A_DOCUMENT = /通知|通报|意见|决定|决议|公告|通告|报告|请示|批复|议案|纪要|办法|方案|规定|细则|条例|规则|措施|清单|目录|要点/;
+
+/** A name that starts with a province, a city or county, or is a central body's. */
+const startsWithPlace = (name: string): boolean => {
+  const n = name.replace(/^(?:中国共产党|中共)/, '');
+  return isCentralAgency(n) || provinceOfName(n) !== null || divisionAtStart(allDivisions(), n, null) !== null;
+};
 
 /** 。安顺市人民政府2023年9月5日（此件公开发布）: breaks around the signing bodies, the date and the note after it. */
 function gluedSignatures(text: string): number[] {

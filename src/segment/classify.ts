@@ -39,6 +39,9 @@ export const META_KEY = new RegExp(`^[-•·●▪*]*(${META_KEYS.join('|')})[�
 /** A line whose only pipe is a table border at its end, after a space. */
 const LONE_BORDER = /^[^|｜]+\s[|｜]$/;
 
+/** A line without a scraped table's right border after its text (`…的通知 |`, `一九八七年三月七日 |`). */
+export const withoutLoneBorder = (line: string): string => (LONE_BORDER.test(line.trimEnd()) ? line.trimEnd().replace(/\s*[|｜]$/, '') : line);
+
 /** A document-sharing site's blurb about the file (《….docx》由会员分享，可在线阅读…请在…上搜索。): page matter, however long. */
 const DOC_SITE = /由会员分享|可在线阅读，更多相关|请在\S{1,12}上搜索。?$/;
 

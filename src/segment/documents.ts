@@ -1,4 +1,4 @@
-import { classifyLine, endsTitle, type LineKind } from './classify.js';
+import { classifyLine, endsTitle, withoutLoneBorder, type LineKind } from './classify.js';
 import type { Line } from './lines.js';
 
 export interface ClassifiedLine extends Line {
@@ -9,8 +9,9 @@ export interface ClassifiedLine extends Line {
 
 export function classify(lines: Line[]): ClassifiedLine[] {
   // a literal, not `{ ...l }`: spreading each line cost ~100× as much (3 % of a run's CPU time);
-  // same keys in the same order as splitLines' lines
-  return lines.map((l) => ({ index: l.index, text: l.text, start: l.start, kind: classifyLine(l), flat: l.text.replace(/\s+/g, '') }));
+  // same keys in the same order as splitLines' lines. A scraped table's right border after the
+  // text (`…的通知 |`) is no part of what the line says.
+  return lines.map((l) => ({ index: l.index, text: l.text, start: l.start, kind: classifyLine(l), flat: withoutLoneBorder(l.text).replace(/\s+/g, '') }));
 }
 
 const isSentence = (l: ClassifiedLine) => /[。；！？]/.test(l.flat) && l.flat.length > 30;

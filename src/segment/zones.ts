@@ -236,6 +236,7 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
   let end = -1;
   let seen = 0;
   let order = false;
+  let stop = -1;
   for (let i = headerBelowChrome(lines); i < lines.length && seen < CONTENT_LIMIT; i++) {
     const l = lines[i];
     // a page's metadata and chrome are not the notice's text: a long blurb there ends no title search
@@ -249,20 +250,26 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
       end = i;
       break;
     }
-    if (/[。；]/.test(l.flat) && l.flat.length > 60) break;
-    if (l.kind === 'text' && /[：:]$/.test(l.flat)) break; // a 主送机关 line: the title would be above it
+    if ((/[。；]/.test(l.flat) && l.flat.length > 60) || (l.kind === 'text' && /[：:]$/.test(l.flat))) {
+      // a 主送机关 line (the title would be above it), or a sentence
+      stop = i;
+      break;
+    }
   }
+  // a title found below a page's own text starts on its line: it names its issuing body first
+  const belowLeadIn = end < 0 && stop >= 0 && !order ? titleAboveAddressee(lines, stop + 1, seen) : -1;
+  if (belowLeadIn >= 0) end = belowLeadIn;
   if (end < 0) end = titleBelowHeader(lines);
   if (end < 0) return untitledRoles(lines, roles);
   const first = end;
-  end = titleBelowIssuer(lines, end);
+  end = titleIssuingHeading(lines, titleBelowIssuer(lines, end));
   let title = lines[end].flat;
   roles[end] = 'title';
   // a title printed whole as a book title (《…的通知》) is complete on its line, and so is one above it;
-  // a title found below the issuing body's line starts on its own line (the line above is that body)
+  // a title found below the issuing body's line, or below a page's lead-in, starts on its own line
   let gap = 0;
   const gaps = new Set<number>();
-  for (let k = /^《.+》$/.test(title) || end !== first ? -1 : end - 1; k >= 0; k--) {
+  for (let k = /^《.+》$/.test(title) || end !== first || end === belowLeadIn ? -1 : end - 1; k >= 0; k--) {
     const l = lines[k];
     if (l.kind === 'blank') {
       gap++;
@@ -284,6 +291,10 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
     // a page's heading that repeats the name of the document a title issues (…细则及文种式样 above
     // …关于印发…细则及文种式样的通知) is not the title's first line
     if (l.flat.length >= 6 && title.includes(l.flat)) break;
+    // a title begins with its 发文机关 (GB/T 9704-2012 7.3.1: 发文机关名称、事由和文种): once it starts with
+    // a body's name and 关于, a line above belongs to it only as (part of) more issuing bodies' names —
+    // characters alone, no 《》, figure or mark a body's name never holds (a page's cut-off headline)
+    if (namesIssuerFirst(title) && !/^[\u4e00-\u9fa5（）、]+$/.test(l.flat)) break;
     roles[k] = 'title';
     title = l.flat + title;
   }
@@ -308,6 +319,55 @@ export function assignRoles(lines: ClassifiedLine[]): Role[] {
   markAddressee(lines, roles, end + 1);
   return roles;
 }
+
+/** A title that begins with the issuing body's name and 关于 (广东省人民政府办公厅关于印发…). */
+function namesIssuerFirst(title: string): boolean {
+  const m = /^(.{3,60}?)关于/.exec(title);
+  return m !== null && isAgencyLine(m[1]);
+}
+
+/**
+ * A page that prints its own text above the notice it quotes (a writing guide's lead-in before its
+ * 例文, a news paragraph): the title search stopped at a sentence or a colon line, yet a title that
+ * names its issuing body (…人民政府关于…的决定) stands further down with a 主送机关 right below it —
+ * the order GB/T 9704-2012 7.3.1–7.3.2 gives a notice's first two elements. The notice starts there.
+ * The search ends at a date: what follows a date is a closing or an annex, never the notice's title.
+ */
+function titleAboveAddressee(lines: ClassifiedLine[], from: number, seen: number): number {
+  // markAddressee marks what it finds: a scratch list, made once (not once per candidate line)
+  let scratch: Role[] | null = null;
+  for (let i = from; i < lines.length && seen < CONTENT_LIMIT; i++) {
+    const l = lines[i];
+    if (l.kind === 'blank' || l.kind === 'meta' || l.kind === 'noise') continue;
+    seen++;
+    if (l.kind === 'date') return -1;
+    if ((l.kind !== 'text' && l.kind !== 'agency') || !endsTitle(l.flat) || !namesIssuerFirst(l.flat)) continue;
+    scratch ??= lines.map(() => null);
+    if (markAddressee(lines, scratch, i + 1) >= 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * A page headed with the name of the document a notice issues (周口市…管理规定 / 周口市人民政府关于印发
+ * 周口市…管理规定的通知): when a title-like line a few lines below 印发s or 转发s the heading's
+ * document, that line is the notice's title and the heading is the page's.
+ */
+function titleIssuingHeading(lines: ClassifiedLine[], first: number): number {
+  const heading = lines[first].flat;
+  if (heading.length < 6) return first;
+  let seen = 0;
+  for (let i = first + 1; i < lines.length && seen < 6; i++) {
+    const l = lines[i];
+    if (l.kind === 'blank' || l.kind === 'noise' || l.kind === 'meta') continue;
+    seen++;
+    if (/[。；]/.test(l.flat)) return first;
+    if ((l.kind === 'text' || l.kind === 'agency') && endsTitle(l.flat) && new RegExp(`(印发|转发|发布)《?${escape(heading)}》?`).test(l.flat)) return i;
+  }
+  return first;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A page that puts each line of a centred title in a paragraph of its own (易县…指挥部 / 关于对…的 /
