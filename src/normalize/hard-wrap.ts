@@ -32,6 +32,37 @@ export function undoHardWrap(text: Text): Text {
   return applyEdits(text, edits);
 }
 
+/** A line this share of the widest reaches the right margin in a page's proportional print. */
+const NEAR_FULL = 0.8;
+/** In a printed run-on text at least this share of the lines with content reach the margin. */
+const MIN_NEAR_FULL = 0.95;
+
+/**
+ * A text with no paragraph breaks, printed on pages (a run-on web copy saved as PDF): every line
+ * runs to the right margin, so its lines differ in length only by the glyphs' widths (digits and
+ * Latin letters are narrower than ideographs), the last line aside. A notice laid out in paragraphs has short lines —
+ * each paragraph's last, headings, the 落款 — a third of its lines or more; in a run-on print
+ * nearly all lines reach the margin. Then each line that does is joined to the next, and the
+ * run-on reader (reline.ts) finds the notice's parts in the one line left.
+ */
+export function undoPrintedRunOn(text: Text): Text {
+  const lines = text.value.split('\n');
+  const lengths = lines.filter((l) => l.trim() !== '').map(lengthOf);
+  if (lengths.length < MIN_LINES) return text;
+  const widest = Math.max(...lengths);
+  const full = (n: number) => n >= widest * NEAR_FULL;
+  // the text's last line ends where the text does, wherever that is
+  const body = lengths.slice(0, -1);
+  if (widest < MIN_WIDTH || body.filter(full).length < body.length * MIN_NEAR_FULL) return text;
+  const edits: Edit[] = [];
+  let pos = 0;
+  for (let i = 0; i < lines.length - 1; i++) {
+    pos += lines[i].length + 1;
+    if (full(lengthOf(lines[i])) && lines[i + 1].trim() !== '') edits.push({ start: pos - 1 - (lines[i].endsWith('\r') ? 1 : 0), end: pos, insert: '' });
+  }
+  return applyEdits(text, edits);
+}
+
 /** The width the text is wrapped at, or 0 when it is not hard-wrapped. */
 export function wrapWidth(lines: string[]): number {
   const counts = new Map<number, number>();

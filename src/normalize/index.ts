@@ -8,7 +8,7 @@ import { cellPerLineRowsRepaired, spacedTableRows, type TableRepair } from './ta
 import { withoutPinyinReadings } from './pinyin-notes.js';
 import { relineRunOnText } from './reline.js';
 import { undoubleSpacing } from './double-spacing.js';
-import { undoHardWrap } from './hard-wrap.js';
+import { undoHardWrap, undoPrintedRunOn } from './hard-wrap.js';
 
 export interface Normalized {
   text: Text;
@@ -27,6 +27,7 @@ export function normalize(source: Source): Normalized {
   if (source.format === 'markdown' || printedMarkdown) ({ text, frontMatter } = stripMarkdown(text));
   // a copy wrapped at a fixed width is measured before any normaliser changes a line's length
   if (source.pageStarts === undefined && source.format !== 'markdown' && !printedMarkdown) text = undoHardWrap(text);
+  else if (source.pageStarts !== undefined) text = undoPrintedRunOn(text);
   text = halfWidthAlnum(text);
   // readings printed after characters (發(fā)) split names and numbers: they go first
   text = withoutPinyinReadings(text);
