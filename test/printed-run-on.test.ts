@@ -47,3 +47,12 @@ describe('a run-on text printed on pages', () => {
     expect(undoPrintedRunOn(identity(paragraphs)).value).toBe(paragraphs);
   });
 });
+
+describe('a regulation run on into its cover letter', () => {
+  it('its name glued to its first article (no chapters) is a line of its own, so the 落款 above it is read', () => {
+    // cover letter, 落款 and date, then 遵义市市级储备粮管理办法第一条…: the name ends in 办法 (a 文种)
+    const result = processSource({ path: 'copy.txt', sha256: '0', format: 'text', text: runOn });
+    const [r] = result.ok ? result.records : [];
+    expect([r.issuers.map((i) => i.name), r.region?.name, r.signedDate]).toEqual([['遵义市人民政府'], '贵州省遵义市', '2023-09-05']);
+  });
+});

@@ -412,7 +412,8 @@ function articleBreaks(line: string): number[] {
     const at = m.index!;
     const prev = line[lastNonSpace(line, at)] ?? '';
     const afterHeading = lastChapter >= 0 && at - lastChapter <= 30 && !/[。；]/.test(line.slice(lastChapter, at));
-    const afterTitle = kind === '章' && n === 1 && TITLE_END.test(line.slice(Math.max(0, at - 20), at));
+    // a regulation's name glued to its first chapter, or to its first article when it has no chapters
+    const afterTitle = n === 1 && (kind === '章' || lastChapter < 0) && TITLE_END.test(line.slice(Math.max(0, at - 20), at));
     const starts = prev === '' || BOUNDARY.test(prev) || afterHeading || afterTitle;
     if (!starts || (next[kind] && n !== next[kind])) continue;
     points.push(at);
