@@ -26,6 +26,8 @@ const LINE_SECTION = /^[ \u3000]*([一二三四五六七八九十]{1,3})、/;
 const LINE_CLAUSE = /^[ \u3000]*（([一二三四五六七八九十]{1,3})）/;
 /** What may stand right before a numbered item that starts a new line of its own. */
 const BOUNDARY = /^[。；：！？”」）!?;:]$/;
+/** The first 发文字号 of a text (FILE_NUMBER without its global flag: no lastIndex to reset, compiled once). */
+const FIRST_FILE_NUMBER = new RegExp(FILE_NUMBER.source);
 /** What may follow a date that ends the body of a run-on notice. */
 const AFTER_DATE = /[\s\u3000]*(?:（此件|（本文|附件|印发|$)/y;
 
@@ -55,8 +57,9 @@ export function relineRunOnText(text: Text): Text {
     if (atHead && isRunOnHead(line, points.length)) for (const p of headBreaks(line, points)) points.push(p);
     else if (line.length <= 160) points.push(...titleNumberBreak(line));
     // each line that starts here or at a break placed above may open with a title glued to its addressee
-    for (const at of atHead ? points.slice() : [0, ...points]) for (const p of titleAddresseeBreak(line.slice(at, at + 260))) points.push(at + p);
-    for (const at of new Set(points)) if (at > 0 && at < line.length) edits.push({ start: pos + at, end: pos + at, insert: '\n' });
+    for (const at of atHead ? points.slice() : [0, ...points]) for (const p of titleAddresseeBreak(line, at)) points.push(at + p);
+    // most lines get no break: no set to build for them
+    if (points.length) for (const at of new Set(points)) if (at > 0 && at < line.length) edits.push({ start: pos + at, end: pos + at, insert: '\n' });
     pos += line.length + 1;
     atHead &&= line.trim() === '' || (line.length <= 80 && PAGE_CHROME.test(line));
   }
@@ -121,7 +124,7 @@ function markersOf(line: string, startAt: number): Marker[] {
 function headBreaks(line: string, numbered: number[]): number[] {
   const points: number[] = [];
   const firstSection = numbered.reduce((a, b) => Math.min(a, b), line.length);
-  const fn = new RegExp(FILE_NUMBER.source).exec(line.slice(0, Math.min(firstSection, 400)));
+  const fn = FIRST_FILE_NUMBER.exec(line.slice(0, Math.min(firstSection, 400)));
   // a title glued to its 发文字号 ends where the number starts (…意见报告的通知|国办发〔1996〕2号)
   const numberAt = fn ? numberStart(line, fn) : -1;
   if (fn) {
@@ -172,7 +175,7 @@ function isRunOnHead(line: string, numbered: number): boolean {
   if (line.length > RUN_ON_HEAD && numbered >= 2) return true;
   if (isShortNoticeLine(line)) return true;
   if (line.length < RUN_ON_TITLED_HEAD) return false;
-  const fn = new RegExp(FILE_NUMBER.source).exec(line.slice(0, 200));
+  const fn = FIRST_FILE_NUMBER.exec(line.slice(0, 200));
   return !!fn && numberStart(line, fn) > fn.index;
 }
 
@@ -221,7 +224,7 @@ function titleNumberBreak(line: string): number[] {
     const m = TITLE_THEN_NUMBER.exec(line);
     return m && DOC_TYPE_END.test(m.groups!.title) && !/[。；：]/.test(m.groups!.title) ? [m.groups!.title.length] : [];
   }
-  const fn = new RegExp(FILE_NUMBER.source).exec(line);
+  const fn = FIRST_FILE_NUMBER.exec(line);
   if (!fn || line.slice(fn.index + fn[0].length).trim() !== '') return [];
   const start = numberStart(line, fn);
   return start > fn.index ? [start] : [];
@@ -234,10 +237,11 @@ const DOC_TYPE_END = new RegExp(`(${DOC_TYPES.join('|')})[\\s\\u3000]*$`);
  * report) glued to its 主送机关 and first sentence gets its lines back: the title ends in 的 + 文种
  * and the addressee is a short run of names before a colon.
  */
-function titleAddresseeBreak(line: string): number[] {
-  const about = line.indexOf('关于');
-  if (about < 0 || about > 30) return [];
-  const m = TITLE_THEN_ADDRESSEE.exec(line);
+function titleAddresseeBreak(line: string, from: number): number[] {
+  // the part of the line from `from` (260 characters of it) is read: cut only when it holds 关于 near its start
+  const about = line.indexOf('关于', from);
+  if (about < 0 || about - from > 30) return [];
+  const m = TITLE_THEN_ADDRESSEE.exec(line.slice(from, from + 260));
   return m ? [m[1].length, m[0].length] : [];
 }
 const TITLE_THEN_ADDRESSEE = new RegExp(`^([^。；：:，]{0,30}关于[^。；：:]{2,140}?的(?:${DOC_TYPES.join('|')}))[\\u4e00-\\u9fa5、，（）]{2,60}[：:]`);
