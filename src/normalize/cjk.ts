@@ -1,7 +1,8 @@
 // the traditional → simplified subset of opencc-js (its full build is ten times larger)
 import * as OpenCC from 'opencc-js/t2cn';
 import { applyEdits, replaceAll, type Edit, type Text } from './offsets.js';
-import { CONVERTIBLE } from './opencc-skip.js';
+import { CONVERTIBLE_RANGES } from './opencc-convertible.js';
+import { unitsFromRanges } from './opencc-skip.js';
 
 /** CJK ideographs and the punctuation that sits between them. */
 export const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
@@ -23,6 +24,9 @@ export function collapseCjkSpaces(text: Text): Text {
     return isCjk.test(before) || isCjk.test(after) ? '' : null;
   });
 }
+
+/** The UTF-16 units that send a line through the converter (opencc-skip.ts), from the table generated from its dictionaries. */
+const CONVERTIBLE = unitsFromRanges(CONVERTIBLE_RANGES);
 
 /** The converter, built the first time a line needs it (its dictionaries take ~30 ms to load; most notices need none). */
 let converter: ((line: string) => string) | null = null;
