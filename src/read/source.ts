@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { decode, looksLikeMarkdown, sniffBinary, type BinaryKind, type DecodeRepair, type Format } from './detect.js';
 import { looksLikeHtml } from './html-sniff.js';
 import { formatBytes } from './limits.js';
@@ -35,11 +36,16 @@ export interface Source {
 export async function readSource(path: string, options: ReadOptions = DEFAULT_READ_OPTIONS): Promise<Result<{ source: Source }>> {
   let bytes: Uint8Array;
   try {
-    const info = await stat(path);
+    // a stat never waits on the file's content (a FIFO's writer): read at once
+    const info = statSync(path);
     if (info.isDirectory()) return fail(path, 'is a directory');
     // refused before reading: the size on disk decides, not what would fit in memory
     if (info.size > options.maxBytes) return tooLarge(path, info.size, options);
-    bytes = new Uint8Array(await readFile(path));
+    // A regular file is read at once: ~15 µs CPU for a notice, against ~100 µs through fs/promises
+    // (stat, open, fstat, read and close each a round trip through the thread pool), and a batch
+    // reads each file in a worker of its own. Anything else (a FIFO, a device) goes through the
+    // thread pool as before: a read that never ends then holds a pool thread, not the worker's own.
+    bytes = new Uint8Array(info.isFile() ? readFileSync(path) : await readFile(path));
   } catch (e) {
     return fail(path, describeFsError(e));
   }
