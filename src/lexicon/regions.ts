@@ -88,14 +88,28 @@ export function allDivisions(): Division[] {
 }
 
 let byName: Map<string, Division[]> | null = null;
-let longestName = 0;
 
-/** The prefixes of `s` at least 2 long and no longer than the longest division name. */
-function prefixesOf(s: string): string[] {
-  divisionsNamed('');
-  const out: string[] = [];
-  for (let n = 2; n <= Math.min(s.length, longestName); n++) out.push(s.slice(0, n));
-  return out;
+/**
+ * The divisions whose name `s` starts with (names of two characters or more), shorter names first
+ * and in division order within a name: what looking up each prefix of `s` by name gives, read from
+ * the divisions that share its first two characters instead of slicing and hashing every prefix.
+ */
+function divisionsAtStartOf(s: string): Division[] {
+  byFirstTwo ??= firstTwoIndex();
+  const out = (byFirstTwo.get(s.slice(0, 2)) ?? []).filter((d) => s.startsWith(d.name));
+  return out.sort((a, b) => a.name.length - b.name.length);
+}
+let byFirstTwo: Map<string, Division[]> | null = null;
+function firstTwoIndex(): Map<string, Division[]> {
+  const index = new Map<string, Division[]>();
+  for (const d of allDivisions()) {
+    if (d.name.length < 2) continue;
+    const key = d.name.slice(0, 2);
+    const list = index.get(key);
+    if (list) list.push(d);
+    else index.set(key, [d]);
+  }
+  return index;
 }
 
 /** Divisions by name (朝阳区 is in Beijing and in Changchun, so a name maps to a list). */
@@ -106,7 +120,6 @@ export function divisionsNamed(name: string): Division[] {
       const same = byName.get(d.name);
       if (same) same.push(d);
       else byName.set(d.name, [d]);
-      longestName = Math.max(longestName, d.name.length);
     }
   }
   return byName.get(name) ?? [];
@@ -159,7 +172,7 @@ export function divisionAtStart(list: Division[], name: string, province: Provin
   // the whole list is indexed by name: look the prefixes of the name up instead of testing every division
   const candidates =
     list === allDivisions()
-      ? prefixesOf(s).flatMap((prefix) => divisionsNamed(prefix)).filter(inProvince)
+      ? divisionsAtStartOf(s).filter(inProvince)
       : list.filter((d) => s.startsWith(d.name) && d.name.length >= 2 && inProvince(d));
   if (!candidates.length) return null;
   const longest = Math.max(...candidates.map((d) => d.name.length));
