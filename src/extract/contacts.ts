@@ -2,6 +2,7 @@ import type { Contact } from '../../schemas/notice.js';
 import type { Text } from '../normalize/offsets.js';
 import { lineText } from '../segment/lines.js';
 import { spanAt, type DocumentContext } from './context.js';
+import { bodyParagraphs } from './numbers.js';
 
 const PHONE = /1[3-9]\d{9}(?!\d)|(?:（\d{3,4}）|\(\d{3,4}\)|\d{3,4}-)?\d{7,8}(?:-\d{1,5})?(?!\d)/;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
@@ -40,11 +41,9 @@ function peopleOf(run: string): { org: string | null; person: string; at: number
  */
 export function extractContacts(ctx: DocumentContext): Contact[] {
   const out: Contact[] = [];
-  const texts: Text[] = [
-    ...ctx.outline.preamble,
-    ...ctx.outline.sections.flatMap((s) => [...s.paragraphs, ...s.clauses.flatMap((c) => c.paragraphs)]),
-    ...ctx.zones.closing.filter((l) => l.kind !== 'blank').map((l) => lineText(ctx.text, l)),
-  ];
+  // the body's paragraphs as the figure extractors read them (in outline order; an empty one names no contact), then the closing lines
+  const texts: Text[] = bodyParagraphs(ctx).map((p) => p.text);
+  for (const l of ctx.zones.closing) if (l.kind !== 'blank') texts.push(lineText(ctx.text, l));
   let org: string | null = null;
   let pending: Contact | null = null;
   for (const t of texts) {
