@@ -72,14 +72,19 @@ const withoutTitles = (s: string): string => (s.includes('《') ? s.replace(TITL
 function readParagraph(s: string, base: number, found: { name: string; at: number }[]) {
   if (!mayNamePolicy(s)) return;
   const pairs = bracketPairs(s);
-  for (const sent of sentencesOf(s)) {
+  // index loops, not for…of (no iterator result per sentence and clause in unoptimised code)
+  const sentences = sentencesOf(s);
+  for (let n = 0; n < sentences.length; n++) {
+    const sent = sentences[n];
     // the amount clauses that name no policy of their own take their name from the sentence
     // (`给予生产奖补，其中跨省就业每人每年补助1000元`): a name there is a subsidy, not a mention
     // AMOUNT needs a digit: a sentence without one has no amount clause (most sentences)
     const amountOf = digitIn(s, sent.start, sent.end) ? sent.clauses.map(([a, b]) => AMOUNT.test(s.slice(a, b))) : null;
     const amountClauses = amountOf ? sent.clauses.filter((_, k) => amountOf[k]) : [];
     const borrowsName = amountClauses.some(([a, b]) => !namesPolicy(stripParens(s.slice(a, b))));
-    for (const [k, [a, b]] of sent.clauses.entries()) {
+    for (let k = 0; k < sent.clauses.length; k++) {
+      const a = sent.clauses[k][0];
+      const b = sent.clauses[k][1];
       // as for the paragraph: a name is cut from its clause, so a clause without both characters of
       // some head word names none (most clauses of a paragraph that names a policy)
       if (!mayNamePolicy(s, a, b)) continue;

@@ -73,7 +73,10 @@ export function officialName(printed: string, region: RegionNames): string {
   const rest = place ? name.slice(word!.length) : name;
   const prefix = place ?? '';
   // only the forms ending in the name's last character can be its suffix (the same first match, in the same order)
-  for (const [short, full] of LOCAL_FULL_FORMS_BY_LAST.get(rest[rest.length - 1]) ?? []) {
+  const forms = LOCAL_FULL_FORMS_BY_LAST.get(rest[rest.length - 1]) ?? [];
+  for (let i = 0; i < forms.length; i++) {
+    const short = forms[i][0];
+    const full = forms[i][1];
     if (rest.endsWith(short) && !rest.endsWith(full)) return prefix + rest.slice(0, rest.length - short.length) + full;
   }
   return prefix + rest;

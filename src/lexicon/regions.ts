@@ -54,8 +54,8 @@ export const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '�
 /** The province a name starts with (河北省…, 河北…, 新疆生产建设兵团 → 新疆). */
 export function provinceOfName(name: string): Province | null {
   const s = name.replace(/\s+/g, '');
-  for (const p of PROVINCES) if (s.startsWith(p.name)) return p;
-  for (const p of PROVINCES) if (s.startsWith(p.short)) return p;
+  for (let i = 0; i < PROVINCES.length; i++) if (s.startsWith(PROVINCES[i].name)) return PROVINCES[i];
+  for (let i = 0; i < PROVINCES.length; i++) if (s.startsWith(PROVINCES[i].short)) return PROVINCES[i];
   return null;
 }
 

@@ -46,7 +46,11 @@ export function relineRunOnText(text: Text): Text {
   // only blank lines or page chrome so far (a repost's 来源/作者 line, breadcrumbs): the first line
   // with content may be a whole notice run together
   let atHead = true;
-  for (const line of text.value.split('\n')) {
+  // index loops here and below, not for…of: this runs once per line of every document, mostly as
+  // unoptimised code, where each for…of step allocates an iterator result
+  const lines = text.value.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
     const points = numberedBreaks(line, counters);
     const articles = line.length > RUN_ON_HEAD ? articleBreaks(line) : [];
     points.push(...articles);
@@ -54,10 +58,14 @@ export function relineRunOnText(text: Text): Text {
     else if (line.includes('附件')) points.push(...annexCoverBreaks(line));
     points.push(...closingAtLineEnd(line));
     if (line.length <= 160) points.push(...numberTitleBreak(line));
-    if (atHead && isRunOnHead(line, points.length)) for (const p of headBreaks(line, points)) points.push(p);
+    if (atHead && isRunOnHead(line, points.length)) points.push(...headBreaks(line, points));
     else if (line.length <= 160) points.push(...titleNumberBreak(line));
     // each line that starts here or at a break placed above may open with a title glued to its addressee
-    for (const at of atHead ? points.slice() : [0, ...points]) for (const p of titleAddresseeBreak(line, at)) points.push(at + p);
+    const starts = atHead ? points.slice() : [0, ...points];
+    for (let i = 0; i < starts.length; i++) {
+      const found = titleAddresseeBreak(line, starts[i]);
+      for (let k = 0; k < found.length; k++) points.push(starts[i] + found[k]);
+    }
     // most lines get no break: no set to build for them
     if (points.length) for (const at of new Set(points)) if (at > 0 && at < line.length) edits.push({ start: pos + at, end: pos + at, insert: '\n' });
     pos += line.length + 1;
@@ -80,7 +88,9 @@ function numberedBreaks(line: string, counters: { section: number; clause: numbe
   }
   const points: number[] = [];
   let lastBreak = 0;
-  for (const m of markersOf(line, startAt)) {
+  const markers = markersOf(line, startAt);
+  for (let i = 0; i < markers.length; i++) {
+    const m = markers[i];
     // the last character before the marker, spaces skipped ('' at the line's start)
     const prev = line[lastNonSpace(line, m.at)] ?? '';
     const atBoundary = prev === '' || BOUNDARY.test(prev);
