@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SEEDS, seedPath } from './helpers/context.js';
-import { collapseCjkSpaces, mayConvert, simplifyGlyphs } from '../src/normalize/cjk.js';
+import { collapseCjkSpaces, mayConvert, PIECE_BREAKS, simplifiedLine, simplifyGlyphs } from '../src/normalize/cjk.js';
 import { hasMarkdownSyntax, loadMarkdownParser, parseAndStrip, stripMarkdown } from '../src/normalize/markdown.js';
 import { applyEdits, identity, SourceLocator } from '../src/normalize/offsets.js';
 import { fullWidthCjkPunctuation, halfWidthAlnum } from '../src/normalize/punctuation.js';
@@ -92,6 +92,35 @@ describe('traditional glyphs', () => {
     const t = simplifyGlyphs(identity('支持的優勢特色产业'));
     expect(t.value).toBe('支持的优势特色产业');
     expect(t.map[4]).toBe(4);
+  });
+  it('no key of the converter\'s dictionaries holds a piece break (so no phrase match crosses one)', async () => {
+    const OpenCC = await import('opencc-js/t2cn');
+    const chain = (OpenCC.Locale.configs as Record<string, unknown>).hk2s;
+    const keyChars = new Set<string>();
+    // a dictionary is "key value|key value…", a [key, value] pair, or a group of those
+    const walk = (d: unknown): void => {
+      if (typeof d === 'string') for (const entry of d.split('|')) for (const ch of entry.split(' ')[0]) keyChars.add(ch);
+      else if (Array.isArray(d) && d.length === 2 && typeof d[0] === 'string' && typeof d[1] === 'string' && !d[0].includes(' ')) for (const ch of d[0]) keyChars.add(ch);
+      else if (Array.isArray(d)) d.forEach(walk);
+      else if (d && typeof d === 'object') Object.values(d).forEach(walk);
+    };
+    walk(chain);
+    expect(keyChars.size).toBeGreaterThan(1000);
+    expect([...PIECE_BREAKS].filter((c) => keyChars.has(c))).toEqual([]);
+  });
+  it('converts only the pieces of a line between breaks that need it, to what converting the line whole gives', async () => {
+    const OpenCC = await import('opencc-js');
+    const full = OpenCC.Converter({ from: 'hk', to: 'cn' });
+    // by hand: 發展 → 发展, 優勢 → 优势, the simplified piece between them untouched
+    expect(simplifiedLine('發展，支持产业；優勢')).toBe('发展，支持产业；优势');
+    const lines = [
+      ...Object.values(SEEDS).flatMap((name) => readFileSync(seedPath(name), 'utf8').split('\n')),
+      '關於做好2022年脫貧人口穩崗就業工作的通知，支持的優勢特色产业。台灣、臺灣：乾隆著作！裏面爲什麼？於是後來麪條鬆動',
+      '，優勢，，發展。',
+      // an ideographic description sequence takes what follows its operator, a break too: whole line
+      '⿰，中國的優勢',
+    ];
+    for (const line of lines) expect(simplifiedLine(line)).toBe(full(line));
   });
 });
 

@@ -47,28 +47,41 @@ export type Shaper = (value: unknown) => unknown;
 
 /** What `schema.parse` returns for a conforming value, without checking it, from the schema's key order. */
 export function shaperFrom(order: KeyOrder): Shaper {
-  if (order === 0) return (value) => value;
+  if (order === 0) return keptAsIs;
   if ('keys' in order) {
-    const fields = order.keys.map(([key, field]) => [key, shaperFrom(field)] as const);
+    // keys and their shapers in two arrays read by index: a record has thousands of fields, and a
+    // batch copies too few records for this to be optimised, so no iterator or destructuring per field
+    const keys = order.keys.map(([key]) => key);
+    const shapers = order.keys.map(([, field]) => shaperFrom(field));
     return (value) => {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+      const from = value as Record<string, unknown>;
       const out: Record<string, unknown> = {};
-      for (const [key, shapeField] of fields) if (key in value) out[key] = shapeField((value as Record<string, unknown>)[key]);
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k];
+        if (key in from) out[key] = shapers[k] === keptAsIs ? from[key] : shapers[k](from[key]);
+      }
       return out;
     };
   }
   if ('each' in order) {
     const element = shaperFrom(order.each);
+    // an array of kept values is copied as it is (what mapping each to itself gives)
+    if (element === keptAsIs) return (value) => (Array.isArray(value) ? value.slice() : value);
     return (value) => (Array.isArray(value) ? value.map((v) => element(v)) : value);
   }
   const element = shaperFrom(order.values);
   return (value) => {
     if (value === null || typeof value !== 'object') return value;
+    const from = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) out[key] = element((value as Record<string, unknown>)[key]);
+    for (const key of Object.keys(from)) out[key] = element(from[key]);
     return out;
   };
 }
+
+/** The shaper of a value kept as it is (one function, so a field's shaper can be told to be it). */
+const keptAsIs: Shaper = (value) => value;
 
 /** The TypeScript module that holds a key order (notice-key-order.ts, written by `npm run schemas`). */
 export function keyOrderModule(name: string, order: KeyOrder, from: string): string {

@@ -2,6 +2,7 @@ import type { Contact } from '../../schemas/notice.js';
 import type { Text } from '../normalize/offsets.js';
 import { lineText } from '../segment/lines.js';
 import { spanAt, type DocumentContext } from './context.js';
+import { bodyParagraphs } from './numbers.js';
 
 const PHONE = /1[3-9]\d{9}(?!\d)|(?:（\d{3,4}）|\(\d{3,4}\)|\d{3,4}-)?\d{7,8}(?:-\d{1,5})?(?!\d)/;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
@@ -9,6 +10,10 @@ const NAME = '[\\u4e00-\\u9fa5]{2,4}';
 /** `梁文嘉，（020）83193872；` alone on its line */
 const NAME_PHONE = new RegExp(`^(${NAME})[，,：:\\s]*(${PHONE.source})[；;。，,]?$`);
 const ORG_LINE = /^[\u4e00-\u9fa5、（）]{3,40}(厅|局|委|部|办|室|处|司|中心|科|站|所|院|会|组)$/;
+
+const UNIT_NOTE = /联系单位[：:]([^）)，,；;]+)/;
+const LABELLED_PERSON = /联系人(?:及(?:联系)?(?:电话|方式))?[：:]\s*([\u4e00-\u9fa5、]{2,40})/;
+const PHONE_LABEL = /(?:联系)?电话[：:]\s*/;
 
 const ORG_END = /(厅|局|委|部|办|室|处|司|中心|科|站|所|院|会|组|股)/g;
 
@@ -40,11 +45,9 @@ function peopleOf(run: string): { org: string | null; person: string; at: number
  */
 export function extractContacts(ctx: DocumentContext): Contact[] {
   const out: Contact[] = [];
-  const texts: Text[] = [
-    ...ctx.outline.preamble,
-    ...ctx.outline.sections.flatMap((s) => [...s.paragraphs, ...s.clauses.flatMap((c) => c.paragraphs)]),
-    ...ctx.zones.closing.filter((l) => l.kind !== 'blank').map((l) => lineText(ctx.text, l)),
-  ];
+  // the body's paragraphs as the figure extractors read them (in outline order; an empty one names no contact), then the closing lines
+  const texts: Text[] = bodyParagraphs(ctx).map((p) => p.text);
+  for (const l of ctx.zones.closing) if (l.kind !== 'blank') texts.push(lineText(ctx.text, l));
   let org: string | null = null;
   let pending: Contact | null = null;
   for (const t of texts) {
@@ -54,9 +57,11 @@ export function extractContacts(ctx: DocumentContext): Contact[] {
       org = v;
       continue;
     }
-    const unit = /联系单位[：:]([^）)，,；;]+)/.exec(flat);
+    // each pattern below starts with a word of its own: a paragraph without the word is not scanned
+    // for it (most paragraphs hold none of them)
+    const unit = flat.includes('联系单位') ? UNIT_NOTE.exec(flat) : null;
     if (unit) out.push({ org: unit[1], person: null, phone: null, email: null, span: spanAt(ctx, t, unit.index + 5) });
-    const labelled = /联系人(?:及(?:联系)?(?:电话|方式))?[：:]\s*([\u4e00-\u9fa5、]{2,40})/.exec(flat);
+    const labelled = flat.includes('联系人') ? LABELLED_PERSON.exec(flat) : null;
     if (labelled) {
       const phone = PHONE.exec(flat.slice(labelled.index));
       const email = EMAIL.exec(flat.slice(labelled.index));
@@ -67,8 +72,8 @@ export function extractContacts(ctx: DocumentContext): Contact[] {
       }
       if (pending) continue;
     }
-    const phoneLabel = /(?:联系)?电话[：:]\s*/.exec(flat);
-    const email = EMAIL.exec(flat);
+    const phoneLabel = flat.includes('电话') ? PHONE_LABEL.exec(flat) : null;
+    const email = flat.includes('@') ? EMAIL.exec(flat) : null;
     if (phoneLabel || email) {
       const phone = phoneLabel ? PHONE.exec(flat.slice(phoneLabel.index)) : null;
       if (pending && !pending.phone && phone && !email) {

@@ -58,7 +58,29 @@ const NAMED_KINDS: { re: RegExp; needs: string[]; atStart: RegExp }[] = [
   { re: /三区三州/g, needs: ['三区三州'] },
 ].map((k) => ({ ...k, atStart: new RegExp(`^(?:${k.re.source})`) }));
 
-const mayHold = (s: string, needs: string[]): boolean => needs.some((w) => s.includes(w));
+/**
+ * Which named kinds a paragraph may hold, a bit each: every word some kind needs, found in one scan
+ * of the paragraph (eight includes per paragraph before). The words never overlap (checked below),
+ * so the scan's matches are every word the paragraph holds.
+ */
+function kindsHeld(s: string): number {
+  let held = 0;
+  NEEDED_WORD.lastIndex = 0;
+  for (let m = NEEDED_WORD.exec(s); m; m = NEEDED_WORD.exec(s)) held |= KINDS_NEEDING.get(m[0])!;
+  return held;
+}
+const NEEDED_WORDS = [...new Set(NAMED_KINDS.flatMap((k) => k.needs))];
+const NEEDED_WORD = new RegExp(NEEDED_WORDS.join('|'), 'g');
+/** word → the kinds (a bit each, by their place in NAMED_KINDS) that a paragraph holding it may hold */
+const KINDS_NEEDING = new Map(NEEDED_WORDS.map((w) => [w, NAMED_KINDS.reduce((bits, k, i) => (k.needs.includes(w) ? bits | (1 << i) : bits), 0)]));
+for (const a of NEEDED_WORDS) for (const b of NEEDED_WORDS) if (hides(a, b)) throw new Error(`key-regions: ${a} can hide ${b} from the one scan of kindsHeld`);
+
+/** Whether a match of `a` can hide `b`: `a` holds `b`, or `a` ends with how `b` (or `a` again) starts. */
+function hides(a: string, b: string): boolean {
+  if (a !== b && a.includes(b)) return true;
+  for (let k = 1; k < a.length && k <= b.length; k++) if (a.endsWith(b.slice(0, k))) return true;
+  return false;
+}
 
 const CN_DIGITS = '零一二两三四五六七八九十百';
 /** A count before `个`: `160`, `1.7万`, `二十`, `十三`. */
@@ -123,8 +145,10 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, base: number, 
     hits.push({ kind, count, span: spanAt(ctx, para.text, m.index), at: base + m.index });
   }
   // named, without a count (or with one already read above)
-  for (const { re, needs } of NAMED_KINDS) {
-    if (!mayHold(s, needs)) continue;
+  const held = kindsHeld(s);
+  for (let i = 0; i < NAMED_KINDS.length; i++) {
+    if (!(held & (1 << i))) continue;
+    const { re } = NAMED_KINDS[i];
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const a = m.index;

@@ -14,6 +14,8 @@ export const RANGE_SEP = '[—–\\-－~～至到]';
 
 /** `79.80` → 79.8, `1,000` → 1000. NaN never escapes: unparsable input gives null. */
 export function parseNumber(printed: string): number | null {
+  // most figures are bare digits: nothing to strip or check (the same number)
+  if (isDigits(printed)) return finiteOrNull(Number(printed));
   const s = printed.replace(/[,，\s]/g, '');
   if (!/^\d+(?:\.\d+)?$/.test(s)) return null;
   const n = Number(s);
@@ -25,6 +27,8 @@ export function parseNumber(printed: string): number | null {
  * scaleDecimal('387.6', 4) → 3876000 (not 3876000.0000000005), scaleDecimal('0.36', 0) → 0.36.
  */
 export function scaleDecimal(printed: string, power: number): number | null {
+  // bare digits scaled up: the digits with `power` zeros after them (what the steps below give)
+  if (power >= 0 && isDigits(printed)) return finiteOrNull(Number(printed + '0'.repeat(power)));
   const s = printed.replace(/[,，\s]/g, '');
   const m = /^(\d+)(?:\.(\d+))?$/.exec(s);
   if (!m) return null;
@@ -43,6 +47,17 @@ export function scaleDecimal(printed: string, power: number): number | null {
   const n = Number(frac ? `${int}.${frac}` : int);
   return Number.isFinite(n) ? n : null;
 }
+
+/** Only ASCII digits, at least one (a regex replace and match per figure cost more than the rest of reading it in unoptimised code). */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+const finiteOrNull = (n: number): number | null => (Number.isFinite(n) ? n : null);
 
 /** A body paragraph together with where it sits in the outline. */
 export interface BodyParagraph {

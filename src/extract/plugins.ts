@@ -142,11 +142,12 @@ export type ExtractorTimings = Map<string, number>;
 export function runExtractors(ctx: DocumentContext, plugins: readonly NamedExtractor[] = extractors, timings?: ExtractorTimings): NoticeRecord {
   const record = emptyRecord(ctx);
   const fill = record as unknown as Record<Field, unknown>;
-  for (const plugin of plugins) {
+  for (let p = 0; p < plugins.length; p++) {
+    const plugin = plugins[p];
     const started = timings ? performance.now() : 0;
     try {
       const out = plugin.run(ctx, record) as Record<Field, unknown>;
-      for (const f of plugin.fields) fill[f] = out[f];
+      for (let k = 0; k < plugin.fields.length; k++) fill[plugin.fields[k]] = out[plugin.fields[k]];
     } catch (e) {
       record.findings.push(extractorFailed(plugin.name, e));
     }

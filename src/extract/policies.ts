@@ -44,10 +44,27 @@ const TITLE = /《[^《》]*》(?:（[^（）]*）)?(?:[中里内]?(?:规定|明
  * a name is cut from the paragraph with asides, titles and quotes taken out — which can join the two
  * characters of a head word, never create one — so both characters of some head word stand in it.
  */
-function mayNamePolicy(s: string): boolean {
-  return HEAD_CHARS.some(([a, b]) => s.includes(a) && s.includes(b));
+function mayNamePolicy(s: string, from = 0, to = s.length): boolean {
+  // one pass over the characters: which head words' first characters and which ones' second
+  // characters stand in the text, a bit per head word (eleven includes per head word's pair before)
+  let firsts = 0;
+  let seconds = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    firsts |= HEAD_FIRST[c];
+    seconds |= HEAD_SECOND[c];
+    if (firsts & seconds) return true;
+  }
+  return false;
 }
-const HEAD_CHARS = POLICY_HEADS.map((h) => [h[0], h.slice(1)] as const);
+/** Per UTF-16 unit, the head words (a bit each) it is the first, or the second, character of. */
+const HEAD_FIRST = new Uint16Array(0x10000);
+const HEAD_SECOND = new Uint16Array(0x10000);
+POLICY_HEADS.forEach((h, k) => {
+  if (h.length !== 2 || k >= 16) throw new Error(`mayNamePolicy reads head words of two characters, at most 16 of them: ${h}`);
+  HEAD_FIRST[h.charCodeAt(0)] |= 1 << k;
+  HEAD_SECOND[h.charCodeAt(1)] |= 1 << k;
+});
 
 /** `《…》` titles out of a piece of text (most pieces have none: no regex pass for them). */
 const withoutTitles = (s: string): string => (s.includes('《') ? s.replace(TITLE, '') : s);
@@ -55,17 +72,22 @@ const withoutTitles = (s: string): string => (s.includes('《') ? s.replace(TITL
 function readParagraph(s: string, base: number, found: { name: string; at: number }[]) {
   if (!mayNamePolicy(s)) return;
   const pairs = bracketPairs(s);
-  for (const sent of sentencesOf(s)) {
+  // index loops, not for…of (no iterator result per sentence and clause in unoptimised code)
+  const sentences = sentencesOf(s);
+  for (let n = 0; n < sentences.length; n++) {
+    const sent = sentences[n];
     // the amount clauses that name no policy of their own take their name from the sentence
     // (`给予生产奖补，其中跨省就业每人每年补助1000元`): a name there is a subsidy, not a mention
     // AMOUNT needs a digit: a sentence without one has no amount clause (most sentences)
     const amountOf = digitIn(s, sent.start, sent.end) ? sent.clauses.map(([a, b]) => AMOUNT.test(s.slice(a, b))) : null;
     const amountClauses = amountOf ? sent.clauses.filter((_, k) => amountOf[k]) : [];
     const borrowsName = amountClauses.some(([a, b]) => !namesPolicy(stripParens(s.slice(a, b))));
-    for (const [k, [a, b]] of sent.clauses.entries()) {
+    for (let k = 0; k < sent.clauses.length; k++) {
+      const a = sent.clauses[k][0];
+      const b = sent.clauses[k][1];
       // as for the paragraph: a name is cut from its clause, so a clause without both characters of
       // some head word names none (most clauses of a paragraph that names a policy)
-      if (!mayNamePolicy(s.slice(a, b))) continue;
+      if (!mayNamePolicy(s, a, b)) continue;
       const at = base + a;
       const hasAmount = !!amountOf?.[k] || (borrowsName && a < amountClauses[amountClauses.length - 1][0]);
       const items = splitOutsideBrackets(s, '、', a, b, pairs).map(([x, y]) => withoutTitles(s.slice(x, y)));

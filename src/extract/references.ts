@@ -2,6 +2,7 @@ import type { Reference } from '../../schemas/notice.js';
 import type { Text } from '../normalize/offsets.js';
 import { spanAt, type DocumentContext } from './context.js';
 import { findFileNumbers } from './file-number.js';
+import { bodyParagraphs } from './numbers.js';
 
 const NO_ALIASES: ReadonlySet<string> = new Set();
 
@@ -17,8 +18,8 @@ export function extractReferences(ctx: DocumentContext, own: { fileNumber: strin
   const seen = new Set<string>();
   const preamble = new Set(ctx.outline.preamble);
   const forwarding = /^转发|^.{0,40}转发/.test(own.title);
-  const paragraphs = [...ctx.outline.preamble, ...ctx.outline.sections.flatMap((s) => [...s.paragraphs, ...s.clauses.flatMap((c) => c.paragraphs)])];
-  for (const p of paragraphs) {
+  // the body's paragraphs as the figure extractors read them (in outline order; an empty one names nothing)
+  for (const { text: p } of bodyParagraphs(ctx)) {
     // titles and aliases are printed in 《》: a paragraph without one is not scanned for them
     const titled = p.value.includes('《');
     const aliases = titled ? new Set([...p.value.matchAll(/以下简称《([^》]+)》/g)].map((m) => m[1])) : NO_ALIASES;

@@ -55,7 +55,8 @@ export function signalsOf(ctx: DocumentContext, r: Fields): Signal[] {
   const z = ctx.zones;
   const nonBlank = (ls: { kind: string }[]) => ls.some((l) => l.kind !== 'blank');
   const bodyText = z.body.map((l) => l.text).join('\n');
-  const articles = hasMatches(ARTICLE, bodyText, 2);
+  // every article holds 条 and a 总则 chapter 第一章: a body without the word is not scanned line by line
+  const articles = bodyText.includes('条') && hasMatches(ARTICLE, bodyText, 2);
   const seen: Record<Signal, boolean> = {
     版头: z.header.some((l) => l.kind === 'issuerMark' || l.kind === 'agency'),
     发文字号: !!r.fileNumber,
@@ -68,7 +69,7 @@ export function signalsOf(ctx: DocumentContext, r: Fields): Signal[] {
     正文编号: r.sections.some((s) => s.number !== null),
     层次结构: r.sections.some((s) => s.number !== null && s.clauses.length > 0) || articles,
     条款: articles,
-    总则: CHAPTER_ONE.test(bodyText),
+    总则: bodyText.includes('第一章') && CHAPTER_ONE.test(bodyText),
     制定目的: PURPOSE.test(bodyText),
     结束语: CLOSING_FORMULA.test(ctx.lines.map((l) => l.text).join('\n')),
     政策用语: hasMatches(DIRECTIVE, bodyText, DIRECTIVE_MIN),

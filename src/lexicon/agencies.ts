@@ -3,7 +3,7 @@
 // reform plans); vertically managed systems (VERTICAL_SYSTEM) — the bodies whose local branches the
 // 2018 and 2023 reform plans keep under central management (税务, 金融监管, 人民银行, 统计调查 …).
 import { FORMER_BODIES, FULL_NAME_OF_FORM, NATIONAL_PREFIX } from './central-bodies.js';
-import { PROVINCES } from './regions.js';
+import { PROVINCES, type Province } from './regions.js';
 
 /** Short forms two former bodies shared (国家计委): central, but which body depends on the year. */
 const AMBIGUOUS_FORMER_FORMS = FORMER_BODIES.flatMap((b) => b.short).filter((f) => !(f in FULL_NAME_OF_FORM));
@@ -67,6 +67,8 @@ export function splitAgencies(run: string): string[] {
  * (`重庆市粮食局 重庆市财政局`), not a header spaced out letter by letter (`广 东 省 财 政 厅`).
  */
 function separatedParts(run: string): string[] {
+  // a run without a separator or a space is its one part (most runs): nothing to split or trim
+  if (!SEPARATOR_OR_SPACE.test(run)) return run === '' ? [] : [run];
   const parts = run.split(/[、，,；;]+/).filter((p) => p.trim());
   return parts.flatMap((p) => {
     const words = p.trim().split(/[\s\u3000]+/);
@@ -74,12 +76,14 @@ function separatedParts(run: string): string[] {
   });
 }
 
+const SEPARATOR_OR_SPACE = /[、，,；;\s]/;
+
 function splitRun(run: string): string[] {
   const s = run.replace(/\s+/g, '').replace(/文件$/, '');
   if (!s) return [];
   const local = splitLocalShortForms(s);
   if (local) return local;
-  const lead = PROVINCES.find((p) => s.startsWith(p.name));
+  const lead = provinceAtStart(s);
   const regionPrefix = lead ? (PROVINCE_AND_CITY.get(lead.name)!.exec(s)?.[0] ?? lead.name) : /^[\u4e00-\u9fa5]{1,8}?(?:自治区|自治州|省|市|州|盟|县|区|旗)/.exec(s)?.[0];
   if (regionPrefix) {
     // 上海市松江区…上海市松江区… splits at the district; 山东省…山东省… at the province
@@ -106,6 +110,18 @@ function splitRun(run: string): string[] {
   if (s.length > unknownFrom) out.push(s.slice(unknownFrom));
   return out;
 }
+
+/** The first of PROVINCES whose name `s` starts with, among those of its first character (the same answer as trying them all). */
+const provinceAtStart = (s: string): Province | undefined => PROVINCES_BY_FIRST.get(s[0])?.find((p) => s.startsWith(p.name));
+const PROVINCES_BY_FIRST = (() => {
+  const byFirst = new Map<string, Province[]>();
+  for (const p of PROVINCES) {
+    const list = byFirst.get(p.name[0]);
+    if (list) list.push(p);
+    else byFirst.set(p.name[0], [p]);
+  }
+  return byFirst;
+})();
 
 /** A province's name and the city, district or county named after it (广东省广州市), per province (compiled once, not per run). */
 const PROVINCE_AND_CITY = new Map(PROVINCES.map((p) => [p.name, new RegExp(`^${p.name}(?:[\\u4e00-\\u9fa5]{1,6}?(?:市|区|县|自治州|州|盟|旗))?`)]));

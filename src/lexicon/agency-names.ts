@@ -35,6 +35,18 @@ export const LOCAL_FULL_FORMS: [string, string][] = (
   ] as [string, string][]
 ).sort((a, b) => b[0].length - a[0].length);
 
+/** LOCAL_FULL_FORMS by the last character of the short form, each list in LOCAL_FULL_FORMS' order. */
+const LOCAL_FULL_FORMS_BY_LAST = (() => {
+  const byLast = new Map<string, [string, string][]>();
+  for (const form of LOCAL_FULL_FORMS) {
+    const last = form[0][form[0].length - 1];
+    const list = byLast.get(last);
+    if (list) list.push(form);
+    else byLast.set(last, [form]);
+  }
+  return byLast;
+})();
+
 /** The region words a local name may start with instead of the place's name. */
 const REGION_WORD = /^(省|市|区|县|州|自治区|自治州|旗)(?![长委])/;
 
@@ -60,7 +72,11 @@ export function officialName(printed: string, region: RegionNames): string {
   const place = word ? placeFor(word, region) : null;
   const rest = place ? name.slice(word!.length) : name;
   const prefix = place ?? '';
-  for (const [short, full] of LOCAL_FULL_FORMS) {
+  // only the forms ending in the name's last character can be its suffix (the same first match, in the same order)
+  const forms = LOCAL_FULL_FORMS_BY_LAST.get(rest[rest.length - 1]) ?? [];
+  for (let i = 0; i < forms.length; i++) {
+    const short = forms[i][0];
+    const full = forms[i][1];
     if (rest.endsWith(short) && !rest.endsWith(full)) return prefix + rest.slice(0, rest.length - short.length) + full;
   }
   return prefix + rest;

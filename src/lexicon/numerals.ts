@@ -6,7 +6,9 @@ export function chineseToInt(s: string): number | null {
   if (!/^[零〇○一二两三四五六七八九十百]+$/.test(s)) return null;
   let total = 0;
   let current = 0;
-  for (const ch of s) {
+  // every character is one UTF-16 unit (checked above): read by index, no string iterator
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
     if (ch === '百') {
       total += (current || 1) * 100;
       current = 0;

@@ -56,8 +56,8 @@ export const MUNICIPALITIES = new Set(['北京市', '天津市', '上海市', '�
 /** The province a name starts with (河北省…, 河北…, 新疆生产建设兵团 → 新疆). */
 export function provinceOfName(name: string): Province | null {
   const s = name.replace(/\s+/g, '');
-  for (const p of PROVINCES) if (s.startsWith(p.name)) return p;
-  for (const p of PROVINCES) if (s.startsWith(p.short)) return p;
+  for (let i = 0; i < PROVINCES.length; i++) if (s.startsWith(PROVINCES[i].name)) return PROVINCES[i];
+  for (let i = 0; i < PROVINCES.length; i++) if (s.startsWith(PROVINCES[i].short)) return PROVINCES[i];
   return null;
 }
 
@@ -90,14 +90,44 @@ export function allDivisions(): Division[] {
 }
 
 let byName: Map<string, Division[]> | null = null;
-let longestName = 0;
 
-/** The prefixes of `s` at least 2 long and no longer than the longest division name. */
-function prefixesOf(s: string): string[] {
-  divisionsNamed('');
-  const out: string[] = [];
-  for (let n = 2; n <= Math.min(s.length, longestName); n++) out.push(s.slice(0, n));
-  return out;
+/**
+ * The divisions whose name `s` starts with (names of two characters or more), shorter names first
+ * and in division order within a name: what looking up each prefix of `s` by name gives, read from
+ * the divisions that share its first two characters instead of slicing and hashing every prefix.
+ */
+function divisionsAtStartOf(s: string): Division[] {
+  byFirstTwo ??= firstTwoIndex();
+  const out = (byFirstTwo.get(s.slice(0, 2)) ?? []).filter((d) => s.startsWith(d.name));
+  return out.sort((a, b) => a.name.length - b.name.length);
+}
+/**
+ * The divisions a name starts with, and for each start of it that names no division now, the
+ * division a former name (崇明县) is part of now: an issuer may sign with either.
+ */
+function divisionsOrFormerAtStartOf(s: string): Division[] {
+  const current = divisionsAtStartOf(s);
+  const named = new Set(current.map((d) => d.name));
+  const former: Division[] = [];
+  for (let n = 2; n <= Math.min(s.length, FORMER_LONGEST); n++) {
+    const prefix = s.slice(0, n);
+    const now = named.has(prefix) ? null : divisionOfFormerName(prefix);
+    if (now) former.push(now);
+  }
+  return former.length ? [...current, ...former] : current;
+}
+const FORMER_LONGEST = Math.max(...FORMER_DIVISIONS.map(([former]) => former.length));
+let byFirstTwo: Map<string, Division[]> | null = null;
+function firstTwoIndex(): Map<string, Division[]> {
+  const index = new Map<string, Division[]>();
+  for (const d of allDivisions()) {
+    if (d.name.length < 2) continue;
+    const key = d.name.slice(0, 2);
+    const list = index.get(key);
+    if (list) list.push(d);
+    else index.set(key, [d]);
+  }
+  return index;
 }
 
 /** Divisions by name (朝阳区 is in Beijing and in Changchun, so a name maps to a list). */
@@ -108,7 +138,6 @@ export function divisionsNamed(name: string): Division[] {
       const same = byName.get(d.name);
       if (same) same.push(d);
       else byName.set(d.name, [d]);
-      longestName = Math.max(longestName, d.name.length);
     }
   }
   return byName.get(name) ?? [];
@@ -172,20 +201,12 @@ export function divisionAtStart(list: Division[], name: string, province: Provin
   // the whole list is indexed by name: look the prefixes of the name up instead of testing every division
   const candidates =
     list === allDivisions()
-      ? prefixesOf(s).flatMap((prefix) => formerOr(prefix)).filter(inProvince)
+      ? divisionsOrFormerAtStartOf(s).filter(inProvince)
       : list.filter((d) => s.startsWith(d.name) && d.name.length >= 2 && inProvince(d));
   if (!candidates.length) return null;
   const longest = Math.max(...candidates.map((d) => d.name.length));
   const best = candidates.filter((d) => d.name.length === longest);
   return best.length === 1 ? best[0] : null;
-}
-
-/** A name's divisions, or the division a former name (崇明县) is part of now: an issuer may sign with either. */
-function formerOr(name: string): Division[] {
-  const current = divisionsNamed(name);
-  if (current.length) return current;
-  const now = divisionOfFormerName(name);
-  return now ? [now] : [];
 }
 
 let byCode: Map<string, Division> | null = null;

@@ -1,5 +1,8 @@
-// Which lines the traditional → simplified converter can change, worked out once from its
-// dictionaries, so that simplifyGlyphs sends only those lines through it.
+// Which lines the traditional → simplified converter can change, worked out from its dictionaries,
+// so that simplifyGlyphs sends only those lines through it. Working it out reads ~50,000 entries
+// (~40 ms, once per process and per worker): scripts/gen-opencc-convertible.mjs does it once and
+// writes the answer to opencc-convertible.ts, which cjk.ts reads; test/opencc-skip.test.ts holds
+// the written table equal to the one the installed dictionaries give.
 import * as OpenCC from 'opencc-js/t2cn';
 
 /** A dictionary group as opencc-js ships it: "key value|key value|…" strings, [key, value] pairs, nested. */
@@ -107,7 +110,7 @@ const isSurrogate = (u: number) => u >= 0xd800 && u <= 0xdfff;
  * touches nothing else, and the second stage turns every c′ back and changes nothing else — so
  * 脱, in half the lines of a poverty-relief notice, does not send them.
  */
-export const CONVERTIBLE: Uint8Array = (() => {
+export function convertibleUnits(): Uint8Array {
   const configs = OpenCC.Locale.configs as Record<string, { normalizationChain?: Dictionary[]; conversionChain?: Dictionary[] }> | undefined;
   // `Converter({ from: 'hk', to: 'cn' })` runs the `hk2s` chain when the build has one (normalisation,
   // then the conversion stages; segmenting only splits the line)
@@ -134,4 +137,31 @@ export const CONVERTIBLE: Uint8Array = (() => {
     for (let u = 0x2ff0; u <= 0x2fff; u++) units[u] = 1;
   }
   return units;
-})();
+}
+
+/**
+ * A table of UTF-16 units as text: the runs of marked units in hexadecimal, `first-last` or a
+ * single unit, separated by spaces (units 0x41–0x43 and 0x4e00 marked: `41-43 4e00`).
+ */
+export function unitRanges(units: Uint8Array): string {
+  const runs: string[] = [];
+  for (let u = 0; u < units.length; u++) {
+    if (!units[u]) continue;
+    let last = u;
+    while (last + 1 < units.length && units[last + 1]) last++;
+    runs.push(last === u ? u.toString(16) : `${u.toString(16)}-${last.toString(16)}`);
+    u = last;
+  }
+  return runs.join(' ');
+}
+
+/** The table `unitRanges` wrote, back as a 64 K table. */
+export function unitsFromRanges(ranges: string): Uint8Array {
+  const units = new Uint8Array(0x10000);
+  for (const run of ranges.split(' ')) {
+    if (!run) continue;
+    const [first, last = first] = run.split('-').map((h) => parseInt(h, 16));
+    units.fill(1, first, last + 1);
+  }
+  return units;
+}

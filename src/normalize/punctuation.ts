@@ -9,6 +9,10 @@ export function halfWidthAlnum(text: Text): Text {
 }
 
 const cjkChar = new RegExp(`[${CJK}]`);
+const ASCII_SEPARATOR = /[:;,]/;
+const CJK_SEPARATOR = new RegExp(`([${CJK}0-9])[:;,](?=\\s|[${CJK}]|$)|([${CJK}])[:;,]`, 'gm');
+const ASCII_STOP = /[.!?]/;
+const CJK_STOP = new RegExp(`([${CJK}）”])([.!?])(?=\\s|[${CJK}“（]|$)`, 'gm');
 
 /**
  * ASCII brackets, colons and full stops that enclose or follow Chinese text become their full-width
@@ -16,9 +20,11 @@ const cjkChar = new RegExp(`[${CJK}]`);
  * `(020)83193872` is left alone.
  */
 export function fullWidthCjkPunctuation(text: Text): Text {
-  let t = replaceAll(text, /\(([^()\n]{0,80})\)/g, (m) => (cjkChar.test(m[1]) ? `（${m[1]}）` : null));
+  // each pattern below needs an ASCII mark of its own: a text without one is not scanned for it
+  // (most Chinese texts hold no ASCII bracket, colon, semicolon or comma)
+  let t = text.value.includes('(') ? replaceAll(text, /\(([^()\n]{0,80})\)/g, (m) => (cjkChar.test(m[1]) ? `（${m[1]}）` : null)) : text;
   // after a Chinese character anything may follow (电话:020-…, 梁文嘉,(020)…); a digit on both sides (10:30, 3,000) stays
-  t = replaceAll(t, new RegExp(`([${CJK}0-9])[:;,](?=\\s|[${CJK}]|$)|([${CJK}])[:;,]`, 'gm'), (m) => {
+  if (ASCII_SEPARATOR.test(t.value)) t = replaceAll(t, CJK_SEPARATOR, (m) => {
     if (m[2] !== undefined) return m[2] + ({ ':': '：', ';': '；', ',': '，' } as Record<string, string>)[m[0].slice(-1)];
     const p = m[0].slice(-1);
     // a digit before ':' is only CJK context when something Chinese came right before (附件1:)
@@ -27,6 +33,6 @@ export function fullWidthCjkPunctuation(text: Text): Text {
   });
   // a full stop typed as '.' (or ! ?) after a Chinese character ends a sentence: 。！？ (after a digit,
   // 1. numbers an item and 3.5 is a decimal, so those stay)
-  t = replaceAll(t, new RegExp(`([${CJK}）”])([.!?])(?=\\s|[${CJK}“（]|$)`, 'gm'), (m) => m[1] + ({ '.': '。', '!': '！', '?': '？' } as Record<string, string>)[m[2]]);
+  if (ASCII_STOP.test(t.value)) t = replaceAll(t, CJK_STOP, (m) => m[1] + ({ '.': '。', '!': '！', '?': '？' } as Record<string, string>)[m[2]]);
   return t;
 }

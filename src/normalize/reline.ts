@@ -27,6 +27,8 @@ const LINE_SECTION = /^[ \u3000]*([一二三四五六七八九十]{1,3})、/;
 const LINE_CLAUSE = /^[ \u3000]*（([一二三四五六七八九十]{1,3})）/;
 /** What may stand right before a numbered item that starts a new line of its own. */
 const BOUNDARY = /^[。；：！？”」）!?;:]$/;
+/** The first 发文字号 of a text (FILE_NUMBER without its global flag: no lastIndex to reset, compiled once). */
+const FIRST_FILE_NUMBER = new RegExp(FILE_NUMBER.source);
 /** What may follow a date that ends the body of a run-on notice. */
 const AFTER_DATE = /[\s\u3000]*(?:（此件|（本文|附件|印发|$)/y;
 
@@ -45,7 +47,11 @@ export function relineRunOnText(text: Text): Text {
   // only blank lines or page chrome so far (a repost's 来源/作者 line, breadcrumbs): the first line
   // with content may be a whole notice run together
   let atHead = true;
-  for (const line of text.value.split('\n')) {
+  // index loops here and below, not for…of: this runs once per line of every document, mostly as
+  // unoptimised code, where each for…of step allocates an iterator result
+  const lines = text.value.split('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
     const points = numberedBreaks(line, counters);
     const articles = line.length > RUN_ON_HEAD ? articleBreaks(line) : [];
     points.push(...articles);
@@ -53,11 +59,16 @@ export function relineRunOnText(text: Text): Text {
     else if (line.includes('附件')) points.push(...annexCoverBreaks(line));
     points.push(...closingAtLineEnd(line));
     if (line.length <= 160) points.push(...numberTitleBreak(line));
-    if (atHead && isRunOnHead(line, points.length)) for (const p of headBreaks(line, points)) points.push(p);
+    if (atHead && isRunOnHead(line, points.length)) points.push(...headBreaks(line, points));
     else if (line.length <= 160) points.push(...titleNumberBreak(line));
     // each line that starts here or at a break placed above may open with a title glued to its addressee
-    for (const at of atHead ? points.slice() : [0, ...points]) for (const p of titleAddresseeBreak(line.slice(at, at + 260))) points.push(at + p);
-    for (const at of new Set(points)) if (at > 0 && at < line.length) edits.push({ start: pos + at, end: pos + at, insert: '\n' });
+    const starts = atHead ? points.slice() : [0, ...points];
+    for (let i = 0; i < starts.length; i++) {
+      const found = titleAddresseeBreak(line, starts[i]);
+      for (let k = 0; k < found.length; k++) points.push(starts[i] + found[k]);
+    }
+    // most lines get no break: no set to build for them
+    if (points.length) for (const at of new Set(points)) if (at > 0 && at < line.length) edits.push({ start: pos + at, end: pos + at, insert: '\n' });
     pos += line.length + 1;
     atHead &&= line.trim() === '' || (line.length <= 80 && PAGE_CHROME.test(line));
   }
@@ -78,7 +89,9 @@ function numberedBreaks(line: string, counters: { section: number; clause: numbe
   }
   const points: number[] = [];
   let lastBreak = 0;
-  for (const m of markersOf(line, startAt)) {
+  const markers = markersOf(line, startAt);
+  for (let i = 0; i < markers.length; i++) {
+    const m = markers[i];
     // the last character before the marker, spaces skipped ('' at the line's start)
     const prev = line[lastNonSpace(line, m.at)] ?? '';
     const atBoundary = prev === '' || BOUNDARY.test(prev);
@@ -122,7 +135,7 @@ function markersOf(line: string, startAt: number): Marker[] {
 function headBreaks(line: string, numbered: number[]): number[] {
   const points: number[] = [];
   const firstSection = numbered.reduce((a, b) => Math.min(a, b), line.length);
-  const fn = new RegExp(FILE_NUMBER.source).exec(line.slice(0, Math.min(firstSection, 400)));
+  const fn = FIRST_FILE_NUMBER.exec(line.slice(0, Math.min(firstSection, 400)));
   // a title glued to its 发文字号 ends where the number starts (…意见报告的通知|国办发〔1996〕2号)
   const numberAt = fn ? numberStart(line, fn) : -1;
   if (fn) {
@@ -173,7 +186,7 @@ function isRunOnHead(line: string, numbered: number): boolean {
   if (line.length > RUN_ON_HEAD && numbered >= 2) return true;
   if (isShortNoticeLine(line)) return true;
   if (line.length < RUN_ON_TITLED_HEAD) return false;
-  const fn = new RegExp(FILE_NUMBER.source).exec(line.slice(0, 200));
+  const fn = FIRST_FILE_NUMBER.exec(line.slice(0, 200));
   return !!fn && numberStart(line, fn) > fn.index;
 }
 
@@ -222,7 +235,7 @@ function titleNumberBreak(line: string): number[] {
     const m = TITLE_THEN_NUMBER.exec(line);
     return m && DOC_TYPE_END.test(m.groups!.title) && !/[。；：]/.test(m.groups!.title) ? [m.groups!.title.length] : [];
   }
-  const fn = new RegExp(FILE_NUMBER.source).exec(line);
+  const fn = FIRST_FILE_NUMBER.exec(line);
   if (!fn || line.slice(fn.index + fn[0].length).trim() !== '') return [];
   const start = numberStart(line, fn);
   return start > fn.index ? [start] : [];
@@ -235,10 +248,11 @@ const DOC_TYPE_END = new RegExp(`(${DOC_TYPES.join('|')})[\\s\\u3000]*$`);
  * report) glued to its 主送机关 and first sentence gets its lines back: the title ends in 的 + 文种
  * and the addressee is a short run of names before a colon.
  */
-function titleAddresseeBreak(line: string): number[] {
-  const about = line.indexOf('关于');
-  if (about < 0 || about > 30) return [];
-  const m = TITLE_THEN_ADDRESSEE.exec(line);
+function titleAddresseeBreak(line: string, from: number): number[] {
+  // the part of the line from `from` (260 characters of it) is read: cut only when it holds 关于 near its start
+  const about = line.indexOf('关于', from);
+  if (about < 0 || about - from > 30) return [];
+  const m = TITLE_THEN_ADDRESSEE.exec(line.slice(from, from + 260));
   return m ? [m[1].length, m[0].length] : [];
 }
 const TITLE_THEN_ADDRESSEE = new RegExp(`^([^。；：:，]{0,30}关于[^。；：:]{2,140}?的(?:${DOC_TYPES.join('|')}))[\\u4e00-\\u9fa5、，（）]{2,60}[：:]`);

@@ -21,7 +21,10 @@ const HEADER = /^(?:[\u4e00-\u9fa5（）()、/]{1,12}[ \t]+){1,7}[\u4e00-\u9fa5�
 export function spacedTableRows(text: Text): Text {
   const lines = text.value.split('\n');
   // lines already separated by tabs alone (a tab is never a typesetting space) stay as they are
-  const isRow = lines.map((l) => / /.test(l.trim()) && ROW.test(l.trim()) && !/^附件/.test(l.trim()));
+  const isRow = lines.map((l) => {
+    const t = l.trim();
+    return t.includes(' ') && ROW.test(t) && !t.startsWith('附件');
+  });
   const separators = new Set<number>();
   let offset = 0;
   lines.forEach((line, i) => {
@@ -42,6 +45,8 @@ export function spacedTableRows(text: Text): Text {
     }
     offset += line.length + 1;
   });
+  // no row found (most texts): no run of spaces to turn into a tab, the text as it is
+  if (separators.size === 0) return text;
   return replaceAll(text, /[ \t]+/g, (m) => (separators.has(m.index) ? '\t' : null));
 }
 

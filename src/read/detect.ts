@@ -56,10 +56,21 @@ const utf16Bom = (b: Uint8Array): 'utf-16le' | 'utf-16be' | null => (b[0] === 0x
 function strict(label: Encoding, bytes: Uint8Array): string | null {
   try {
     // TextDecoder drops a UTF-8 BOM by default
-    return new TextDecoder(label, { fatal: true }).decode(bytes);
+    return strictDecoder(label).decode(bytes);
   } catch {
     return null;
   }
+}
+
+/**
+ * One strict decoder per encoding, made on first use: a decode call without `stream` starts afresh
+ * (a failed one leaves nothing behind), and making a decoder per file cost more than decoding a notice.
+ */
+const strictDecoders = new Map<Encoding, TextDecoder>();
+function strictDecoder(label: Encoding): TextDecoder {
+  let decoder = strictDecoders.get(label);
+  if (!decoder) strictDecoders.set(label, (decoder = new TextDecoder(label, { fatal: true })));
+  return decoder;
 }
 
 /**

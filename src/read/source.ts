@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { decode, looksLikeMarkdown, sniffBinary, type BinaryKind, type DecodeRepair, type Format } from './detect.js';
 import { looksLikeHtml } from './html-sniff.js';
 import { formatBytes } from './limits.js';
 import { DEFAULT_READ_OPTIONS, type ReadOptions } from './options.js';
 import type { OcrInfo } from './pages.js';
-import { fail, type Failure, type Result } from '../util/result.js';
+import { fail, type Result } from '../util/result.js';
 import { describeFsError } from '../util/fs-errors.js';
 import { binaryRefusal } from './file-kind.js';
 import { hasMarkdownSyntax, loadMarkdownParser } from '../normalize/markdown-parser.js';
@@ -33,29 +34,22 @@ export interface Source {
 }
 
 export async function readSource(path: string, options: ReadOptions = DEFAULT_READ_OPTIONS): Promise<Result<{ source: Source }>> {
-  const bytes = readBytesOf(path, options);
-  return bytes instanceof Uint8Array ? sourceFromBytes(path, bytes, options) : bytes;
-}
-
-/**
- * The file's bytes, or why not. Read synchronously: the file is read whole before anything else can
- * be done with it, and in a worker thread the promise-based read's round trips through the thread
- * pool cost a document as much as decoding it (a tenth of a worker's time stood idle).
- */
-function readBytesOf(path: string, options: ReadOptions): Uint8Array | Failure {
-  let fd: number | null = null;
+  let bytes: Uint8Array;
   try {
-    fd = openSync(path, 'r');
-    const info = fstatSync(fd);
+    // a stat never waits on the file's content (a FIFO's writer): read at once
+    const info = statSync(path);
     if (info.isDirectory()) return fail(path, 'is a directory');
     // refused before reading: the size on disk decides, not what would fit in memory
     if (info.size > options.maxBytes) return tooLarge(path, info.size, options);
-    return new Uint8Array(readFileSync(fd));
+    // A regular file is read at once: ~15 µs CPU for a notice, against ~100 µs through fs/promises
+    // (stat, open, fstat, read and close each a round trip through the thread pool), and a batch
+    // reads each file in a worker of its own. Anything else (a FIFO, a device) goes through the
+    // thread pool as before: a read that never ends then holds a pool thread, not the worker's own.
+    bytes = new Uint8Array(info.isFile() ? readFileSync(path) : await readFile(path));
   } catch (e) {
     return fail(path, describeFsError(e));
-  } finally {
-    if (fd !== null) closeSync(fd);
   }
+  return sourceFromBytes(path, bytes, options);
 }
 
 const tooLarge = (path: string, size: number, options: ReadOptions) => fail(path, `${formatBytes(size)}, larger than --max-bytes ${options.maxBytes} (${formatBytes(options.maxBytes)})`);

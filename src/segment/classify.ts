@@ -57,6 +57,7 @@ const PARTICULAR_KEYS = [
 /** Keys whose value is a word of a short vocabulary (时效性现行有效, 效力级别国务院规范性文件), not a date or number. */
 const WORD_VALUED_KEYS = new Set(['时效性', '效力级别']);
 const BARE_FIELD = new RegExp(`(${PARTICULAR_KEYS.join('|')})(?![：:|｜])`, 'g');
+const BARE_FIELD_AT_START = new RegExp(`^\\s*(?:${PARTICULAR_KEYS.join('|')})(?![：:|｜])`);
 const DATE_OR_NUMBER = new RegExp(`^(${DATE.source}|\\d{4}-\\d{2}-\\d{2}|${FILE_NUMBER.source})$`);
 
 /**
@@ -66,9 +67,10 @@ const DATE_OR_NUMBER = new RegExp(`^(${DATE.source}|\\d{4}-\\d{2}-\\d{2}|${FILE_
  * that takes one (`时效性现行有效`). A sentence is never one.
  */
 export function isBareMeta(t: string): boolean {
-  if (t.length > 160 || /[。；，：:]/.test(t)) return false;
+  // the first key must stand where the line starts: tried there alone first (most lines start with
+  // none), the same answer as the leftmost of all its keys being at the first non-space character
+  if (t.length > 160 || !BARE_FIELD_AT_START.test(t) || /[。；，：:]/.test(t)) return false;
   const keys = bareFields(t);
-  if (!keys.length || keys[0].at !== t.search(/\S/)) return false;
   if (keys.length >= 2) return true;
   const value = t.slice(keys[0].valueAt).replace(/\s+/g, '');
   return DATE_OR_NUMBER.test(value) || (WORD_VALUED_KEYS.has(keys[0].key) && value.length <= 16);
@@ -95,20 +97,20 @@ export const AGENCY_SUFFIX =
 export function classifyLine(line: Line): LineKind {
   const raw = line.text.trimEnd();
   // a scraped table's right border left after the cell's text (`一九八七年三月七日 |`)
-  const t = LONE_BORDER.test(raw) ? raw.replace(/\s*[|｜]$/, '') : raw;
+  const t = endsWithBorder(raw) && LONE_BORDER.test(raw) ? raw.replace(/\s*[|｜]$/, '') : raw;
   if (t.trim() === '') return 'blank';
   if (t === '') return 'blank';
   const flat = t.replace(/\s+/g, '');
   // a PDF text layer puts tabs between the pieces of one element (`国防部发〔2012〕21\t号`)
   if (isFileNumberLine(flat)) return 'fileNumber';
-  if (/印发$/.test(flat) && DATE_ANYWHERE.test(flat)) return 'printed';
+  if (flat.endsWith('印发') && DATE_ANYWHERE.test(flat)) return 'printed';
   // a law database prints the 成文日期 in brackets under the title: （一九八五年十一月二十五日）
-  if (DATE_LINE.test(flat) || (flat.startsWith('（') && flat.endsWith('）') && DATE_LINE.test(flat.slice(1, -1)))) return 'date';
+  if (mayBeDate(flat) && (DATE_LINE.test(flat) || (flat.startsWith('（') && flat.endsWith('）') && DATE_LINE.test(flat.slice(1, -1))))) return 'date';
   if (t.includes('\t') && t.split('\t').filter((c) => c.trim() !== '').length >= 2) return 'tableRow';
   if (flat.length <= 80 && PAGE_CHROME.test(t)) return 'noise';
-  if (META_KEY.test(flat) && flat.length <= 160) return 'meta';
-  if (DOC_SITE.test(t) || isBareMeta(t)) return 'meta';
-  if (/^(.{0,30}?)文件$/.test(flat) && !/[，。；：]/.test(flat)) return 'issuerMark';
+  if (flat.length <= 160 && META_KEY.test(flat)) return 'meta';
+  if (isDocSiteBlurb(t) || isBareMeta(t)) return 'meta';
+  if (flat.endsWith('文件') && /^(.{0,30}?)文件$/.test(flat) && !/[，。；：]/.test(flat)) return 'issuerMark';
   if (isOrderMark(flat)) return 'issuerMark';
   if (/^（此件.{0,12}公开）$|^（此件.{0,10}发布）$|^(信息)?公开(方式|属性|选项|类型)：/.test(flat)) return 'disclosure';
   if (/^（联系(单位|人|电话)/.test(flat)) return 'contactNote';
@@ -119,9 +121,20 @@ export function classifyLine(line: Line): LineKind {
   if (/^抄送[：:]/.test(flat)) return 'copyTo';
   if (SECTION_MARK.test(flat)) return 'section';
   if (CLAUSE_MARK.test(flat)) return 'clause';
-  if (isAgencyLine(flat.replace(GLUED_CLOSING, '').replace(SEAL_AFTER, ''))) return 'agency';
+  if (isAgencyLine(withoutSeal(flat.replace(GLUED_CLOSING, '')))) return 'agency';
   return 'text';
 }
+
+const endsWithBorder = (s: string) => s.endsWith('|') || s.endsWith('｜');
+
+/** Every date form holds 年 or a separator of an ISO-like date (2013-07-02, 2013.7.2, 2013/7/2). */
+const mayBeDate = (flat: string) => flat.includes('年') || flat.includes('-') || flat.includes('.') || flat.includes('/');
+
+/** DOC_SITE, tried only on a line holding one of its words (its 请在…上搜索 form ends in 上搜索 or 上搜索。). */
+const isDocSiteBlurb = (t: string) => (t.includes('由会员分享') || t.includes('可在线阅读，更多相关') || t.includes('上搜索')) && DOC_SITE.test(t);
+
+/** The line without a seal placeholder at its end (SEAL_AFTER ends in a closing bracket: tried only then). */
+const withoutSeal = (flat: string) => (flat.endsWith('）') || flat.endsWith(')') ? flat.replace(SEAL_AFTER, '') : flat);
 
 /**
  * A line that is only a 发文字号: bare, in brackets below the title as web copies print it
@@ -149,6 +162,7 @@ function isFileNumberLine(flat: string): boolean {
  * 令 or 命令 — 河北省人民政府令, 中华人民共和国国务院令, 中华人民共和国财政部令, 中华人民共和国主席令.
  */
 export function isOrderMark(flat: string): boolean {
+  if (!flat.endsWith('令')) return false;
   const m = ORDER_MARK.exec(flat);
   return !!m && (isAgencyLine(m[1]) || /^(中华人民共和国)?主席$/.test(m[1]));
 }

@@ -171,15 +171,20 @@ export function segmentZones(lines: ClassifiedLine[]): Zones {
   const roles = assignRoles(lines);
   const { zones, add } = zoneCollector();
   let state = INITIAL;
-  lines.forEach((line, i) => {
-    const event: LineEvent = { type: 'LINE', line, role: roles[i] };
-    for (const t of TRANSITIONS[state]) {
-      if (t.guard && !GUARDS[t.guard]({ event })) continue;
-      for (const action of t.actions) add({ type: 'zone', zone: ACTION_ZONE[action], line });
+  // index loops and one guard argument per line: this runs per line of every document, mostly as
+  // unoptimised code, where each for…of step and each argument object is an allocation
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const args = { event: { type: 'LINE', line, role: roles[i] } as LineEvent };
+    const transitions = TRANSITIONS[state];
+    for (let k = 0; k < transitions.length; k++) {
+      const t = transitions[k];
+      if (t.guard && !GUARDS[t.guard](args)) continue;
+      for (let a = 0; a < t.actions.length; a++) add({ type: 'zone', zone: ACTION_ZONE[t.actions[a]], line });
       if (t.target) state = t.target;
       break;
     }
-  });
+  }
   return settleSignature(zones);
 }
 
