@@ -114,25 +114,31 @@ function readParagraph(ctx: DocumentContext, para: BodyParagraph, out: Target[],
   // the years and a sentence's conditions matter only where a clause holds a figure (few do): read
   // each once, when first needed
   let years: YearMention[] | null = null;
-  for (const sent of sentencesOf(s)) {
+  // index loops, not for…of or a destructuring callback: per sentence, clause and figure of every
+  // paragraph, mostly as unoptimised code, where each of those allocates
+  const sentences = sentencesOf(s);
+  for (let n = 0; n < sentences.length; n++) {
+    const sent = sentences[n];
     const sentence = s.slice(sent.start, sent.end);
     if (!MAY_HOLD_FIGURE.test(sentence)) continue;
     if (ELIGIBILITY.test(sentence)) continue;
     let conditional: Set<number> | null = null;
-    sent.clauses.forEach(([ca, cb], k) => {
-      const clause = s.slice(ca, cb);
+    for (let k = 0; k < sent.clauses.length; k++) {
+      const ca = sent.clauses[k][0];
+      const clause = s.slice(ca, sent.clauses[k][1]);
       const figures = figuresOf(clause);
-      if (figures.length === 0) return;
-      if ((conditional ??= conditionClauses(s, sent.clauses)).has(k)) return; // …的，给予… : a condition
-      if (/^对/.test(clause)) return;
+      if (figures.length === 0) continue;
+      if ((conditional ??= conditionClauses(s, sent.clauses)).has(k)) continue; // …的，给予… : a condition
+      if (/^对/.test(clause)) continue;
       const previous = k > 0 ? s.slice(sent.clauses[k - 1][0], sent.clauses[k - 1][1]) : null;
       years ??= yearsOf(s);
-      for (const f of figures) {
+      for (let i = 0; i < figures.length; i++) {
+        const f = figures[i];
         const when = yearBefore(years, ca + f.at, sent.start);
         const t = targetOf(ctx, para, clause, ca, f, previous, when);
         if (t && !isPastFigure(t, when, noticeYear, sentence)) out.push(t);
       }
-    });
+    }
   }
 }
 
