@@ -1,4 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { fail } from '../util/result.js';
 
@@ -57,7 +56,6 @@ interface Member {
  * file's failure; the worker is replaced and the files queued on it go to the pool again.
  */
 export function startPool(files: string[], options: PoolOptions, settle: (index: number, outcome: unknown) => void) {
-  singleThreadedGc();
   const epoch = Date.now();
   const settled = new Set<number>();
   const resend: number[] = [];
@@ -149,20 +147,6 @@ export function startPool(files: string[], options: PoolOptions, settle: (index:
       await Promise.all(all.map((m) => m.worker.terminate()));
     },
   };
-}
-
-/**
- * Garbage collection on each worker's own thread. V8 sweeps and scavenges with helper threads from
- * one pool per process; with a worker on every core there is no idle core for them, and two workers'
- * helpers preempt the workers and each other (two workers ×1.26 over one at 1,000 files with them,
- * ×1.56 without; one worker is unchanged). Set before the workers' heaps exist: it applies to the
- * isolates created after it, and this process only waits for them.
- */
-let gcFlagSet = false;
-function singleThreadedGc(): void {
-  if (gcFlagSet) return;
-  gcFlagSet = true;
-  setFlagsFromString('--single-threaded-gc');
 }
 
 /** The compiled host next to this module (vitest runs the sources; workers always run the build). */
