@@ -3,7 +3,7 @@
 // reform plans); vertically managed systems (VERTICAL_SYSTEM) — the bodies whose local branches the
 // 2018 and 2023 reform plans keep under central management (税务, 金融监管, 人民银行, 统计调查 …).
 import { FORMER_BODIES, FULL_NAME_OF_FORM, NATIONAL_PREFIX } from './central-bodies.js';
-import { PROVINCES, type Province } from './regions.js';
+import { divisionsNamed, PROVINCES, type Province } from './regions.js';
 
 /** Short forms two former bodies shared (国家计委): central, but which body depends on the year. */
 const AMBIGUOUS_FORMER_FORMS = FORMER_BODIES.flatMap((b) => b.short).filter((f) => !(f in FULL_NAME_OF_FORM));
@@ -90,6 +90,10 @@ function splitRun(run: string): string[] {
     const key = s.indexOf(regionPrefix, regionPrefix.length) > 0 ? regionPrefix : lead?.name;
     if (key && s.indexOf(key, key.length) > 0) return splitBefore(s, key);
     if (lead) return [s];
+    // a city's or county's own commission named as the central one is (杭州市卫生健康委员会,
+    // 绍兴市卫生计生委, 某市发展改革委): the place that starts it is part of its name, not a body of its own
+    const place = placeAtStart(s);
+    if (place && centralAt(s, place.length)) return [s];
   }
   const branch = VERTICAL_BRANCH.exec(s);
   if (branch) return [branch[0], ...splitRun(s.slice(branch[0].length))];
@@ -109,6 +113,12 @@ function splitRun(run: string): string[] {
   }
   if (s.length > unknownFrom) out.push(s.slice(unknownFrom));
   return out;
+}
+
+/** The longest city or county name (GB/T 2260) that `s` starts with. */
+function placeAtStart(s: string): string | null {
+  for (let n = Math.min(s.length - 1, 12); n >= 2; n--) if (divisionsNamed(s.slice(0, n)).length) return s.slice(0, n);
+  return null;
 }
 
 /** The first of PROVINCES whose name `s` starts with, among those of its first character (the same answer as trying them all). */
