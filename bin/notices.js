@@ -17,6 +17,8 @@ setFlagsFromString('--interrupt-budget=540000');
 // worker unchanged). Only the scavenger's flag: the concurrent marker's (or --single-threaded-gc,
 // which holds it) aborts V8 when flipped while a collection is under way.
 setFlagsFromString('--no-parallel-scavenge');
+// a batch's workers start loading while the command line is read (src/batch/run.ts prestartWorkers)
+if (['extract', 'check', 'compare'].includes(process.argv[2])) await (await import('../dist/src/batch/run.js')).prestartWorkers(process.argv.slice(3));
 const { main } = await import('../dist/src/cli/main.js');
 
 main().catch((e) => {

@@ -120,6 +120,15 @@ describe('notices extract --jobs / --timeout', () => {
     expect(cli('extract', ...few).stdout).toBe(JSON.stringify(fewRecords, null, 2) + '\n');
   });
 
+  it('workers started while the command line is read do not keep a refused command running', () => {
+    // the folder holds 12 files, so the workers start before the handler refuses sqlite without --out
+    // and returns (no process.exit: only the workers could keep the process alive)
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'notices.js'), 'extract', dir, '--format', 'sqlite'], { encoding: 'utf8', timeout: 20_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('notices: --format sqlite needs --out DIR\n');
+  });
+
   it('every file over its time budget gets one error line naming it, and the exit code is 1', () => {
     const r = cli('extract', dir, '--format', 'jsonl', '--timeout', '0.001');
     expect(r.status).toBe(1);

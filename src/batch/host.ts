@@ -16,24 +16,27 @@ const port = parentPort!;
 const state = new Int32Array(data.state);
 const inbox: Assignment[] = [];
 let arrived: (() => void) | null = null;
+// a worker started before its batch was known (src/batch/prestart.ts) is told its task first
+let task = data.task;
 
 // listen before loading the task module: assignments sent meanwhile wait in the inbox
-port.on('message', (assignment: Assignment) => {
-  inbox.push(assignment);
+port.on('message', (message: Assignment | { task: Record<string, unknown> }) => {
+  if ('task' in message) task = message.task;
+  else inbox.push(message);
   arrived?.();
 });
 
 const run = (await import(data.module)).default as (task: Record<string, unknown>) => Promise<unknown>;
 
 for (;;) {
-  if (inbox.length === 0) await new Promise<void>((resolve) => (arrived = resolve));
+  while (inbox.length === 0 || task === null) await new Promise<void>((resolve) => (arrived = resolve));
   arrived = null;
   const { index, path } = inbox.shift()!;
   Atomics.store(state, STARTED, Date.now() - data.epoch);
   Atomics.store(state, CURRENT, index);
   let report: Report;
   try {
-    report = { index, value: await run({ ...data.task, path }) };
+    report = { index, value: await run({ ...task, path }) };
   } catch (e) {
     report = { index, error: firstLine(e) };
   }

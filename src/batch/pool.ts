@@ -11,7 +11,8 @@ export type Report = { index: number; value: unknown } | { index: number; error:
 /** A worker's start-up data (src/batch/host.ts). */
 export interface HostData {
   module: string;
-  task: Record<string, unknown>;
+  /** null for a worker started before its batch was known: the task then comes as the first message */
+  task: Record<string, unknown> | null;
   /** two Int32 cells the worker writes: the file it is on (CURRENT, -1 between files) and since when (STARTED) */
   state: SharedArrayBuffer;
   /** Date.now() when the batch began: STARTED counts milliseconds from it */
@@ -30,6 +31,8 @@ export interface PoolOptions {
   youngMb: number;
   /** how far past the next file to emit files may be assigned (bounds the results held back) */
   ahead: number;
+  /** hosts already started (src/batch/prestart.ts): used when they load `module`, else stopped */
+  started?: Host[];
 }
 
 /**
@@ -38,11 +41,30 @@ export interface PoolOptions {
  */
 const QUEUE_DEPTH = 2;
 
-/** A live worker, the files assigned to it in order (the first is running or next) and its state cells. */
-interface Member {
+/** A worker thread running the host, with the cells it writes (which file, since when). */
+export interface Host {
   worker: Worker;
-  queue: number[];
   state: Int32Array;
+  /** Date.now() when the host was started: its STARTED cell counts from it */
+  epoch: number;
+  /** the task module it loads */
+  module: string;
+}
+
+/** Starts a host thread that loads `module`; `task` null when it is told later (src/batch/prestart.ts). */
+export function startHost(module: URL, youngMb: number, task: Record<string, unknown> | null): Host {
+  const buffer = new SharedArrayBuffer(8);
+  const epoch = Date.now();
+  const data: HostData = { module: module.href, task, state: buffer, epoch };
+  const worker = new Worker(hostUrl(), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: youngMb } });
+  const state = new Int32Array(buffer);
+  Atomics.store(state, CURRENT, -1);
+  return { worker, state, epoch, module: module.href };
+}
+
+/** A live worker, the files assigned to it in order (the first is running or next) and its state cells. */
+interface Member extends Host {
+  queue: number[];
   /** set when the pool ended this worker (time budget, end of batch): its exit is not a crash */
   retired: boolean;
   /** it has reported a file: a worker that dies before that may not have loaded its task module */
@@ -56,7 +78,6 @@ interface Member {
  * file's failure; the worker is replaced and the files queued on it go to the pool again.
  */
 export function startPool(files: string[], options: PoolOptions, settle: (index: number, outcome: unknown) => void) {
-  const epoch = Date.now();
   const settled = new Set<number>();
   const resend: number[] = [];
   const members = new Set<Member>();
@@ -84,12 +105,12 @@ export function startPool(files: string[], options: PoolOptions, settle: (index:
   };
   const feedAll = () => members.forEach(feed);
 
-  const spawn = () => {
-    const state = new SharedArrayBuffer(8);
-    const data: HostData = { module: options.module.href, task: options.task, state, epoch };
-    const worker = new Worker(hostUrl(), { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: options.youngMb } });
-    const m: Member = { worker, queue: [], state: new Int32Array(state), retired: false, reported: false, error: null };
-    Atomics.store(m.state, CURRENT, -1);
+  const spawn = (started?: Host) => {
+    const host = started ?? startHost(options.module, options.youngMb, options.task);
+    if (started) started.worker.postMessage({ task: options.task });
+    const m: Member = { ...host, queue: [], retired: false, reported: false, error: null };
+    const worker = m.worker;
+    worker.ref();
     members.add(m);
     worker.on('message', (report: Report) => {
       m.reported = true;
@@ -121,17 +142,21 @@ export function startPool(files: string[], options: PoolOptions, settle: (index:
   };
 
   const overdue = () => {
-    const now = Date.now() - epoch;
+    const now = Date.now();
     for (const m of members) {
       const current = Atomics.load(m.state, CURRENT);
-      if (m.retired || current < 0 || now - Atomics.load(m.state, STARTED) <= options.timeoutMs) continue;
+      if (m.retired || current < 0 || now - m.epoch - Atomics.load(m.state, STARTED) <= options.timeoutMs) continue;
       finish(current, fail(files[current], `timed out after ${options.timeoutMs / 1000} s (the time budget per file, --timeout)`));
       m.retired = true;
       void m.worker.terminate();
     }
   };
   const timer = setInterval(overdue, Math.min(250, Math.max(10, options.timeoutMs / 20)));
-  for (let j = 0; j < options.jobs; j++) spawn();
+  // workers started while the command line was read, when they run this batch's task module
+  const started = (options.started ?? []).filter((h) => h.module === options.module.href).slice(0, options.jobs);
+  for (const h of options.started ?? []) if (!started.includes(h)) void h.worker.terminate();
+  for (const h of started) spawn(h);
+  for (let j = started.length; j < options.jobs; j++) spawn();
 
   return {
     /** the consumer took every file before `count`: assign further ahead */

@@ -1,4 +1,6 @@
+import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import type { Host } from './pool.js';
 import type { Failure } from '../util/result.js';
 
 /** What a file becomes: its records, or one failure naming the path and the reason. */
@@ -38,15 +40,17 @@ export const defaultJobs = (): number => Math.max(1, availableParallelism());
 export async function* runBatch<T>(files: string[], inProcess: (path: string) => Promise<Outcome<T>>, options: BatchOptions = {}): AsyncGenerator<Outcome<T>> {
   const jobs = Math.max(1, options.jobs ?? defaultJobs());
   if (files.length < (options.poolFrom ?? POOL_FROM)) {
+    for (const h of takeStarted()) void h.worker.terminate();
     for (const path of files) yield await inProcess(path);
     return;
   }
+  const started = takeStarted();
   const { startPool } = await import('./pool.js');
   const done = new Map<number, Outcome<T>>();
   let wake: (() => void) | null = null;
   const pool = startPool(
     files,
-    { jobs, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, module: options.worker ?? workerUrl(), task: options.task ?? {}, youngMb: YOUNG_GENERATION_MB, ahead: jobs * AHEAD_PER_JOB },
+    { jobs, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, module: options.worker ?? workerUrl(), task: options.task ?? {}, youngMb: YOUNG_GENERATION_MB, ahead: jobs * AHEAD_PER_JOB, started },
     (index, outcome) => {
       // the document worker answers with JSON text (see worker.ts); another worker module may answer with the value
       done.set(index, (typeof outcome === 'string' ? JSON.parse(outcome) : outcome) as Outcome<T>);
@@ -73,4 +77,55 @@ export async function* runBatch<T>(files: string[], inProcess: (path: string) =>
 function workerUrl(): URL {
   const here = new URL('./worker.js', import.meta.url);
   return here.pathname.includes('/dist/') ? here : new URL(here.href.replace(/\/src\/batch\/worker\.js$/, '/dist/src/batch/worker.js'));
+}
+
+/** Workers started while the command line was read (prestartWorkers), until a batch takes them. */
+let prestarted: Host[] = [];
+const takeStarted = (): Host[] => prestarted.splice(0);
+
+/**
+ * Starts the document workers before the command line is parsed and the paths are listed, when the
+ * arguments name a folder or 8 paths or more (a batch that will use the pool): a worker takes ~0.15 s
+ * to load its modules, which then overlaps the main thread's own start-up instead of following it.
+ * The workers do not hold the process open until a batch takes them; one that finds fewer files, or
+ * another task module, stops them. `--jobs N` is read here as the CLI reads it (a whole number ≥ 1).
+ */
+export async function prestartWorkers(args: string[]): Promise<void> {
+  const jobs = jobsArgument(args);
+  if (jobs === null || !looksLikeBatch(args)) return;
+  const { startHost } = await import('./pool.js');
+  for (let j = 0; j < jobs; j++) {
+    const host = startHost(workerUrl(), YOUNG_GENERATION_MB, null);
+    host.worker.unref();
+    prestarted.push(host);
+  }
+}
+
+function jobsArgument(args: string[]): number | null {
+  const at = args.findIndex((a) => a === '--jobs' || a.startsWith('--jobs='));
+  if (at < 0) return defaultJobs();
+  const value = args[at].startsWith('--jobs=') ? args[at].slice(7) : args[at + 1];
+  return value !== undefined && /^[1-9]\d{0,3}$/.test(value) ? Number(value) : null;
+}
+
+/**
+ * POOL_FROM paths or more, counting a folder's entries (a folder's own folders as one each): the
+ * batch will very likely use the pool. An option's value (--out's folder) is not a path.
+ */
+function looksLikeBatch(args: string[]): boolean {
+  const paths = args.filter((a, i) => !a.startsWith('-') && !(i > 0 && args[i - 1].startsWith('-') && !args[i - 1].includes('=')));
+  let count = 0;
+  for (const p of paths) {
+    count += entriesOf(p);
+    if (count >= POOL_FROM) return true;
+  }
+  return false;
+}
+
+function entriesOf(path: string): number {
+  try {
+    return statSync(path).isDirectory() ? readdirSync(path).length : 1;
+  } catch {
+    return 1;
+  }
 }
