@@ -11,7 +11,25 @@ export function classify(lines: Line[]): ClassifiedLine[] {
   // a literal, not `{ ...l }`: spreading each line cost ~100× as much (3 % of a run's CPU time);
   // same keys in the same order as splitLines' lines. A scraped table's right border after the
   // text (`…的通知 |`) is no part of what the line says.
-  return lines.map((l) => ({ index: l.index, text: l.text, start: l.start, kind: classifyLine(l), flat: withoutLoneBorder(l.text).replace(/\s+/g, '') }));
+  const out = lines.map((l) => ({ index: l.index, text: l.text, start: l.start, kind: classifyLine(l), flat: withoutLoneBorder(l.text).replace(/\s+/g, '') }));
+  markYearlessClosingDate(out);
+  return out;
+}
+
+/** A month and day alone (5月22日, 五月二十二日): a date only where the text ends with it under a 落款. */
+const MONTH_DAY = /^[0-9一二三四五六七八九十〇零]{1,2}月[0-9一二三四五六七八九十〇零]{1,3}日$/;
+
+/**
+ * A web copy that dropped the year of its 成文日期 ends with the 落款 over a month and day: that line
+ * closes the notice as a dated one does (the 落款 is then read; the date itself stays unknown). Only
+ * the text's last line, right under a line naming a body: a month and day elsewhere is body text.
+ */
+function markYearlessClosingDate(lines: ClassifiedLine[]): void {
+  let last = lines.length - 1;
+  while (last >= 0 && lines[last].kind === 'blank') last--;
+  let above = last - 1;
+  while (above >= 0 && lines[above].kind === 'blank') above--;
+  if (above >= 0 && lines[above].kind === 'agency' && MONTH_DAY.test(lines[last].flat)) lines[last].kind = 'date';
 }
 
 const isSentence = (l: ClassifiedLine) => /[。；！？]/.test(l.flat) && l.flat.length > 30;
