@@ -27,7 +27,7 @@ export function cleanTitle(raw: string): { start: number; value: string } {
   const start = WEB_LABEL.exec(raw)?.[0].length ?? 0;
   // a title printed as a book title on its own line, 《…的通知》, is the title inside the marks
   // a scraped table's right border after the title (…的通知 |) is no part of it
-  const value = raw.slice(start).replace(/\s[|｜]\s*$/, '').replace(SITE_SUFFIX, '').replace(/\s+/g, '').replace(/^《(.+)》$/, '$1');
+  const value = raw.slice(start).replace(/(?:\s[|｜])+\s*$/, '').replace(SITE_SUFFIX, '').replace(/\s+/g, '').replace(/^《(.+)》$/, '$1');
   if (!value) return { start: 0, value: raw.replace(/\s+/g, '') };
   const headline = repeatedHeadline(value);
   if (!headline) return { start, value };

@@ -37,10 +37,12 @@ export const META_KEYS = [
 export const META_KEY = new RegExp(`^[-•·●▪*]*(${META_KEYS.join('|')})[：:|｜]\\s*(.*)$`);
 
 /** A line whose only pipe is a table border at its end, after a space. */
-const LONE_BORDER = /^[^|｜]+\s[|｜]$/;
+/** Text, then one or more scraped table borders, each after a space (`…的通知 |`, `…的决定 | |`: nested cells). */
+const LONE_BORDER = /^[^|｜]+(?:\s[|｜])+$/;
+const TRAILING_BORDERS = /(?:\s*[|｜])+$/;
 
-/** A line without a scraped table's right border after its text (`…的通知 |`, `一九八七年三月七日 |`). */
-export const withoutLoneBorder = (line: string): string => (LONE_BORDER.test(line.trimEnd()) ? line.trimEnd().replace(/\s*[|｜]$/, '') : line);
+/** A line without a scraped table's right borders after its text (`…的通知 |`, `一九八七年三月七日 |`). */
+export const withoutLoneBorder = (line: string): string => (LONE_BORDER.test(line.trimEnd()) ? line.trimEnd().replace(TRAILING_BORDERS, '') : line);
 
 /** A document-sharing site's blurb about the file (《….docx》由会员分享，可在线阅读…请在…上搜索。): page matter, however long. */
 const DOC_SITE = /由会员分享|可在线阅读，更多相关|请在\S{1,12}上搜索。?$/;
@@ -97,7 +99,7 @@ export const AGENCY_SUFFIX =
 export function classifyLine(line: Line): LineKind {
   const raw = line.text.trimEnd();
   // a scraped table's right border left after the cell's text (`一九八七年三月七日 |`)
-  const t = endsWithBorder(raw) && LONE_BORDER.test(raw) ? raw.replace(/\s*[|｜]$/, '') : raw;
+  const t = endsWithBorder(raw) && LONE_BORDER.test(raw) ? raw.replace(TRAILING_BORDERS, '') : raw;
   if (t.trim() === '') return 'blank';
   if (t === '') return 'blank';
   const flat = t.replace(/\s+/g, '');
