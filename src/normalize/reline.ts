@@ -55,9 +55,14 @@ export function relineRunOnText(text: Text): Text {
     const points = numberedBreaks(line, counters);
     const articles = line.length > RUN_ON_HEAD ? articleBreaks(line) : [];
     points.push(...articles);
-    if (line.length <= 100) points.push(...signatureDateBreak(line));
-    else if (line.includes('附件')) points.push(...annexCoverBreaks(line));
-    points.push(...closingAtLineEnd(line));
+    // a page's empty fields glued after the last sentence (…2013年12月27日作者：信息来源：) go on a line
+    // of their own, and the closing elements are looked for before them
+    const chrome = emptyFieldsAtEnd(line);
+    if (chrome > 0) points.push(chrome);
+    const closing = chrome > 0 ? line.slice(0, chrome) : line;
+    if (closing.length <= 100) points.push(...signatureDateBreak(closing));
+    else if (closing.includes('附件')) points.push(...annexCoverBreaks(closing));
+    points.push(...closingAtLineEnd(closing));
     if (line.length <= 160) points.push(...numberTitleBreak(line));
     if (atHead && isRunOnHead(line, points.length)) points.push(...headBreaks(line, points));
     else if (line.length <= 160) points.push(...titleNumberBreak(line));
@@ -293,6 +298,14 @@ const CLOSING_AT_END = new RegExp(
   `(。|特此(?:通告|通知|公告|批复|函复|报告)|此复)[\\s\\u3000]*((?!特此|此复)[\\u4e00-\\u9fa5（）][\\u4e00-\\u9fa5（）\\s\\u3000]{2,80}?)[\\s\\u3000]*(?:${DATE.source})[\\s\\u3000]*$`,
 );
 
+/** Where a line's trailing run of a web page's empty fields (作者： 信息来源： 责任编辑：, a border after) starts, or -1. */
+function emptyFieldsAtEnd(line: string): number {
+  if (!line.includes('：') && !line.includes(':')) return -1;
+  const m = EMPTY_FIELDS_AT_END.exec(line);
+  return m ? m.index : -1;
+}
+const EMPTY_FIELDS_AT_END = /(?:(?:作者|信息来源|来源|责任编辑|编辑|发布时间|浏览次数|点击数)[：:][\s\u3000]*)+[|｜\s]*$/;
+
 /** `国务院办公厅    2017年4月10日`: a signature and its date printed on one line go on two. */
 function signatureDateBreak(line: string): number[] {
   // SIGNED_LINE ends with a date, 日 or the digit of an ISO date, then spaces only: most lines fail here
@@ -311,7 +324,8 @@ const SIGNED_LINE = new RegExp(`^[\\s\\u3000]*([\\u4e00-\\u9fa5（）、]{3,60}?
  * and the annex starts with that same name (GB/T 9704-2012 7.3.4 附件说明, 7.3.5 署名和成文日期,
  * 7.3.7 附件): breaks before 附件, around the signing bodies and the date. The name printed twice is
  * what tells a 落款 from a date in a sentence — or the annex's own mark right after the date
- * (附件1, 附件1：, which 7.3.7 puts at the top of an annex's first page). With several items on the
+ * (附件1, 附件1：, which 7.3.7 puts at the top of an annex's first page), or the line's end right after
+ * the date (a copy of the cover letter without its annex). With several items on the
  * 附件 line (附件：1.…2.…浙江省物价局浙江省财政厅二○○七年五月八日附件1：…), the signing bodies are the
  * names at the end of the last item, read body by body from the date back.
  */
@@ -330,7 +344,8 @@ function annexCoverBreaks(line: string): number[] {
     const after = marked ? rest.slice(marked[0].length) : rest;
     let n = 0;
     while (n < before.length && before[n] === after[n]) n++;
-    if (!marked && n < 6) continue;
+    // or nothing after the date: the notice ends there, without its annex (a web copy of the cover letter)
+    if (!marked && n < 6 && rest !== '') continue;
     // the bodies ending the last item; else, with the annex's name printed again, all that follows it
     // (a body the place lexicon does not know: 某某镇人民政府)
     const whole = before.slice(n).trim();
@@ -370,7 +385,7 @@ function signingTail(before: string): string | null {
   return null;
 }
 /** Kinds of document a body's name never holds (规划, 计划, 标准 do: 自然资源和规划局, 国家标准化管理委员会). */
-const NAMES_A_DOCUMENT = /通知|通报|意见|决定|决议|公告|通告|报告|请示|批复|议案|纪要|办法|方案|规定|细则|条例|规则|措施|清单|目录|要点/;
+const NAMES_A_DOCUMENT = /通知|通报|意见|决定|决议|公告|通告|报告|请示|批复|议案|纪要|办法|方案|规定|细则|条例|规则|措施|清单|目录|要点|名单|名册/;
 
 /** A name that starts with a province, a city or county, or is a central body's. */
 const startsWithPlace = (name: string): boolean => {
