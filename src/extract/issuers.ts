@@ -27,14 +27,26 @@ export function extractIssuers(ctx: DocumentContext, title: string | null, fileN
   const fromSignature = signedAboveList(ctx, fromLines(ctx, ctx.zones.signature.filter((l) => !SEAL.test(l.flat)), false), title);
   // A joint notice may print only the lead body in its 版头 (GB/T 9704 7.2.2) and sign with all
   if (fromSignature.length > fromHeader.length && fromHeader.every((h) => fromSignature.some((s) => s.name === h.name))) return fromSignature;
-  if (fromHeader.length) return fromHeader;
   const page = pageIssuers(ctx);
   const named = titleNames(title).map((name) => withPlaceFromPage(name, page?.names ?? []));
+  if (fromHeader.length && !(fromSignature.length === 0 && isPageHeading(fromHeader, named))) return fromHeader;
   if (named.length) return named.map((name) => ({ name, span: ctx.zones.title.length ? spanAt(ctx, lineText(ctx.text, ctx.zones.title[0])) : null }));
   // an order's number printed with its mark (上海市人民政府令第25号): the mark names the issuer
   if (fileNumber && isOrderMark(fileNumber.prefix)) return [{ name: fileNumber.prefix.replace(/(命令|令)$/, ''), span: fileNumber.span }];
   if (page) return page.names.map((name) => ({ name, span: metadataSpan(ctx, page.key) }));
   return [];
+}
+
+/**
+ * One body above a notice that neither signs it nor is named by its title, whose title names another
+ * body (遂宁市水利局 over 遂宁市人民政府防汛抗旱指挥部办公室关于…的函): the heading of the site that
+ * carries the page, not a 版头 — a 版头 is the issuer's own name (GB/T 9704-2012 7.2.2), which the
+ * title, naming its issuer, repeats.
+ */
+function isPageHeading(header: Issuer[], named: string[]): boolean {
+  if (header.length !== 1 || !named.length) return false;
+  const h = header[0].name;
+  return !named.some((n) => n === h || n.endsWith(h) || h.endsWith(n));
 }
 
 /** The bodies the page's metadata names (发文机关, 发文单位, 发布单位, 发布机构), with the key it gives them under. */

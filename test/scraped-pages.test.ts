@@ -16,3 +16,15 @@ describe('scraped table borders after a line', () => {
     expect([r.title, r.issuers.map((i) => i.name), r.signedDate]).toEqual(['嘉兴市人民政府办公室关于表彰先进集体的决定', ['嘉兴市人民政府办公室'], '2013-12-27']);
   });
 });
+
+describe('a site’s own heading above a notice', () => {
+  it('is not its issuer when the title names another body and nothing signs', async () => {
+    const [r] = await recordsOfText('遂宁市水利局\n征集调查\n\n遂宁市人民政府防汛抗旱指挥部办公室关于征求《遂宁市防汛应急预案》修改意见的函\n\n市直有关部门：\n为切实做好防汛减灾工作，请各单位于6月18日前将修改意见反馈至市防汛办。\n');
+    expect(r.issuers.map((i) => i.name)).toEqual(['遂宁市人民政府防汛抗旱指挥部办公室']);
+  });
+
+  it('a 版头 that the title repeats stays the issuer', async () => {
+    const [r] = await recordsOfText('遂宁市水利局\n\n遂宁市水利局关于做好防汛工作的通知\n\n各县（区）水利局：\n请认真做好防汛工作。\n');
+    expect(r.issuers.map((i) => i.name)).toEqual(['遂宁市水利局']);
+  });
+});
